@@ -1,0 +1,117 @@
+/**
+ * The one interface every Parley model implements, and the Forecast every model returns.
+ *
+ * A model is pure: `run` reads a validated Scenario and validated options and returns plain data. It
+ * reads no files, no clock and no unseeded randomness, so the same input always gives the same output,
+ * in Node and in the browser alike.
+ */
+import type { z } from 'zod';
+import type { Scenario } from '../scenario/schema.js';
+
+/** A named, documented set of options, e.g. EUM's `scholz2011-code`. */
+export interface Preset<Options> {
+  description: string;
+  options: Partial<Options>;
+}
+
+export interface Model<Options extends object = Record<string, unknown>> {
+  /** The id used on the command line and in stored runs, e.g. `eum`, `weighted-mean`. */
+  readonly id: string;
+  readonly title: string;
+  /** The paper (or book) that defines the model. */
+  readonly reference: string;
+  /** One paragraph for `--help` and the README. */
+  readonly summary: string;
+  /** Validates options and fills in defaults; the same schema serves CLI, API and library. */
+  readonly optionsSchema: z.ZodType<Options>;
+  /** Named option sets; `default` always exists. */
+  readonly presets: Readonly<Record<string, Preset<Options>>>;
+  run(scenario: Scenario, options: Options): Forecast;
+}
+
+/** The dyad classes of Scholz et al. (2011, Fig. 6), seen from the receiver i of a possible offer. */
+export type Perception =
+  /** Both expect to gain from a challenge and i expects more: j would give in (i wins the conflict). */
+  | 'conflict-won'
+  /** Both expect to gain from a challenge and j expects more: i gives in fully. */
+  | 'conflict-lost'
+  /** i expects to lose, j expects to gain more than i loses... or less: i moves part way (eq. 36). */
+  | 'compromise'
+  /** i expects to lose more than j gains: i moves fully to j. */
+  | 'capitulation'
+  /** i expects to gain and j to lose: j is the one to move (compromise or capitulation by j). */
+  | 'compromise-won'
+  | 'capitulation-won'
+  /** Neither expects to gain: nobody moves. */
+  | 'stalemate'
+  /** i and j hold the same position: nothing to bargain over. */
+  | 'same-position';
+
+/** One ordered dyad (receiver i, other j) in one round of the expected utility model. */
+export interface Dyad {
+  /** The receiver: whose perception this is. */
+  actor: string;
+  /** The other actor. */
+  other: string;
+  /** P_i(j): the probability that i prevails over j. */
+  probability: number;
+  /** EU_{i→j}: what i expects from challenging j (with i's risk exponent). */
+  expectedUtility: number;
+  /** EU_{j→i}: what j expects from challenging i, as i perceives it (or with r_j, by preset). */
+  otherExpectedUtility: number;
+  perception: Perception;
+  /** The position i would move to if it took this offer (undefined when the dyad moves nobody toward j). */
+  offer?: number;
+  /** True when i took this dyad's offer in this round. */
+  taken: boolean;
+}
+
+/** A move made in one round: who moved, why, toward whom, to where. */
+export interface Move {
+  actor: string;
+  kind: 'conflict-lost' | 'compromise' | 'capitulation';
+  proposer: string;
+  from: number;
+  to: number;
+  expectedUtility: number;
+  otherExpectedUtility: number;
+}
+
+export interface Round {
+  /** 0 is the input; 1.. are the bargaining rounds. */
+  round: number;
+  /** Every participating actor's position at the end of the round, keyed by actor id. */
+  positions: Record<string, number>;
+  /** The median voter position (the weighted median, BDM's Condorcet winner). */
+  median: number;
+  /** The c·s-weighted mean position. */
+  mean: number;
+  /** EUM: each actor's risk exponent r_i in this round. */
+  riskExponents?: Record<string, number>;
+  /** EUM: the moves made in this round. */
+  moves?: Move[];
+  /** EUM: every ordered dyad, when asked for (`dyads: true`). */
+  dyads?: Dyad[];
+}
+
+export interface IssueForecast {
+  /** The issue id. */
+  issue: string;
+  /** The forecast outcome, on the issue's own scale. */
+  outcome: number;
+  /** Round 0 is the input; iterative models add one entry per round. */
+  rounds: Round[];
+  /** Set when an early-stop rule ended the run before the maximum number of rounds. Never "converged". */
+  stoppedEarly?: { afterRound: number; rule: string };
+  /** Warnings and explanations a person should read (degenerate inputs, fallbacks, assumptions). */
+  notes: string[];
+}
+
+export interface Forecast {
+  model: string;
+  preset?: string;
+  /** The options the model ran with, defaults filled in. */
+  options: Record<string, unknown>;
+  issues: IssueForecast[];
+  notes: string[];
+}

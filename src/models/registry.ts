@@ -1,0 +1,63 @@
+/**
+ * The one registry of Parley's models, and the one way to run a model by id with a preset and option
+ * overrides. Add a model here and it appears in the CLI, the server and the workbench.
+ */
+import { InputError, type Problem } from '../errors.js';
+import type { Scenario } from '../scenario/schema.js';
+import { meanModel } from './mean.js';
+import type { Forecast, Model } from './model.js';
+import { weightedMeanModel } from './weightedMean.js';
+import { weightedMedianModel } from './weightedMedian.js';
+
+// Each model validates its own options, so the registry holds them behind the widest option type.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyModel = Model<any>;
+
+export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel];
+
+export function modelIds(): string[] {
+  return models.map((model) => model.id);
+}
+
+export function getModel(id: string): AnyModel {
+  const model = models.find((candidate) => candidate.id === id);
+  if (!model) throw new InputError({ field: 'model', message: `unknown model "${id}"; expected one of ${modelIds().join(', ')}` });
+  return model;
+}
+
+export interface RunRequest {
+  /** A preset name; `default` when absent. */
+  preset?: string;
+  /** Options that override the preset's. */
+  options?: Record<string, unknown>;
+}
+
+/** Resolves preset + overrides through the model's schema; every bad option is an InputError. */
+export function resolveOptions(model: AnyModel, request: RunRequest = {}): Record<string, unknown> {
+  const presetName = request.preset ?? 'default';
+  const preset = model.presets[presetName];
+  if (!preset) {
+    throw new InputError({
+      field: 'preset',
+      message: `model "${model.id}" has no preset "${presetName}"; expected one of ${Object.keys(model.presets).join(', ')}`,
+    });
+  }
+  const parsed = model.optionsSchema.safeParse({ ...preset.options, ...request.options });
+  if (!parsed.success) {
+    const problems: Problem[] = parsed.error.issues.map((issue) => ({
+      field: ['options', ...issue.path.map(String)].join('.'),
+      message: issue.message,
+    }));
+    throw new InputError(problems);
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+/** Runs a model by id on a validated scenario: the library's main entry point. */
+export function runModel(modelId: string, scenario: Scenario, request: RunRequest = {}): Forecast {
+  const model = getModel(modelId);
+  const options = resolveOptions(model, request);
+  const forecast = model.run(scenario, options);
+  const presetName = request.preset ?? (Object.keys(model.presets).length > 1 ? 'default' : undefined);
+  return presetName === undefined ? forecast : { ...forecast, preset: presetName };
+}

@@ -1,0 +1,103 @@
+/**
+ * The scenario schema: one zod schema that is also Parley's TypeScript type.
+ *
+ * A scenario lists issues (each a scale with two labelled ends and an optional status quo) and actors
+ * (each with a capability and, per issue it takes part in, a stance: position, salience, evidence).
+ * The schema checks shapes and types; `validate.ts` adds the cross-field rules (unknown ids,
+ * duplicates, positions outside the scale, salience range, at least two actors per issue).
+ *
+ * Numbers are stored as the analyst gave them: salience on 0–1 or 0–100 (see `salienceScale`),
+ * capability on any non-negative scale. Models normalise internally (DESIGN.md, Conventions).
+ */
+import { z } from 'zod';
+
+const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
+const identifier = z
+  .string()
+  .min(1, 'expected a non-empty id')
+  .regex(/^[^\s,]+$/u, 'an id may not contain spaces or commas');
+
+export const ScaleSchema = z
+  .object({
+    min: finite,
+    max: finite,
+    /** What the low end of the scale means, e.g. "full territorial restoration". */
+    minLabel: z.string().optional(),
+    /** What the high end of the scale means, e.g. "Russia's maximal terms". */
+    maxLabel: z.string().optional(),
+  })
+  .strict();
+export type Scale = z.infer<typeof ScaleSchema>;
+
+export const IssueSchema = z
+  .object({
+    id: identifier,
+    name: z.string().optional(),
+    description: z.string().optional(),
+    scale: ScaleSchema.default({ min: 0, max: 100 }),
+    /** The reference point: what happens if no agreement is reached. */
+    statusQuo: finite.optional(),
+  })
+  .strict();
+export type Issue = z.infer<typeof IssueSchema>;
+
+export const StanceSchema = z
+  .object({
+    position: finite,
+    /** How much the actor cares about the issue, on the scenario's `salienceScale`. */
+    salience: finite,
+    /** A quote or source behind the estimate, or a note that it is an analyst's estimate. */
+    evidence: z.string().optional(),
+  })
+  .strict();
+export type Stance = z.infer<typeof StanceSchema>;
+
+export const ActorSchema = z
+  .object({
+    id: identifier,
+    name: z.string().optional(),
+    /** Clout: the resources the actor can bring to bear. Any non-negative scale. */
+    capability: finite.refine((c) => c >= 0, { message: 'capability must be ≥ 0' }),
+    /**
+     * Optional fixed risk attitude, as the exponent r ∈ [0.5, 2] of the EUM utility functions
+     * (r < 1 risk-acceptant, r > 1 risk-averse). Models that compute r themselves ignore it unless asked.
+     */
+    risk: finite.refine((r) => r >= 0.5 && r <= 2, { message: 'risk must be in [0.5, 2]' }).optional(),
+    notes: z.string().optional(),
+    /** One stance per issue the actor takes part in, keyed by issue id. */
+    stances: z.record(z.string(), StanceSchema),
+  })
+  .strict();
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** The scale saliences are given on: 1 (probabilities) or 100 (percentages). */
+export const SalienceScaleSchema = z.union([z.literal(1), z.literal(100)]);
+export type SalienceScale = z.infer<typeof SalienceScaleSchema>;
+
+export const SourceSchema = z.union([
+  z.string(),
+  z.object({ title: z.string(), url: z.string().optional(), date: z.string().optional() }).strict(),
+]);
+
+export const ScenarioSchema = z
+  .object({
+    title: z.string().min(1, 'expected a title'),
+    asOf: z.string().optional(),
+    description: z.string().optional(),
+    sources: z.array(SourceSchema).optional(),
+    salienceScale: SalienceScaleSchema.optional(),
+    issues: z.array(IssueSchema).min(1, 'a scenario needs at least one issue'),
+    actors: z.array(ActorSchema).min(1, 'a scenario needs at least one actor'),
+  })
+  .strict();
+
+/** A scenario as written, before its salience scale is resolved. */
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+
+/**
+ * A validated scenario: the salience scale is always resolved (declared or inferred), and every
+ * stance refers to a declared issue. Treat it as immutable.
+ */
+export type Scenario = Omit<z.infer<typeof ScenarioSchema>, 'salienceScale'> & {
+  salienceScale: SalienceScale;
+};

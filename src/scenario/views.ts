@@ -1,0 +1,45 @@
+/**
+ * Views of a scenario that models share: the actors taking part in one issue, with salience
+ * normalised to [0, 1]. One place does this, so every model reads a scenario the same way.
+ */
+import type { Issue, Scenario } from './schema.js';
+
+/** One actor's inputs on one issue, salience normalised to [0, 1]. */
+export interface Participant {
+  id: string;
+  capability: number;
+  position: number;
+  /** Salience in [0, 1] (the scenario's value divided by its `salienceScale`). */
+  salience: number;
+  /** The actor's fixed risk exponent, when the scenario gives one. */
+  risk?: number;
+}
+
+export function findIssue(scenario: Scenario, issueId: string): Issue {
+  const issue = scenario.issues.find((candidate) => candidate.id === issueId);
+  if (!issue) throw new RangeError(`unknown issue "${issueId}"`);
+  return issue;
+}
+
+/** The actors with a stance on the issue, in the scenario's actor order. */
+export function participants(scenario: Scenario, issueId: string): Participant[] {
+  const result: Participant[] = [];
+  for (const actor of scenario.actors) {
+    const stance = actor.stances[issueId];
+    if (!stance) continue;
+    const participant: Participant = {
+      id: actor.id,
+      capability: actor.capability,
+      position: stance.position,
+      salience: stance.salience / scenario.salienceScale,
+    };
+    if (actor.risk !== undefined) participant.risk = actor.risk;
+    result.push(participant);
+  }
+  return result;
+}
+
+/** The voting weights cᵢ·sᵢ of the participants (BDM's w_i). */
+export function votingWeights(people: readonly Participant[]): number[] {
+  return people.map((participant) => participant.capability * participant.salience);
+}
