@@ -88,10 +88,57 @@ export interface Round {
   mean: number;
   /** EUM: each actor's risk exponent r_i in this round. */
   riskExponents?: Record<string, number>;
+  /** EUM: each actor's security sum S_i = Σ_j EU_{j→i} at r = 1 (Scholz et al. 2011, eq. 34) in this round. */
+  security?: Record<string, number>;
   /** EUM: the moves made in this round. */
   moves?: Move[];
   /** EUM: every ordered dyad, when asked for (`dyads: true`). */
   dyads?: Dyad[];
+  /** SMP: the turn's bargaining and the outcome probabilities of its positions (shared by the space's issues). */
+  smp?: SmpRound;
+}
+
+/** SMP: a bargain proposed in a turn. Positions on the issues' own scales, keyed by issue id. */
+export interface SmpBargain {
+  /** Index of the bargain within its round. */
+  id: number;
+  initiator: string;
+  receiver: string;
+  /** Whose estimate of the contest the compromise uses (the `bargainModel` option). */
+  perspective: 'initiator' | 'receiver' | 'compromise';
+  /** The initiator's estimate that it would prevail over the receiver. */
+  probability: number;
+  /** The initiator's expected gain from challenging the receiver: why it made the offer. */
+  expectedGain: number;
+  /** The initiator's estimate of the receiver's change in utility from the challenge. */
+  receiverExpectedGain: number;
+  initiatorPosition: Record<string, number>;
+  receiverPosition: Record<string, number>;
+}
+
+/** SMP: the option an actor took from its queue (its status quo and every bargain it is party to). */
+export interface SmpChoice {
+  actor: string;
+  /** The bargain taken (an `SmpBargain.id`), or null when the actor stayed put. */
+  bargain: number | null;
+  /** The probability of the taken option in the actor's queue. */
+  probability: number;
+  /** How many options the queue held, the status quo included. */
+  options: number;
+}
+
+/** SMP: one state of the run (round 0 = the input) and the turn that led to it. */
+export interface SmpRound {
+  /** Each actor's position's probability of being the outcome (equivalent positions share one value). */
+  probabilities: Record<string, number>;
+  /** Each actor's risk attitude R ∈ [−1, 1] inferred from these positions (used in the next turn). */
+  riskAttitudes: Record<string, number>;
+  /** The bargains proposed in the turn that led to this state (empty in round 0). */
+  bargains: SmpBargain[];
+  /** What each actor took in that turn (empty in round 0). */
+  choices: SmpChoice[];
+  /** Σ over actors of the distance moved in that turn, on [0, 1]^m; and its ratio to the first turn's (KTAB's stopping statistic). */
+  movement?: { total: number; ratioToFirst: number };
 }
 
 export interface IssueForecast {
@@ -105,6 +152,8 @@ export interface IssueForecast {
   stoppedEarly?: { afterRound: number; rule: string };
   /** Warnings and explanations a person should read (degenerate inputs, fallbacks, assumptions). */
   notes: string[];
+  /** SMP: the most probable final position on this issue (the mode) and its probability; `outcome` is the probability-weighted mean. */
+  mostProbable?: { position: number; probability: number; actors: string[] };
 }
 
 export interface Forecast {

@@ -4,8 +4,11 @@
  */
 import { InputError, type Problem } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
+import { eumModel } from './eum/eum.js';
 import { meanModel } from './mean.js';
 import type { Forecast, Model } from './model.js';
+import { nashModel } from './nash.js';
+import { smpModel } from './smp/smp.js';
 import { weightedMeanModel } from './weightedMean.js';
 import { weightedMedianModel } from './weightedMedian.js';
 
@@ -13,7 +16,7 @@ import { weightedMedianModel } from './weightedMedian.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 
-export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel];
+export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel];
 
 export function modelIds(): string[] {
   return models.map((model) => model.id);

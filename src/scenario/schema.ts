@@ -79,6 +79,25 @@ export const SourceSchema = z.union([
   z.object({ title: z.string(), url: z.string().optional(), date: z.string().optional() }).strict(),
 ]);
 
+/**
+ * A multi-dimensional policy space: several issues judged together, as KTAB's Spatial Model of Politics
+ * does (one KTAB "dimension" = one issue). Each actor's saliences summed over a space's issues are at
+ * most the salience scale; the remainder is inattention. Cross-field rules live in `spaces.ts`.
+ */
+export const SpaceSchema = z
+  .object({
+    id: identifier,
+    name: z.string().optional(),
+    issues: z.array(identifier).min(1, 'a space needs at least one issue'),
+    /**
+     * Options of the SMP for this space (e.g. KTAB's model parameters, seed and ideal adjustments read
+     * from a KTAB XML file), checked when the model runs; options given to a run take precedence.
+     */
+    smpOptions: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+export type Space = z.infer<typeof SpaceSchema>;
+
 export const ScenarioSchema = z
   .object({
     title: z.string().min(1, 'expected a title'),
@@ -88,6 +107,8 @@ export const ScenarioSchema = z
     salienceScale: SalienceScaleSchema.optional(),
     issues: z.array(IssueSchema).min(1, 'a scenario needs at least one issue'),
     actors: z.array(ActorSchema).min(1, 'a scenario needs at least one actor'),
+    /** Optional multi-dimensional policy spaces (see SpaceSchema); used by the SMP. */
+    spaces: z.array(SpaceSchema).optional(),
   })
   .strict();
 

@@ -1,0 +1,110 @@
+/**
+ * `parley backtest`: scores every model and preset (and the baselines and a cross-validated blend)
+ * against the outcomes of real EU decisions in DEU III (docs/backtest.md). The files are read here;
+ * everything else is the pure core in src/analysis/backtest/.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allModelRuns, parseModelRuns, runBacktest } from '../../analysis/backtest/backtest.js';
+import { buildCases, selectSubset, subsets } from '../../analysis/backtest/cases.js';
+import { capabilityRuleIds, institutionRuleIds, parseCapabilityRule } from '../../analysis/backtest/capability.js';
+import { deuFileNames, parseDeuDataset, type DeuFiles } from '../../analysis/backtest/deu3.js';
+import { backtestTable } from '../../analysis/backtest/table.js';
+import { InputError } from '../../errors.js';
+import { integerOption, parseCommandLine } from '../args.js';
+import { ExitCode, type Command } from '../command.js';
+import { emitResult, readTextFile } from '../files.js';
+import type { CliIo } from '../io.js';
+import { parleyVersion } from '../version.js';
+
+const datasets = ['deu3'] as const;
+
+export const backtestCommand: Command = {
+  name: 'backtest',
+  summary: 'score every model against the outcomes of real EU decisions (DEU III)',
+  usage: `Usage: parley backtest [options]
+
+Forecasts every scoreable DEU III issue (351 EU legislative issues) with every model and preset, the
+baselines and a cross-validated blend, and prints MAE, RMSE, median absolute error and the share
+within 10 points, each with a 95% bootstrap interval, the paired difference to the compromise model
+(weighted mean), and the same by procedure, voting rule and era.
+
+Options:
+  --dataset NAME        the data set: deu3 (default)
+  --data DIR            read the data set's files from DIR instead of the copy shipped with Parley
+  --models LIST         comma-separated model ids, each optionally id:preset (default: every model and preset)
+  --capability RULE     ${capabilityRuleIds.join(' | ')} (default equal)
+  --institutions RULE   with council-ssi, the Commission's and Parliament's capability: ${institutionRuleIds.join(' | ')} (default largest-state)
+  --subset NAME         ${Object.keys(subsets).join(' | ')} (default all)
+  --replicates N        bootstrap replicates, an integer from 100 to 100000 (default 1000)
+  --seed N              seed of the bootstrap and the cross-validation folds (default 1)
+  --folds N             cross-validation folds, an integer from 2 to 50 (default 10)
+  --json                print the result as JSON
+  --out FILE            write the result to FILE (atomically) instead of stdout`,
+  async run(args, io) {
+    const { values } = parseCommandLine(
+      args,
+      {
+        dataset: { type: 'string' },
+        data: { type: 'string' },
+        models: { type: 'string' },
+        capability: { type: 'string' },
+        institutions: { type: 'string' },
+        subset: { type: 'string' },
+        replicates: { type: 'string' },
+        seed: { type: 'string' },
+        folds: { type: 'string' },
+        json: { type: 'boolean' },
+        out: { type: 'string' },
+      },
+      { min: 0, max: 0 },
+    );
+    const dataset = values.dataset ?? 'deu3';
+    if (!(datasets as readonly string[]).includes(dataset)) {
+      throw new InputError({ field: 'dataset', message: `unknown data set "${dataset}"; expected one of ${datasets.join(', ')}` });
+    }
+    const capability = parseCapabilityRule(values.capability ?? 'equal', values.institutions ?? 'largest-state');
+    const subset = values.subset ?? 'all';
+    const runs = values.models === undefined ? allModelRuns() : parseModelRuns(values.models);
+    const settings = {
+      replicates: values.replicates === undefined ? 1000 : integerOption(values.replicates, '--replicates', { min: 100, max: 100_000 }),
+      seed: values.seed === undefined ? 1 : integerOption(values.seed, '--seed', { min: 0, max: 2 ** 31 - 1 }),
+      folds: values.folds === undefined ? 10 : integerOption(values.folds, '--folds', { min: 2, max: 50 }),
+      runs,
+    };
+    const directory = values.data ?? shippedDataDirectory(dataset);
+    const cases = selectSubset(buildCases(parseDeuDataset(await readDeuFiles(directory, io)), capability), subset);
+    const result = runBacktest(cases, settings);
+    const context = {
+      dataset: 'DEU III (Arregui & Perarnaud 2021, doi:10.34810/data53; CC BY 4.0)',
+      capability: capability.id === 'council-ssi' ? `council-ssi (institutions: ${capability.institutions})` : capability.id,
+      subset,
+    };
+    const output = values.json
+      ? `${JSON.stringify({ parley: parleyVersion(), dataset, capability, subset, ...result }, null, 2)}\n`
+      : backtestTable(result, context);
+    await emitResult(output, values.out, io);
+    return ExitCode.ok;
+  },
+};
+
+async function readDeuFiles(directory: string, io: CliIo): Promise<DeuFiles> {
+  const read = async (key: keyof typeof deuFileNames) => {
+    const name = join(directory, deuFileNames[key]);
+    return { name, text: await readTextFile(name, io) };
+  };
+  return { issues: await read('issues'), positions: await read('positions'), councilWeights: await read('councilWeights'), populations: await read('populations') };
+}
+
+/** data/<dataset>/ in the installed package: found by walking up from this module (src/ or dist/src/). */
+function shippedDataDirectory(dataset: string): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(directory, 'data', dataset);
+    if (existsSync(join(directory, 'package.json')) && existsSync(candidate)) return candidate;
+    const parent = dirname(directory);
+    if (parent === directory) throw new InputError({ field: 'dataset', message: `the ${dataset} data folder is not installed (expected data/${dataset}/ beside package.json)` });
+    directory = parent;
+  }
+}

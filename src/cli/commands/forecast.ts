@@ -1,0 +1,71 @@
+/** `parley forecast <file>`: runs one model or all of them and prints a table, JSON or CSV. */
+import { exclusiveFlags, integerOption, parseCommandLine } from '../args.js';
+import { ExitCode, type Command } from '../command.js';
+import { emitResult } from '../files.js';
+import { forecastCsv } from '../forecast/csv.js';
+import { forecastJson, type ForecastSet } from '../forecast/json.js';
+import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
+import { forecastTable } from '../forecast/table.js';
+import { loadScenario } from '../scenarioFile.js';
+import { parleyVersion } from '../version.js';
+
+export const forecastCommand: Command = {
+  name: 'forecast',
+  summary: 'forecast each issue of a scenario with one model or all of them',
+  usage: `Usage: parley forecast <file> [options]
+
+Runs the models on a scenario and prints each issue's forecast.
+
+Options:
+  --model ID      a model id, or "all" (default): every registered model
+  --preset NAME   a preset of the model (with "all": used by the models that define it)
+  --rounds N      bargaining rounds for iterative models (EUM), an integer ≥ 1
+  --dyads         keep every dyad's perception and offer per round (EUM; shows in --json)
+  --json          print the Forecast as JSON (one model: a Forecast; "all": {parley, scenario, forecasts, skipped})
+  --csv           print a tidy CSV: model,preset,issue,round,kind,actor,position
+  --out FILE      write the result to FILE (atomically) instead of stdout`,
+  async run(args, io) {
+    const { values, positionals } = parseCommandLine(
+      args,
+      {
+        model: { type: 'string' },
+        preset: { type: 'string' },
+        rounds: { type: 'string' },
+        dyads: { type: 'boolean' },
+        json: { type: 'boolean' },
+        csv: { type: 'boolean' },
+        out: { type: 'string' },
+      },
+      { min: 1, max: 1 },
+    );
+    exclusiveFlags(values, ['json', 'csv']);
+    const request: ForecastRequest = { model: values.model ?? 'all' };
+    if (values.preset !== undefined) request.preset = values.preset;
+    if (values.rounds !== undefined) request.rounds = integerOption(values.rounds, '--rounds', { min: 1 });
+    if (values.dyads) request.dyads = true;
+
+    const plan = planRuns(request);
+    const { file, scenario, notes } = await loadScenario(positionals[0]!, io);
+    const all = request.model === 'all';
+    const { forecasts, skipped } = runPlan(scenario, plan, all);
+    for (const note of notes) io.stderr.write(`note: ${note}\n`);
+
+    let output: string;
+    if (values.json) {
+      const set: ForecastSet = {
+        parley: parleyVersion(),
+        scenario: { file, title: scenario.title, ...(scenario.asOf !== undefined ? { asOf: scenario.asOf } : {}) },
+        forecasts,
+        skipped,
+      };
+      output = forecastJson(all ? set : forecasts[0]!);
+    } else if (values.csv) {
+      output = forecastCsv(forecasts);
+      for (const skip of skipped) io.stderr.write(`skipped ${skip.model}: ${skip.reasons.join('; ')}\n`);
+    } else {
+      output = forecastTable(scenario, forecasts, skipped);
+    }
+    await emitResult(output, values.out, io);
+    return ExitCode.ok;
+  },
+};

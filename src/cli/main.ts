@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+/**
+ * The `parley` executable. Ctrl-C aborts `io.signal` so long commands can stop cleanly and report
+ * what they did; a second Ctrl-C exits at once (130, the shell's code for SIGINT).
+ */
+import { commands } from './commands/index.js';
+import { processIo } from './io.js';
+import { runCli } from './run.js';
+
+const interrupt = new AbortController();
+process.on('SIGINT', () => {
+  if (interrupt.signal.aborted) process.exit(130);
+  interrupt.abort();
+});
+// `parley forecast … | head` closes stdout early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+process.exitCode = await runCli(process.argv.slice(2), processIo(interrupt.signal), commands);

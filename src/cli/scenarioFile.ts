@@ -1,0 +1,20 @@
+/** Reads a scenario file named on the command line: YAML, JSON or CSV, chosen by its extension. */
+import type { Scenario } from '../scenario/schema.js';
+import { parseScenario } from '../scenario/parse.js';
+import { readTextFile } from './files.js';
+import type { CliIo } from './io.js';
+
+export interface LoadedScenario {
+  /** The path as the user typed it (problems and outputs name the file this way). */
+  file: string;
+  scenario: Scenario;
+  /** What the reader assumed (salience scale, CSV scale…): worth showing, never an error. */
+  notes: string[];
+}
+
+/** Reads and validates; a missing file, a syntax error or an invalid scenario is an InputError. */
+export async function loadScenario(file: string, io: CliIo): Promise<LoadedScenario> {
+  const text = await readTextFile(file, io);
+  const { scenario, notes } = parseScenario(text, { file });
+  return { file, scenario, notes };
+}

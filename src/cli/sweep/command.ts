@@ -1,0 +1,57 @@
+/**
+ * The running half of `parley sweep` (loaded only when a sweep runs, so `parley --help` stays fast):
+ * executes the runs with a progress bar, stops cleanly on Ctrl-C, and writes the result or the part.
+ */
+import { makePart, shardRange, summarizeSweep, type PreparedSweep, type Shard } from '../../analysis/sweep/index.js';
+import { ExitCode } from '../command.js';
+import { emitResult } from '../files.js';
+import type { CliIo } from '../io.js';
+import { executeRuns } from './execute.js';
+import { startProgress } from './progress.js';
+import { sweepCsv, sweepJson, sweepReport } from './report.js';
+
+/** The exit code of a sweep stopped by Ctrl-C (the shell's code for SIGINT). */
+export const interruptedExitCode = 130;
+
+export type SweepFormat = 'report' | 'json' | 'csv';
+
+export interface SweepRunRequest {
+  workers: number;
+  shard: Shard | undefined;
+  format: SweepFormat;
+  out: string | undefined;
+}
+
+export async function runSweepCommand(prepared: PreparedSweep, request: SweepRunRequest, io: CliIo): Promise<number> {
+  const range = request.shard ? shardRange(request.shard, prepared.spec.runs) : { start: 0, end: prepared.spec.runs };
+  const total = range.end - range.start;
+  const progress = await startProgress(io, total, request.format !== 'json');
+  let outcome;
+  try {
+    outcome = await executeRuns(prepared, range.start, range.end, { workers: request.workers, signal: io.signal, onProgress: (done) => progress.update(done, total) });
+  } finally {
+    progress.stop();
+  }
+  const done = outcome.data.end - outcome.data.start;
+  if (request.shard) {
+    if (outcome.stopped) {
+      io.stderr.write(`interrupted: ${done} of ${total} runs of shard ${request.shard.index}/${request.shard.count} done; no part written (a part must be complete)\n`);
+      return interruptedExitCode;
+    }
+    await emitResult(`${JSON.stringify(makePart(prepared, request.shard, outcome.data))}\n`, request.out, io);
+    if (request.out !== undefined) io.stderr.write(`wrote shard ${request.shard.index}/${request.shard.count} (runs ${range.start}–${range.end - 1}) to ${request.out}\n`);
+    return ExitCode.ok;
+  }
+  if (outcome.stopped && done === 0) {
+    io.stderr.write(`interrupted before any run finished: nothing to report\n`);
+    return interruptedExitCode;
+  }
+  const result = summarizeSweep(prepared, outcome.data);
+  const text = request.format === 'json' ? sweepJson(result) : request.format === 'csv' ? sweepCsv(result) : sweepReport(result, prepared.scenario);
+  await emitResult(text, request.out, io);
+  if (outcome.stopped) {
+    io.stderr.write(`interrupted: ${done} of ${total} runs done; the result above covers runs 0–${done - 1}\n`);
+    return interruptedExitCode;
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,69 @@
+/**
+ * Runs a sweep's blocks on worker threads (tinypool). Each run's result depends only on the sweep's
+ * inputs and the run's index, and blocks are joined in run order, so the data is bit-identical for
+ * any number of workers. At most two blocks per worker are in flight: when `signal` aborts, no new
+ * block starts, the running ones finish, and the runs done so far (a prefix) are returned.
+ */
+import { Tinypool } from 'tinypool';
+import { concatBlocks, runBlock, type PreparedSweep, type SweepData } from '../../analysis/sweep/index.js';
+import type { BlockTask } from './worker.js';
+
+export interface PoolControl {
+  workers: number;
+  /** Runs per task; by default about 8 tasks per worker, at most 2,000 runs each. */
+  blockSize?: number;
+  onProgress?: (completedRuns: number, totalRuns: number) => void;
+  signal?: AbortSignal;
+}
+
+export interface PoolOutcome {
+  /** The runs done: [start, end) when finished, a prefix of it when stopped. */
+  data: SweepData;
+  stopped: boolean;
+}
+
+/**
+ * The worker module: compiled, worker.js beside this file. Run from the TypeScript sources (tests
+ * under tsx), worker threads do not inherit tsx's loader, so a one-line bootstrap registers it first.
+ */
+function workerModule(): string {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const worker = new URL('./worker.ts', import.meta.url).href;
+  const bootstrap = `const { register } = await import(${JSON.stringify(tsx)}); register(); export default (await import(${JSON.stringify(worker)})).default;`;
+  return `data:text/javascript,${encodeURIComponent(bootstrap)}`;
+}
+
+export function defaultBlockSize(totalRuns: number, workers: number): number {
+  return Math.max(1, Math.min(2000, Math.ceil(totalRuns / (workers * 8))));
+}
+
+/** Runs [start, end) of a prepared sweep on `workers` threads. */
+export async function runOnWorkers(prepared: PreparedSweep, start: number, end: number, control: PoolControl): Promise<PoolOutcome> {
+  const blockSize = control.blockSize ?? defaultBlockSize(end - start, control.workers);
+  const ranges: Array<{ start: number; end: number }> = [];
+  for (let at = start; at < end; at += blockSize) ranges.push({ start: at, end: Math.min(end, at + blockSize) });
+  const pool = new Tinypool({ filename: workerModule(), minThreads: control.workers, maxThreads: control.workers, idleTimeout: 1000 });
+  const results: SweepData[] = [];
+  let completedRuns = 0;
+  let next = 0;
+  const stopped = (): boolean => control.signal?.aborted === true;
+  const lane = async (): Promise<void> => {
+    while (next < ranges.length && !stopped()) {
+      const index = next++;
+      const range = ranges[index]!;
+      const task: BlockTask = { spec: prepared.spec, inputsHash: prepared.inputsHash, ...range };
+      results[index] = (await pool.run(task)) as SweepData;
+      completedRuns += range.end - range.start;
+      control.onProgress?.(completedRuns, end - start);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(ranges.length, control.workers * 2) }, lane));
+  } finally {
+    await pool.destroy();
+  }
+  // Blocks start in order and every started block finishes, so the finished ones are a prefix.
+  const done = results.filter((block) => block !== undefined);
+  return { data: done.length > 0 ? concatBlocks(done) : runBlock(prepared, start, start), stopped: done.length < ranges.length };
+}

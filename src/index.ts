@@ -1,0 +1,13 @@
+/**
+ * Parley's library entry (`import … from 'parley'`): read, validate and write scenarios, run any
+ * registered model by id, explain a forecast, and run sweeps. Everything here is pure and runs in
+ * a browser as well as in Node; the CLI, server and store are the Node edges built on it.
+ */
+export * from './scenario/index.js';
+export { models, modelIds, getModel, resolveOptions, runModel, type RunRequest } from './models/registry.js';
+export type { Dyad, Forecast, IssueForecast, Model, Move, Perception, Preset, Round } from './models/model.js';
+export { InputError, isInputError, formatProblem, type Problem } from './errors.js';
+export { explainActor, describeDyad, type Explanation, type ExplanationSentence, type ExplainRequest } from './analysis/explain.js';
+export { decimalsForScale, formatFixed, formatShort, formatSignificant } from './analysis/formatNumber.js';
+export * from './analysis/sweep/index.js';
+export { createRandom, deriveSeed, type Random } from './math/random.js';

@@ -1,0 +1,89 @@
+/**
+ * The EUM on one issue: rounds of bargaining from the input positions (eum-spec.md §3.1–3.11).
+ * Only positions carry over between rounds (§3.9); r is recomputed from scratch every round. The run
+ * lasts `rounds` rounds unless the optional early-stop rule ends it (A13); the forecast is the median
+ * after the last round (§3.11), and every round also reports the c·s-weighted mean.
+ */
+import { weightedMean } from '../../math/weightedMean.js';
+import type { IssueForecast, Round } from '../model.js';
+import { medianVoterPosition } from './median.js';
+import type { EumOptions } from './options.js';
+import { playRound } from './round.js';
+
+export interface IssueRun {
+  ids: readonly string[];
+  positions: Float64Array;
+  /** Capability and salience (in [0, 1]) in force in a round; round 0 is the input. */
+  weightsInRound: (round: number) => { capability: Float64Array; salience: Float64Array };
+  /** The issue's scale width, for `range: 'scale'`. */
+  scaleWidth: number;
+  closed: (i: number, j: number) => boolean;
+}
+
+function spread(positions: Float64Array): number {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const x of positions) {
+    low = Math.min(low, x);
+    high = Math.max(high, x);
+  }
+  return high - low;
+}
+
+/** R (A5). A zero range means every actor shares one position and no distance is ever measured: use 1. */
+function rangeFor(options: EumOptions, run: IssueRun, current: Float64Array, initialRange: number): number {
+  const range = options.range === 'scale' ? run.scaleWidth : options.range === 'current' ? spread(current) : initialRange;
+  return range > 0 ? range : 1;
+}
+
+function record(positions: Float64Array, ids: readonly string[]): Record<string, number> {
+  const result: Record<string, number> = {};
+  ids.forEach((id, index) => (result[id] = positions[index]!));
+  return result;
+}
+
+function votingWeights(weights: { capability: Float64Array; salience: Float64Array }): number[] {
+  return Array.from(weights.capability, (c, index) => c * weights.salience[index]!);
+}
+
+export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast, 'outcome' | 'rounds' | 'stoppedEarly'> {
+  const initialRange = spread(run.positions);
+  let positions = run.positions;
+  const startWeights = votingWeights(run.weightsInRound(0));
+  let median = medianVoterPosition(positions, startWeights, options.medianTie);
+  const rounds: Round[] = [{ round: 0, positions: record(positions, run.ids), median, mean: weightedMean(Array.from(positions), startWeights) }];
+  let quietRounds = 0;
+  for (let t = 1; t <= options.rounds; t++) {
+    const weights = run.weightsInRound(t);
+    const played = playRound({
+      ids: run.ids,
+      positions,
+      ...weights,
+      range: rangeFor(options, run, positions, initialRange),
+      median,
+      closed: run.closed,
+      options,
+    });
+    positions = played.positions;
+    const voting = votingWeights(weights);
+    const nextMedian = medianVoterPosition(positions, voting, options.medianTie);
+    const round: Round = {
+      round: t,
+      positions: record(positions, run.ids),
+      median: nextMedian,
+      mean: weightedMean(Array.from(positions), voting),
+      riskExponents: record(played.risk, run.ids),
+      security: record(played.security, run.ids),
+      moves: played.moves,
+    };
+    if (played.dyads) round.dyads = played.dyads;
+    rounds.push(round);
+    quietRounds = options.earlyStop && Math.abs(nextMedian - median) < options.earlyStop.epsilon ? quietRounds + 1 : 0;
+    median = nextMedian;
+    if (options.earlyStop && quietRounds >= options.earlyStop.rounds && t < options.rounds) {
+      const rule = `|Δmedian| < ${options.earlyStop.epsilon} for ${options.earlyStop.rounds} consecutive rounds`;
+      return { outcome: median, rounds, stoppedEarly: { afterRound: t, rule } };
+    }
+  }
+  return { outcome: median, rounds };
+}

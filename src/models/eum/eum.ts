@@ -1,0 +1,115 @@
+/**
+ * Bueno de Mesquita's expected utility model as replicated by Scholz, Calbert & Smith (2011), one
+ * configurable engine with named presets (eum-spec.md). Each issue is bargained independently.
+ */
+import { InputError, type Problem } from '../../errors.js';
+import type { Scenario } from '../../scenario/schema.js';
+import { participants, type Participant } from '../../scenario/views.js';
+import { degeneracyNotes } from '../baseline.js';
+import type { Forecast, IssueForecast, Model } from '../model.js';
+import { runIssue } from './engine.js';
+import { EumOptionsSchema, eumPresets, type EumChange, type EumOptions } from './options.js';
+
+/** Unknown actors or issues in `changes` and `closedDyads`, each naming its option field. */
+function checkReferences(scenario: Scenario, options: EumOptions): void {
+  const actors = new Map(scenario.actors.map((actor) => [actor.id, actor]));
+  const issueIds = new Set(scenario.issues.map((issue) => issue.id));
+  const actorList = [...actors.keys()].join(', ');
+  const problems: Problem[] = [];
+  options.changes.forEach((change, index) => {
+    const actor = actors.get(change.actor);
+    if (!actor) problems.push({ field: `options.changes[${index}].actor`, message: `unknown actor "${change.actor}"; expected one of ${actorList}` });
+    if (change.issue !== undefined && !issueIds.has(change.issue))
+      problems.push({ field: `options.changes[${index}].issue`, message: `unknown issue "${change.issue}"; expected one of ${[...issueIds].join(', ')}` });
+    else if (change.issue !== undefined && actor && !actor.stances[change.issue])
+      problems.push({ field: `options.changes[${index}].issue`, message: `actor "${change.actor}" takes no part in issue "${change.issue}"` });
+  });
+  options.closedDyads.forEach((pair, index) => {
+    pair.forEach((id, side) => {
+      if (!actors.has(id)) problems.push({ field: `options.closedDyads[${index}][${side}]`, message: `unknown actor "${id}"; expected one of ${actorList}` });
+    });
+  });
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/**
+ * Capability and salience per round on one issue: the input, then each change (shock) from its round on,
+ * applied in order of `fromRound` (later list entries win within a round). Salience is normalised by the
+ * scenario's salience scale, as `participants()` does.
+ */
+function weightSchedule(people: readonly Participant[], changes: readonly EumChange[], issueId: string, salienceScale: number) {
+  const index = new Map(people.map((participant, position) => [participant.id, position]));
+  const relevant = changes
+    .filter((change) => index.has(change.actor) && (change.issue === undefined || change.issue === issueId))
+    .sort((a, b) => a.fromRound - b.fromRound);
+  const base = {
+    capability: Float64Array.from(people, (participant) => participant.capability),
+    salience: Float64Array.from(people, (participant) => participant.salience),
+  };
+  if (relevant.length === 0) return () => base;
+  return (round: number) => {
+    const capability = Float64Array.from(base.capability);
+    const salience = Float64Array.from(base.salience);
+    for (const change of relevant) {
+      if (change.fromRound > round) break;
+      const actor = index.get(change.actor)!;
+      if (change.capability !== undefined) capability[actor] = change.capability;
+      if (change.salience !== undefined) salience[actor] = change.salience / salienceScale;
+    }
+    return { capability, salience };
+  };
+}
+
+function closedPairs(people: readonly Participant[], closedDyads: EumOptions['closedDyads']): (i: number, j: number) => boolean {
+  if (closedDyads.length === 0) return () => false;
+  const n = people.length;
+  const index = new Map(people.map((participant, position) => [participant.id, position]));
+  const closed = new Set<number>();
+  for (const [first, second] of closedDyads) {
+    const i = index.get(first);
+    const j = index.get(second);
+    if (i === undefined || j === undefined) continue;
+    closed.add(i * n + j);
+    closed.add(j * n + i);
+  }
+  return (i, j) => closed.has(i * n + j);
+}
+
+function forecastIssue(scenario: Scenario, issueId: string, options: EumOptions): IssueForecast {
+  const issue = scenario.issues.find((candidate) => candidate.id === issueId)!;
+  const people = participants(scenario, issueId);
+  const notes = degeneracyNotes(people);
+  if (people.length === 0) throw new InputError({ field: `issues.${issueId}`, message: 'no actor takes part in this issue' });
+  if (options.Q < 1 && options.T === 'geometric') notes.push('T follows the geometric rule of eum-spec.md A6, which no published figure verifies');
+  const result = runIssue(
+    {
+      ids: people.map((participant) => participant.id),
+      positions: Float64Array.from(people, (participant) => participant.position),
+      weightsInRound: weightSchedule(people, options.changes, issueId, scenario.salienceScale),
+      scaleWidth: issue.scale.max - issue.scale.min,
+      closed: closedPairs(people, options.closedDyads),
+    },
+    options,
+  );
+  return { issue: issueId, ...result, notes };
+}
+
+export const eumModel: Model<EumOptions> = {
+  id: 'eum',
+  title: 'Expected utility model (Bueno de Mesquita; Scholz, Calbert & Smith 2011)',
+  reference:
+    'Scholz, Calbert & Smith, "Unravelling Bueno De Mesquita\'s Group Decision Model", ICAART 2011 / J. Theoretical Politics 23(4), 2011; Bueno de Mesquita (1994).',
+  summary:
+    'Actors challenge, compromise or give in, pair by pair, by comparing expected utilities built from capability × salience votes and risk attitudes; positions move round after round and the forecast is the median voter position after the last round. Presets: default (symmetric), scholz2011-code (reproduces the published replication), scholz2011-paper (the equations as printed).',
+  optionsSchema: EumOptionsSchema,
+  presets: eumPresets,
+  run(scenario: Scenario, options: EumOptions): Forecast {
+    checkReferences(scenario, options);
+    return {
+      model: 'eum',
+      options: { ...options },
+      notes: [],
+      issues: scenario.issues.map((issue) => forecastIssue(scenario, issue.id, options)),
+    };
+  },
+};

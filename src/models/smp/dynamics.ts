@@ -1,0 +1,423 @@
+/**
+ * The dynamics of KTAB's Spatial Model of Politics (ktab-smp.md, "The SMP algorithm"; KTAB
+ * `SMPState::setAllAUtil`, `doBCN`, `pDist`, `newIdeals`, `smpStopFn`), on positions normalised to
+ * [0, 1]^m. Each turn: infer risk attitudes from the risk-neutral vote, let every actor pick its most
+ * profitable challenge and propose a bargain, resolve every actor's queue of bargains by a
+ * capability-weighted vote, move, update ideals, and stop by KTAB's rule.
+ *
+ * Unlike KTAB it computes only what the dynamics need (no diagnostic pass over every estimator), so a
+ * turn costs O(n³) rather than O(n⁴), and the stochastic mode draws from one seeded stream per actor and
+ * turn, so a run is reproducible whatever the scheduling.
+ */
+import { createRandom, deriveSeed } from '../../math/random.js';
+import { interpolateBargain } from './bargain.js';
+import { estimateChallenge, type ChallengeSetting } from './challenge.js';
+import type { ResolvedSmpOptions } from './options.js';
+import { estimatedRisk, riskFromProbabilities, spatialUtility, weightedDistance } from './utility.js';
+import { outcomeProbabilities, scalarPce, utilityCoalitions } from './voting.js';
+
+/** The SMP's numeric input: n actors in an m-dimensional space, everything on [0, 1]. */
+export interface SmpInput {
+  actors: number;
+  dimensions: number;
+  /** c_i > 0. */
+  capability: Float64Array;
+  /** s_ik ∈ [0, 1], Σ_k s_ik ≤ 1, row-major n × m. */
+  salience: Float64Array;
+  /** x_ik ∈ [0, 1], row-major n × m. */
+  positions: Float64Array;
+  /** The accommodation matrix A (n × n, rows summing to ≤ 1); undefined is the identity. */
+  accommodation?: Float64Array;
+}
+
+export type SmpSettings = Pick<
+  ResolvedSmpOptions,
+  | 'victoryProbModel'
+  | 'pceModel'
+  | 'stateTransitions'
+  | 'votingRule'
+  | 'bigRAdjust'
+  | 'bigRRange'
+  | 'thirdPartyCommit'
+  | 'interVecBargain'
+  | 'bargainModel'
+  | 'stopThreshold'
+  | 'minTurns'
+  | 'maxTurns'
+  | 'seed'
+>;
+
+/** One state (the input, or the positions after a turn) with what the model infers from it. */
+export interface SmpState {
+  positions: Float64Array;
+  ideals: Float64Array;
+  /** R_i, inferred from the risk-neutral probabilities of the positions. */
+  riskAttitudes: Float64Array;
+  /** Index of the first actor holding each distinct position (positions closer than 1e-3 are one). */
+  uniquePositions: number[];
+  /** The probability that each distinct position is the outcome, each actor judging by its own utilities. */
+  uniqueProbabilities: Float64Array;
+  /** Each actor's position's probability of being the outcome (equivalent positions share it). */
+  actorProbabilities: Float64Array;
+  /** Private: distances from ideals to positions and h's estimates of risk attitudes, for the next turn. */
+  distance: Float64Array;
+  estimatedRisks: Float64Array;
+}
+
+/** A bargain proposed in a turn: positions offered to both parties and why the initiator proposed it. */
+export interface SmpProposal {
+  initiator: number;
+  receiver: number;
+  /** Whose estimate of the contest the bargain interpolates with (bargain model). */
+  perspective: 'initiator' | 'receiver' | 'compromise';
+  /** The initiator's estimate that it prevails over the receiver. */
+  probability: number;
+  /** The initiator's expected gain from the challenge (its best target's value). */
+  expectedGain: number;
+  /** The initiator's estimate of the receiver's change in utility from the challenge. */
+  receiverExpectedGain: number;
+  initiatorPosition: Float64Array;
+  receiverPosition: Float64Array;
+}
+
+/** The bargain an actor took from its queue (−1: it stayed put). */
+export interface SmpChoice {
+  actor: number;
+  proposal: number;
+  /** The probability of the chosen bargain in the actor's queue. */
+  probability: number;
+  /** The number of bargains in the queue, the status quo included. */
+  options: number;
+}
+
+export interface SmpTurn {
+  proposals: SmpProposal[];
+  choices: SmpChoice[];
+  /** Σ_i ‖x_i(t) − x_i(t−1)‖ on [0, 1]^m. */
+  movement: number;
+  /** movement / (first turn's movement + 1e-4): KTAB's stopping statistic. */
+  movementRatio: number;
+}
+
+export interface SmpTrajectory {
+  /** states[0] is the input; states[t] follows turn t. */
+  states: SmpState[];
+  turns: SmpTurn[];
+  /** Why the run ended after the last turn. */
+  stoppedBy: 'movement' | 'maxTurns';
+}
+
+/** Positions closer than this (Euclidean, on [0, 1]^m) are the same position (KTAB's posTol). */
+const positionTolerance = 1e-3;
+/** A challenge must be worth more than this to be made (KTAB's minSigEDU). */
+const minSignificantGain = 1e-5;
+/** Added to the first turn's movement so the stopping ratio never divides by zero (KTAB's minSigDelta). */
+const minSignificantMovement = 1e-4;
+
+export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
+  const input: JudgedInput = { ...given, distanceWeights: distanceWeights(given) };
+  const initialIdeals = Float64Array.from(input.positions);
+  const states: SmpState[] = [analyseState(input, settings, Float64Array.from(input.positions), initialIdeals)];
+  const turns: SmpTurn[] = [];
+  for (let turn = 1; ; turn++) {
+    const previous = states[states.length - 1]!;
+    const { positions, proposals, choices } = bargainingTurn(input, settings, previous, turn);
+    const ideals = updateIdeals(input, positions, previous.ideals);
+    states.push(analyseState(input, settings, positions, ideals));
+    const movement = stateMovement(previous.positions, positions, input.actors, input.dimensions);
+    const firstMovement = turn === 1 ? movement : turns[0]!.movement;
+    const movementRatio = movement / (firstMovement + minSignificantMovement);
+    turns.push({ proposals, choices, movement, movementRatio });
+    if (turn >= settings.maxTurns) return { states, turns, stoppedBy: 'maxTurns' };
+    if (turn >= settings.minTurns && movementRatio < settings.stopThreshold) return { states, turns, stoppedBy: 'movement' };
+  }
+}
+
+/** The input with the weights each actor judges distances by. */
+interface JudgedInput extends SmpInput {
+  /** The saliences, except that an actor giving salience 0 to every dimension weighs them equally (0/0 otherwise). */
+  distanceWeights: Float64Array;
+}
+
+function distanceWeights(input: SmpInput): Float64Array {
+  const weights = Float64Array.from(input.salience);
+  const m = input.dimensions;
+  for (let i = 0; i < input.actors; i++) {
+    if (weights.subarray(i * m, (i + 1) * m).every((s) => s === 0)) weights.fill(1, i * m, (i + 1) * m);
+  }
+  return weights;
+}
+
+/** Risk attitudes, perceived utilities and outcome probabilities of one state. */
+function analyseState(input: JudgedInput, settings: SmpSettings, positions: Float64Array, ideals: Float64Array): SmpState {
+  const n = input.actors;
+  const m = input.dimensions;
+  const distance = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) distance[i * n + j] = weightedDistance(ideals, i * m, positions, j * m, input.distanceWeights, i * m, m);
+  }
+  const riskNeutral = distance.map((d) => spatialUtility(d, 0));
+  const coalitions = utilityCoalitions(settings.votingRule, input.capability, riskNeutral, n, n);
+  const riskNeutralProbabilities = outcomeProbabilities(settings.pceModel, settings.victoryProbModel, coalitions, n);
+  const riskAttitudes = riskFromProbabilities(riskNeutralProbabilities, settings.bigRRange);
+  const estimatedRisks = new Float64Array(n * n);
+  for (let h = 0; h < n; h++) {
+    for (let i = 0; i < n; i++) estimatedRisks[h * n + i] = estimatedRisk(riskAttitudes[h]!, riskAttitudes[i]!, settings.bigRAdjust);
+  }
+
+  const uniquePositions = distinctPositions(positions, n, m);
+  const options = uniquePositions.length;
+  const ownUtilities = new Float64Array(n * options);
+  for (let i = 0; i < n; i++) {
+    for (let u = 0; u < options; u++) {
+      ownUtilities[i * options + u] = spatialUtility(distance[i * n + uniquePositions[u]!]!, estimatedRisks[i * n + i]!);
+    }
+  }
+  // KTAB's pDist always votes proportionally here, whatever the coalition voting rule.
+  const uniqueProbabilities = scalarPce(input.capability, ownUtilities, n, options, 'Prop', settings.victoryProbModel, settings.pceModel);
+  const actorProbabilities = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    // KTAB takes the last distinct position equivalent to the actor's.
+    let match = -1;
+    for (let u = 0; u < options; u++) if (samePosition(positions, i, uniquePositions[u]!, m)) match = u;
+    actorProbabilities[i] = uniqueProbabilities[match]!;
+  }
+  return { positions, ideals, riskAttitudes, uniquePositions, uniqueProbabilities, actorProbabilities, distance, estimatedRisks };
+}
+
+function samePosition(positions: Float64Array, a: number, b: number, m: number): boolean {
+  let squares = 0;
+  for (let k = 0; k < m; k++) {
+    const d = positions[a * m + k]! - positions[b * m + k]!;
+    squares += d * d;
+  }
+  return Math.sqrt(squares) < positionTolerance;
+}
+
+/** The first actor of each distinct position, in actor order (KTAB `ueIndices`). */
+function distinctPositions(positions: Float64Array, n: number, m: number): number[] {
+  const unique: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (!unique.some((first) => samePosition(positions, i, first, m))) unique.push(i);
+  }
+  return unique;
+}
+
+/** h's estimates of everyone's utility for everyone's position: u[x·n + y] = u(d_xy; R estimated by h for x). */
+function perceivedUtilities(state: SmpState, n: number, estimator: number, into: Float64Array): Float64Array {
+  for (let x = 0; x < n; x++) {
+    const risk = state.estimatedRisks[estimator * n + x]!;
+    for (let y = 0; y < n; y++) into[x * n + y] = spatialUtility(state.distance[x * n + y]!, risk);
+  }
+  return into;
+}
+
+interface TurnOutcome {
+  positions: Float64Array;
+  proposals: SmpProposal[];
+  choices: SmpChoice[];
+}
+
+function bargainingTurn(input: JudgedInput, settings: SmpSettings, state: SmpState, turn: number): TurnOutcome {
+  const proposals = proposeBargains(input, settings, state);
+  const queues: number[][] = Array.from({ length: input.actors }, () => []);
+  proposals.forEach((proposal, index) => {
+    queues[proposal.initiator]!.push(index);
+    queues[proposal.receiver]!.push(index);
+  });
+  const { positions, choices } = resolveQueues(input, settings, state, proposals, queues, turn);
+  return { positions, proposals, choices };
+}
+
+/** Every actor's best challenge, if any is worth making, and the bargain(s) it proposes. */
+function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState): SmpProposal[] {
+  const n = input.actors;
+  const m = input.dimensions;
+  const setting: ChallengeSetting = {
+    actors: n,
+    capability: input.capability,
+    salienceSum: salienceSums(input),
+    votingRule: settings.votingRule,
+    thirdPartyCommit: settings.thirdPartyCommit,
+  };
+  const utilities = new Float64Array(n * n);
+  const receiverUtilities = new Float64Array(n * n);
+  const proposals: SmpProposal[] = [];
+  for (let i = 0; i < n; i++) {
+    perceivedUtilities(state, n, i, utilities);
+    let target = -1;
+    let probability = 0;
+    let bestGain = -1.0;
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue;
+      const estimate = estimateChallenge(setting, utilities, i, i, j);
+      if (minSignificantGain < estimate.gain && bestGain < estimate.gain) {
+        target = j;
+        probability = estimate.probability;
+        bestGain = estimate.gain;
+      }
+    }
+    if (target < 0) continue;
+    const j = target;
+    const receiverExpectedGain = estimateChallenge(setting, utilities, j, i, j).gain;
+    const fromInitiator = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, probability, 1 - probability);
+    const base = { initiator: i, receiver: j, probability, expectedGain: bestGain, receiverExpectedGain };
+    if (settings.bargainModel === 'InitOnlyInterp') {
+      proposals.push({ ...base, perspective: 'initiator', initiatorPosition: fromInitiator.initiator, receiverPosition: fromInitiator.receiver });
+      continue;
+    }
+    // KTAB interpolates the receiver's version with the receiver's estimate of the initiator's expected
+    // gain in the place of a probability (`get<1>` of probEduChlg); kept as is to reproduce KTAB.
+    perceivedUtilities(state, n, j, receiverUtilities);
+    const receiverView = estimateChallenge(setting, receiverUtilities, i, i, j).gain;
+    const fromReceiver = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, receiverView, 1 - receiverView);
+    if (settings.bargainModel === 'InitRcvrInterp') {
+      proposals.push({ ...base, perspective: 'initiator', initiatorPosition: fromInitiator.initiator, receiverPosition: fromInitiator.receiver });
+      proposals.push({ ...base, perspective: 'receiver', initiatorPosition: fromReceiver.initiator, receiverPosition: fromReceiver.receiver });
+      continue;
+    }
+    // PWCompInterp: KTAB weighs both versions by c·s, taking the initiator's capability for both sides.
+    const weightI = input.capability[i]! * setting.salienceSum[i]!;
+    const weightJ = input.capability[i]! * setting.salienceSum[j]!;
+    const blend = (a: Float64Array, b: Float64Array) => a.map((value, k) => (weightI * value + weightJ * b[k]!) / (weightI + weightJ));
+    proposals.push({
+      ...base,
+      perspective: 'compromise',
+      initiatorPosition: blend(fromInitiator.initiator, fromReceiver.initiator),
+      receiverPosition: blend(fromInitiator.receiver, fromReceiver.receiver),
+    });
+  }
+  return proposals;
+}
+
+function salienceSums(input: SmpInput): Float64Array {
+  const sums = new Float64Array(input.actors);
+  for (let i = 0; i < input.actors; i++) {
+    let sum = 0.0;
+    for (let k = 0; k < input.dimensions; k++) sum = sum + input.salience[i * input.dimensions + k]!;
+    sums[i] = sum;
+  }
+  return sums;
+}
+
+/**
+ * Each actor's queue holds its status quo and every bargain it is party to. All actors score each
+ * option by their mean utility over all positions after it (ktab-smp.md "Resolution"); a
+ * capability-weighted PCE gives each option's probability; the actor takes the likeliest (or draws).
+ */
+function resolveQueues(
+  input: JudgedInput,
+  settings: SmpSettings,
+  state: SmpState,
+  proposals: SmpProposal[],
+  queues: number[][],
+  turn: number,
+): { positions: Float64Array; choices: SmpChoice[] } {
+  const n = input.actors;
+  const m = input.dimensions;
+  const ownUtility = (actor: number, other: number) =>
+    spatialUtility(state.distance[actor * n + other]!, state.estimatedRisks[actor * n + actor]!);
+  const pointUtility = (actor: number, point: Float64Array) =>
+    spatialUtility(weightedDistance(state.ideals, actor * m, point, 0, input.distanceWeights, actor * m, m), state.riskAttitudes[actor]!);
+
+  const statusQuoUtility = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    let sum = 0.0;
+    for (let other = 0; other < n; other++) sum = sum + ownUtility(a, other);
+    statusQuoUtility[a] = sum / n;
+  }
+  const proposalUtility = proposals.map((proposal) => {
+    const utilities = new Float64Array(n);
+    for (let a = 0; a < n; a++) {
+      let sum = 0.0;
+      sum = sum + pointUtility(a, proposal.initiatorPosition);
+      sum = sum + pointUtility(a, proposal.receiverPosition);
+      for (let other = 0; other < n; other++) {
+        if (other !== proposal.initiator && other !== proposal.receiver) sum = sum + ownUtility(a, other);
+      }
+      utilities[a] = sum / n;
+    }
+    return utilities;
+  });
+
+  const positions = Float64Array.from(state.positions);
+  const choices: SmpChoice[] = [];
+  for (let k = 0; k < n; k++) {
+    const queue = queues[k]!;
+    const options = queue.length + 1;
+    let chosen = 0;
+    let probability = 1;
+    if (options > 1) {
+      const utilities = new Float64Array(n * options);
+      for (let a = 0; a < n; a++) {
+        utilities[a * options] = statusQuoUtility[a]!;
+        queue.forEach((proposal, column) => (utilities[a * options + column + 1] = proposalUtility[proposal]![a]!));
+      }
+      const p = scalarPce(input.capability, utilities, n, options, settings.votingRule, settings.victoryProbModel, settings.pceModel);
+      chosen = settings.stateTransitions === 'Deterministic' ? firstMaximum(p) : draw(p, deriveSeed(deriveSeed(settings.seed, turn), k));
+      probability = p[chosen]!;
+    }
+    const proposalIndex = chosen === 0 ? -1 : queue[chosen - 1]!;
+    if (proposalIndex >= 0) {
+      const proposal = proposals[proposalIndex]!;
+      const point = proposal.initiator === k ? proposal.initiatorPosition : proposal.receiverPosition;
+      positions.set(point, k * m);
+    }
+    choices.push({ actor: k, proposal: proposalIndex, probability, options });
+  }
+  return { positions, choices };
+}
+
+function firstMaximum(p: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < p.length; i++) if (p[best]! < p[i]!) best = i;
+  return best;
+}
+
+/** Draws an index with probability p[i] from a stream seeded for this actor and turn. */
+function draw(p: Float64Array, seed: number): number {
+  const u = createRandom(seed).next();
+  let cumulative = 0;
+  for (let i = 0; i < p.length; i++) {
+    cumulative += p[i]!;
+    if (u < cumulative) return i;
+  }
+  return p.length - 1;
+}
+
+/**
+ * Ideals after a turn: y_i ← Σ_j A_ij x_j + (1 − Σ_j A_ij)·y_i (ktab-smp.md "Ideals"); with the
+ * identity (no accommodation given) ideals are the new positions.
+ */
+function updateIdeals(input: SmpInput, positions: Float64Array, ideals: Float64Array): Float64Array {
+  const accommodation = input.accommodation;
+  if (!accommodation) return Float64Array.from(positions);
+  const n = input.actors;
+  const m = input.dimensions;
+  const next = new Float64Array(n * m);
+  for (let i = 0; i < n; i++) {
+    let rowSum = 0.0;
+    for (let j = 0; j < n; j++) {
+      const a = accommodation[i * n + j]!;
+      rowSum = rowSum + a;
+      for (let k = 0; k < m; k++) next[i * m + k] = next[i * m + k]! + a * positions[j * m + k]!;
+    }
+    const inertia = 1.0 - (rowSum > 1.0 ? 1.0 : rowSum);
+    for (let k = 0; k < m; k++) next[i * m + k] = next[i * m + k]! + inertia * ideals[i * m + k]!;
+  }
+  return next;
+}
+
+/** Σ_i ‖a_i − b_i‖ (KTAB `SMPModel::stateDist`). */
+function stateMovement(a: Float64Array, b: Float64Array, n: number, m: number): number {
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let squares = 0.0;
+    for (let k = 0; k < m; k++) {
+      const d = a[i * m + k]! - b[i * m + k]!;
+      squares = squares + d * d;
+    }
+    total = total + Math.sqrt(squares);
+  }
+  return total;
+}

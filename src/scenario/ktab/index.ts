@@ -1,0 +1,41 @@
+/**
+ * KTAB file import and export: detect a KTAB SMP file (CSV or XML), read it into a validated Parley
+ * scenario (one issue per KTAB dimension, one space holding them, KTAB's parameters as the space's
+ * SMP options), and write one space of a scenario back in either KTAB format.
+ */
+import type { Scenario } from '../schema.js';
+import { validateScenario } from '../validate.js';
+import { readKtabCsv, writeKtabCsv } from './csv.js';
+import type { KtabWriteResult } from './writeSpace.js';
+import { readKtabXml, writeKtabXml } from './xml.js';
+
+export type KtabFormat = 'ktab-csv' | 'ktab-xml';
+export type { KtabWriteResult } from './writeSpace.js';
+export { parseKtabCsv, readKtabCsv, writeKtabCsv } from './csv.js';
+export { parseKtabXml, readKtabXml, writeKtabXml } from './xml.js';
+
+/**
+ * Recognises a KTAB SMP file: XML whose root is <Scenario>, or a CSV whose first row ends in two whole
+ * numbers (actors, dimensions) and whose second row starts with "Actor". Undefined otherwise.
+ */
+export function detectKtabFormat(text: string): KtabFormat | undefined {
+  const body = text.replace(/^\uFEFF/u, '').trimStart();
+  if (body.startsWith('<')) return /<Scenario[\s>]/u.test(body) ? 'ktab-xml' : undefined;
+  const rows = body.split(/\r\n|\n|\r/u).filter((row) => row.trim() !== '');
+  const first = rows[0]?.split(',').map((field) => field.trim());
+  const second = rows[1]?.split(',')[0]?.trim().replace(/^"|"$/gu, '');
+  if (!first || first.length < 4 || second?.toLowerCase() !== 'actor') return undefined;
+  return /^\d+$/u.test(first[2]!) && /^\d+$/u.test(first[3]!) ? 'ktab-csv' : undefined;
+}
+
+/** Reads a KTAB SMP file into a validated scenario; every problem (with its line) as one InputError. */
+export function readKtab(text: string, format: KtabFormat, file?: string): { scenario: Scenario; notes: string[] } {
+  const input = format === 'ktab-xml' ? readKtabXml(text, file) : readKtabCsv(text, file);
+  const { scenario, notes } = validateScenario(input, undefined, file);
+  return { scenario, notes };
+}
+
+/** Writes one space of a scenario (default: the first declared, else every issue) in a KTAB format. */
+export function writeKtab(scenario: Scenario, format: KtabFormat, spaceId?: string): KtabWriteResult {
+  return format === 'ktab-xml' ? writeKtabXml(scenario, spaceId) : writeKtabCsv(scenario, spaceId);
+}

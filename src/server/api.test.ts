@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Problem } from '../errors.js';
+import { runModel } from '../models/registry.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { RunSummary, ScenarioSummary, StoredRun, StoredScenario } from '../store/records.js';
+import { startTestServer, type TestServer } from '../../tests/support/workbench.js';
+
+let server: TestServer;
+before(async () => {
+  server = await startTestServer();
+});
+after(() => server.stop());
+
+const tiny: Scenario = {
+  title: 'Tiny',
+  salienceScale: 1,
+  issues: [{ id: 'talks', scale: { min: 0, max: 10, minLabel: 'none', maxLabel: 'full' } }],
+  actors: [
+    { id: 'a', capability: 3, stances: { talks: { position: 2, salience: 0.5 } } },
+    { id: 'b', capability: 1, stances: { talks: { position: 8, salience: 1 } } },
+    { id: 'c', capability: 2, stances: { talks: { position: 5, salience: 0.8 } } },
+  ],
+};
+
+/** Every error answer is JSON with a message, and never a stack trace. */
+function assertCleanError(response: { text: string; body: unknown }): void {
+  assert.equal(typeof (response.body as { error?: unknown }).error, 'string', response.text);
+  assert.doesNotMatch(response.text, /\n\s+at |\.ts:\d+|\.js:\d+/u);
+}
+
+const problemsOf = (body: unknown): Problem[] => (body as { problems: Problem[] }).problems;
+
+describe('the scenario library', () => {
+  test('a fresh database holds the worked example', async () => {
+    const { status, body } = await server.request('GET', '/api/scenarios');
+    assert.equal(status, 200);
+    const list = body as ScenarioSummary[];
+    assert.equal(list.length, 1);
+    assert.match(list[0]!.title, /back-channel/u);
+    const one = await server.request('GET', `/api/scenarios/${list[0]!.id}`);
+    assert.deepEqual(
+      (one.body as StoredScenario).scenario.issues.map((issue) => issue.id),
+      ['settlement', 'talks'],
+    );
+  });
+
+  test('create, rename, duplicate, update and delete', async () => {
+    const created = await server.request('POST', '/api/scenarios', { scenario: tiny });
+    assert.equal(created.status, 201);
+    const id = (created.body as StoredScenario).id;
+    assert.deepEqual((created.body as StoredScenario).scenario, tiny);
+
+    const renamed = await server.request('PATCH', `/api/scenarios/${id}`, { title: 'Tiny, renamed' });
+    assert.equal(renamed.status, 200);
+    assert.equal((renamed.body as StoredScenario).scenario.title, 'Tiny, renamed');
+
+    const copy = await server.request('POST', `/api/scenarios/${id}/duplicate`);
+    assert.equal(copy.status, 201);
+    assert.equal((copy.body as StoredScenario).title, 'Tiny, renamed (copy)');
+
+    const changed = { ...tiny, title: 'Tiny v2' };
+    const updated = await server.request('PUT', `/api/scenarios/${id}`, { scenario: changed });
+    assert.equal(updated.status, 200);
+    assert.deepEqual((updated.body as StoredScenario).scenario, changed);
+    assert.deepEqual(((await server.request('GET', `/api/scenarios/${id}`)).body as StoredScenario).scenario, changed);
+
+    assert.equal((await server.request('DELETE', `/api/scenarios/${id}`)).status, 204);
+    assert.equal((await server.request('GET', `/api/scenarios/${id}`)).status, 404);
+    assert.equal((await server.request('DELETE', `/api/scenarios/${(copy.body as StoredScenario).id}`)).status, 204);
+  });
+
+  test('an invalid scenario is a 400 naming every bad field', async () => {
+    const bad = {
+      ...tiny,
+      actors: [
+        { id: 'a', capability: -1, stances: { talks: { position: 2, salience: 0.5 } } },
+        { id: 'b', capability: 1, stances: { talks: { position: 'far', salience: 0.5 } } },
+      ],
+    };
+    const response = await server.request('POST', '/api/scenarios', { scenario: bad });
+    assert.equal(response.status, 400);
+    assertCleanError(response);
+    const fields = problemsOf(response.body).map((problem) => problem.field);
+    assert.ok(fields.includes('actors[0].capability'), JSON.stringify(fields));
+    assert.ok(fields.includes('actors[1].stances.talks.position'), JSON.stringify(fields));
+  });
+
+  test('the request envelope is checked too', async () => {
+    const missing = await server.request('POST', '/api/scenarios', { scenery: tiny });
+    assert.equal(missing.status, 400);
+    assertCleanError(missing);
+    const rename = await server.request('PATCH', '/api/scenarios/1', { title: '  ' });
+    assert.equal(rename.status, 400);
+    assert.deepEqual(problemsOf(rename.body).map((problem) => problem.field), ['title']);
+    const notJson = await server.request('POST', '/api/scenarios', '{"scenario": ');
+    assert.equal(notJson.status, 400);
+    assertCleanError(notJson);
+  });
+
+  test('unknown ids and endpoints are 404, wrong methods 405', async () => {
+    for (const path of ['/api/scenarios/9999', '/api/scenarios/abc', '/api/runs/9999', '/api/nothing']) {
+      const response = await server.request('GET', path);
+      assert.equal(response.status, 404, path);
+      assertCleanError(response);
+    }
+    assert.equal((await server.request('PUT', '/api/scenarios/9999', { scenario: tiny })).status, 404);
+    assert.equal((await server.request('DELETE', '/api/scenarios')).status, 405);
+  });
+
+  test('a body over 1 MB is refused with 413', async () => {
+    const huge = { scenario: { ...tiny, description: 'x'.repeat(1024 * 1024 + 10) } };
+    const response = await server.request('POST', '/api/scenarios', huge);
+    assert.equal(response.status, 413);
+    assertCleanError(response);
+    // The server is still fine afterwards.
+    assert.equal((await server.request('GET', '/api/health')).status, 200);
+  });
+
+  test('import YAML, JSON and CSV; a bad file is a 400 with its line', async () => {
+    const yaml = `title: Imported\nsalienceScale: 1\nissues:\n  - id: x\nactors:\n  - id: p\n    capability: 1\n    stances: { x: { position: 10, salience: 0.5 } }\n  - id: q\n    capability: 2\n    stances: { x: { position: 90, salience: 0.5 } }\n`;
+    const fromYaml = await server.request('POST', '/api/scenarios/import', { text: yaml, file: 'imported.yaml' });
+    assert.equal(fromYaml.status, 201, fromYaml.text);
+    const fromJson = await server.request('POST', '/api/scenarios/import', { text: JSON.stringify(tiny), file: 'tiny.json' });
+    assert.equal(fromJson.status, 201, fromJson.text);
+    assert.deepEqual((fromJson.body as StoredScenario).scenario, tiny);
+
+    const csv = 'actor,issue,capability,position,salience\np,x,1,10,0.5\nq,x,2,oops,0.5\n';
+    const badCsv = await server.request('POST', '/api/scenarios/import', { text: csv, file: 'bad.csv' });
+    assert.equal(badCsv.status, 400);
+    assertCleanError(badCsv);
+    assert.ok(problemsOf(badCsv.body).some((problem) => problem.line === 3), badCsv.text);
+  });
+
+  test('export as YAML, JSON and CSV reads back as the same scenario', async () => {
+    const created = (await server.request('POST', '/api/scenarios', { scenario: tiny })).body as StoredScenario;
+    for (const format of ['yaml', 'json', 'csv']) {
+      const exported = await server.request('GET', `/api/scenarios/${created.id}/export?format=${format}`);
+      assert.equal(exported.status, 200);
+      assert.match(exported.headers.get('content-disposition') ?? '', new RegExp(`tiny\\.${format}`, 'u'));
+      const back = await server.request('POST', '/api/scenarios/import', { text: exported.text, file: `again.${format}` });
+      assert.equal(back.status, 201, `${format}: ${back.text}`);
+      const scenario = (back.body as StoredScenario).scenario;
+      assert.deepEqual(scenario.actors.map((actor) => actor.stances), tiny.actors.map((actor) => actor.stances), format);
+    }
+    const unknown = await server.request('GET', `/api/scenarios/${created.id}/export?format=xlsx`);
+    assert.equal(unknown.status, 400);
+    assert.equal(problemsOf(unknown.body)[0]?.field, 'format');
+  });
+});
+
+describe('the run history', () => {
+  test('a run stores the snapshot, resolved options, version and the forecast Parley computes', async () => {
+    const created = (await server.request('POST', '/api/scenarios', { scenario: tiny })).body as StoredScenario;
+    const draft = { ...tiny, actors: tiny.actors.map((actor) => (actor.id === 'b' ? { ...actor, capability: 5 } : actor)) };
+    const saved = await server.request('POST', `/api/scenarios/${created.id}/runs`, {
+      scenario: draft,
+      model: 'eum',
+      preset: 'scholz2011-code',
+      options: { rounds: 4 },
+    });
+    assert.equal(saved.status, 201, saved.text);
+    const run = saved.body as StoredRun;
+    const expected = runModel('eum', draft, { preset: 'scholz2011-code', options: { rounds: 4 } });
+    assert.deepEqual(run.forecast, expected);
+    assert.deepEqual(run.scenario, draft);
+    assert.equal(run.options.rounds, 4);
+    assert.equal(run.preset, 'scholz2011-code');
+    assert.match(run.parleyVersion, /^\d+\.\d+\.\d+/u);
+
+    const list = (await server.request('GET', `/api/scenarios/${created.id}/runs`)).body as RunSummary[];
+    assert.deepEqual(list.map((entry) => entry.id), [run.id]);
+    assert.deepEqual((await server.request('GET', `/api/runs/${run.id}`)).body, run);
+
+    assert.equal((await server.request('DELETE', `/api/runs/${run.id}`)).status, 204);
+    assert.equal((await server.request('GET', `/api/runs/${run.id}`)).status, 404);
+  });
+
+  test('unknown models, presets and bad options are 400s naming the field', async () => {
+    const created = (await server.request('POST', '/api/scenarios', { scenario: tiny })).body as StoredScenario;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ model: 'oracle' }, 'model'],
+      [{ model: 'eum', preset: 'nope' }, 'preset'],
+      [{ model: 'eum', options: { rounds: -3 } }, 'options.rounds'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await server.request('POST', `/api/scenarios/${created.id}/runs`, body);
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assertCleanError(response);
+      assert.equal(problemsOf(response.body)[0]?.field, field);
+    }
+    assert.equal((await server.request('POST', '/api/scenarios/9999/runs', { model: 'eum' })).status, 404);
+  });
+
+  test('models are listed with their presets', async () => {
+    const { body } = await server.request('GET', '/api/models');
+    const eum = (body as { id: string; presets: { name: string }[] }[]).find((model) => model.id === 'eum');
+    assert.deepEqual(eum?.presets.map((preset) => preset.name).sort(), ['default', 'scholz2011-code', 'scholz2011-paper']);
+  });
+});

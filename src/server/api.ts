@@ -1,0 +1,206 @@
+/**
+ * The JSON API: the scenario library, import/export, and the run history. Every request body is
+ * validated (the scenario by the same schema as the CLI); models run on the server too when a run is
+ * saved, so a stored forecast is always what this Parley computes for the stored snapshot.
+ */
+import type { IncomingMessage } from 'node:http';
+import { models, runModel } from '../models/registry.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
+import { validateScenario } from '../scenario/validate.js';
+import { serializeScenario } from '../scenario/write.js';
+import type { Store } from '../store/store.js';
+import { HttpError, readJsonBody } from './http.js';
+import {
+  exportFormats,
+  ImportBodySchema,
+  parseBody,
+  RenameBodySchema,
+  RunBodySchema,
+  ScenarioBodySchema,
+  type ExportFormat,
+} from './requests.js';
+
+export interface ApiContext {
+  store: Store;
+  parleyVersion: string;
+}
+
+export interface ApiRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: () => Promise<unknown>;
+}
+
+export type ApiResult =
+  | { status: number; json: unknown }
+  | { status: number; text: string; contentType: string; filename?: string };
+
+type Handler = (request: ApiRequest, context: ApiContext) => ApiResult | Promise<ApiResult>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  names: string[];
+  handler: Handler;
+}
+
+const routes: Route[] = [];
+
+function route(method: string, path: string, handler: Handler): void {
+  const names: string[] = [];
+  const pattern = new RegExp(
+    `^${path.replace(/:([a-zA-Z]+)/gu, (_match, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    })}$`,
+    'u',
+  );
+  routes.push({ method, pattern, names, handler });
+}
+
+const ok = (json: unknown, status = 200): ApiResult => ({ status, json });
+
+route('GET', '/api/health', (_request, context) => ok({ ok: true, version: context.parleyVersion }));
+
+route('GET', '/api/models', () =>
+  ok(
+    models.map((model) => ({
+      id: model.id,
+      title: model.title,
+      reference: model.reference,
+      summary: model.summary,
+      presets: Object.entries(model.presets).map(([name, preset]) => ({ name, description: preset.description })),
+    })),
+  ),
+);
+
+route('GET', '/api/scenarios', (_request, { store }) => ok(store.scenarios.list()));
+
+route('POST', '/api/scenarios', async (request, { store }) => {
+  const body = parseBody(ScenarioBodySchema, await request.body());
+  return ok(store.scenarios.create(validateScenario(body.scenario).scenario), 201);
+});
+
+route('POST', '/api/scenarios/import', async (request, { store }) => {
+  const body = parseBody(ImportBodySchema, await request.body());
+  // The format as given, else from the file's extension, else sniffed from the text (as the CLI does).
+  const source = { file: body.file ?? 'upload', ...(body.format && { format: body.format }) };
+  const { scenario } = parseScenario(body.text, source);
+  return ok(store.scenarios.create(scenario), 201);
+});
+
+route('GET', '/api/scenarios/:id', (request, { store }) => ok(findScenario(store, request.params.id)));
+
+route('PUT', '/api/scenarios/:id', async (request, { store }) => {
+  const id = scenarioId(store, request.params.id);
+  const body = parseBody(ScenarioBodySchema, await request.body());
+  return ok(store.scenarios.update(id, validateScenario(body.scenario).scenario));
+});
+
+route('PATCH', '/api/scenarios/:id', async (request, { store }) => {
+  const id = scenarioId(store, request.params.id);
+  const body = parseBody(RenameBodySchema, await request.body());
+  return ok(store.scenarios.rename(id, body.title));
+});
+
+route('DELETE', '/api/scenarios/:id', (request, { store }) => {
+  store.scenarios.delete(scenarioId(store, request.params.id));
+  return ok(null, 204);
+});
+
+route('POST', '/api/scenarios/:id/duplicate', (request, { store }) =>
+  ok(store.scenarios.duplicate(scenarioId(store, request.params.id)), 201),
+);
+
+route('GET', '/api/scenarios/:id/export', (request, { store }) => {
+  const stored = findScenario(store, request.params.id);
+  const format = request.query.get('format') ?? 'yaml';
+  if (!(exportFormats as readonly string[]).includes(format)) {
+    throw new HttpError(400, 'unknown export format', [{ field: 'format', message: `expected one of ${exportFormats.join(', ')}, got "${format}"` }]);
+  }
+  const text = serializeScenario(stored.scenario, format as ExportFormat);
+  const contentType = { yaml: 'text/yaml', json: 'application/json', csv: 'text/csv' }[format as ExportFormat];
+  return { status: 200, text, contentType: `${contentType}; charset=utf-8`, filename: `${fileStem(stored.title)}.${format}` };
+});
+
+route('GET', '/api/scenarios/:id/runs', (request, { store }) =>
+  ok(store.runs.listForScenario(scenarioId(store, request.params.id))),
+);
+
+route('POST', '/api/scenarios/:id/runs', async (request, context) => {
+  const { store } = context;
+  const stored = findScenario(store, request.params.id);
+  const body = parseBody(RunBodySchema, await request.body());
+  const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
+  const runRequest = { ...(body.preset !== undefined && { preset: body.preset }), ...(body.options && { options: body.options }) };
+  const forecast = runModel(body.model, scenario, runRequest);
+  const run = store.runs.create({
+    scenarioId: stored.id,
+    scenario,
+    model: body.model,
+    ...(forecast.preset !== undefined && { preset: forecast.preset }),
+    options: forecast.options,
+    parleyVersion: context.parleyVersion,
+    forecast,
+  });
+  return ok(run, 201);
+});
+
+route('GET', '/api/runs/:id', (request, { store }) => {
+  const run = store.runs.get(parseId(request.params.id) ?? -1);
+  if (!run) throw notFound('run', request.params.id);
+  return ok(run);
+});
+
+route('DELETE', '/api/runs/:id', (request, { store }) => {
+  if (!store.runs.delete(parseId(request.params.id) ?? -1)) throw notFound('run', request.params.id);
+  return ok(null, 204);
+});
+
+/** Finds the route for a request: the handler, a 405 when only the method is wrong, or a 404. */
+export function matchRoute(method: string, path: string): { handler: Handler; params: Record<string, string> } {
+  let pathMatched = false;
+  for (const candidate of routes) {
+    const match = candidate.pattern.exec(path);
+    if (!match) continue;
+    pathMatched = true;
+    if (candidate.method !== method) continue;
+    const params = Object.fromEntries(candidate.names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
+    return { handler: candidate.handler, params };
+  }
+  if (pathMatched) throw new HttpError(405, `${method} is not allowed on ${path}`);
+  throw new HttpError(404, `no such endpoint: ${method} ${path}`);
+}
+
+export function handleApi(
+  request: IncomingMessage,
+  url: URL,
+  context: ApiContext,
+): Promise<ApiResult> {
+  const { handler, params } = matchRoute(request.method ?? 'GET', url.pathname);
+  return Promise.resolve(handler({ params, query: url.searchParams, body: () => readJsonBody(request) }, context));
+}
+
+function parseId(text: string | undefined): number | undefined {
+  return text !== undefined && /^[1-9]\d{0,15}$/u.test(text) ? Number(text) : undefined;
+}
+
+function notFound(kind: string, id: string | undefined): HttpError {
+  return new HttpError(404, `no ${kind} with id "${id ?? ''}"`);
+}
+
+function findScenario(store: Store, idText: string | undefined) {
+  const stored = store.scenarios.get(parseId(idText) ?? -1);
+  if (!stored) throw notFound('scenario', idText);
+  return stored;
+}
+
+function scenarioId(store: Store, idText: string | undefined): number {
+  return findScenario(store, idText).id;
+}
+
+/** A safe download name made from a title. */
+function fileStem(title: string): string {
+  return title.toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '') || 'scenario';
+}

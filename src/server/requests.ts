@@ -1,0 +1,43 @@
+/**
+ * The shapes of the API's request bodies. Scenarios inside them are checked by the same
+ * `validateScenario` the CLI uses; these schemas check only the envelope around them.
+ */
+import { z } from 'zod';
+import { InputError, type Problem } from '../errors.js';
+
+export const ScenarioBodySchema = z.object({ scenario: z.unknown() }).strict();
+
+export const RenameBodySchema = z.object({ title: z.string().trim().min(1, 'expected a non-empty title') }).strict();
+
+export const ImportBodySchema = z
+  .object({
+    text: z.string(),
+    /** The file's name, for error messages and to guess the format from its extension. */
+    file: z.string().optional(),
+    format: z.enum(['yaml', 'json', 'csv']).optional(),
+  })
+  .strict();
+
+export const RunBodySchema = z
+  .object({
+    model: z.string().min(1),
+    preset: z.string().optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+    /** The scenario as it was run (an unsaved draft, say); the stored scenario when absent. */
+    scenario: z.unknown().optional(),
+  })
+  .strict();
+
+export const exportFormats = ['yaml', 'json', 'csv'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+/** Parses a body with a schema; every mismatch becomes a field-level problem. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const problems: Problem[] = parsed.error.issues.map((issue) => {
+    const field = issue.path.map(String).join('.');
+    return field === '' ? { message: issue.message } : { field, message: issue.message };
+  });
+  throw new InputError(problems);
+}

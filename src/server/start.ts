@@ -1,0 +1,61 @@
+/**
+ * Starts the whole workbench: opens (and on first use seeds) the store, and serves the API and the
+ * built app. Used by `parley serve` and by the tests, which start it on port 0 with a temporary file.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { parleyVersion } from '../cli/version.js';
+import { parseScenario } from '../scenario/parse.js';
+import type { Scenario } from '../scenario/schema.js';
+import { openStore, type Store } from '../store/store.js';
+import { packagePath } from './packagePath.js';
+import { close, createParleyServer, listen } from './server.js';
+
+export interface StartOptions {
+  /** The SQLite file; created (and seeded) when it does not exist. */
+  dbFile: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** 127.0.0.1 unless another interface is asked for. */
+  host?: string;
+  /** The built app; web/dist in the package by default. */
+  webRoot?: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  store: Store;
+  /** Stops the server, then closes the database. */
+  stop(): Promise<void>;
+}
+
+/** The worked example every fresh database starts with. */
+export const workedExampleFile = 'examples/backchannel-2024.yaml';
+
+export function workedExamples(): Scenario[] {
+  const file = packagePath(workedExampleFile);
+  return [parseScenario(readFileSync(file, 'utf8'), { file: workedExampleFile, format: 'yaml' }).scenario];
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const store = openStore(options.dbFile, { seed: workedExamples });
+  const serverOptions = { store, parleyVersion: parleyVersion(), webRoot: options.webRoot ?? packagePath('web', 'dist') };
+  const server = createParleyServer(options.log ? { ...serverOptions, log: options.log } : serverOptions);
+  try {
+    const url = await listen(server, options.port, options.host ?? '127.0.0.1');
+    return {
+      url,
+      server,
+      store,
+      stop: async () => {
+        await close(server);
+        store.close();
+      },
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The store's schema, as migrations versioned in code. Each migration runs once, in its own
+ * transaction, and records its version in SQLite's `user_version`; a database is never downgraded.
+ * Add a migration at the end; never edit one that has shipped.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'scenarios, runs and a key/value table for store facts',
+    sql: `
+      CREATE TABLE scenarios (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+        scenario_snapshot TEXT NOT NULL,
+        model TEXT NOT NULL,
+        preset TEXT,
+        options TEXT NOT NULL,
+        parley_version TEXT NOT NULL,
+        forecast TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX runs_by_scenario ON runs(scenario_id, id);
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
+];
+
+/** The newest schema version this code knows. */
+export const latestVersion = migrations.reduce((latest, migration) => Math.max(latest, migration.version), 0);

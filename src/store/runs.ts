@@ -1,0 +1,83 @@
+/**
+ * The run history: every run keeps the exact scenario it ran on, the model, preset and resolved
+ * options, the Parley version and the forecast, so it can be reopened and reproduced later.
+ */
+import type { Forecast } from '../models/model.js';
+import type { Scenario } from '../scenario/schema.js';
+import type { SqliteDatabase } from './database.js';
+import type { NewRun, RunSummary, StoredRun } from './records.js';
+
+export type { NewRun, RunSummary, StoredRun };
+
+interface RunRow {
+  id: number;
+  scenario_id: number;
+  scenario_snapshot: string;
+  model: string;
+  preset: string | null;
+  options: string;
+  parley_version: string;
+  forecast: string;
+  created_at: string;
+}
+
+export class RunTable {
+  constructor(
+    private readonly database: SqliteDatabase,
+    private readonly now: () => string,
+  ) {}
+
+  create(run: NewRun): StoredRun {
+    const result = this.database
+      .prepare(
+        `INSERT INTO runs (scenario_id, scenario_snapshot, model, preset, options, parley_version, forecast, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        run.scenarioId,
+        JSON.stringify(run.scenario),
+        run.model,
+        run.preset ?? null,
+        JSON.stringify(run.options),
+        run.parleyVersion,
+        JSON.stringify(run.forecast),
+        this.now(),
+      );
+    return this.get(Number(result.lastInsertRowid))!;
+  }
+
+  get(id: number): StoredRun | undefined {
+    const row = this.database.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+    if (!row) return undefined;
+    const forecast = JSON.parse(row.forecast) as Forecast;
+    return {
+      ...summary(row, forecast),
+      scenario: JSON.parse(row.scenario_snapshot) as Scenario,
+      options: JSON.parse(row.options) as Record<string, unknown>,
+      forecast,
+    };
+  }
+
+  /** The runs of one scenario, newest first. */
+  listForScenario(scenarioId: number): RunSummary[] {
+    const rows = this.database.prepare('SELECT * FROM runs WHERE scenario_id = ? ORDER BY id DESC').all(scenarioId) as RunRow[];
+    return rows.map((row) => summary(row, JSON.parse(row.forecast) as Forecast));
+  }
+
+  delete(id: number): boolean {
+    return this.database.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+  }
+}
+
+function summary(row: RunRow, forecast: Forecast): RunSummary {
+  const result: RunSummary = {
+    id: row.id,
+    scenarioId: row.scenario_id,
+    model: row.model,
+    parleyVersion: row.parley_version,
+    createdAt: row.created_at,
+    outcomes: forecast.issues.map((issue) => ({ issue: issue.issue, outcome: issue.outcome })),
+  };
+  if (row.preset !== null) result.preset = row.preset;
+  return result;
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { runModel } from '../models/registry.js';
+import type { Scenario } from '../scenario/schema.js';
+import { schemaVersion } from './database.js';
+import { latestVersion } from './migrations.js';
+import { openStore } from './store.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'parley-store-'));
+after(() => rmSync(directory, { recursive: true, force: true }));
+let fileCounter = 0;
+const freshFile = () => join(directory, `store-${++fileCounter}.db`);
+
+const scenario: Scenario = {
+  title: 'Two actors',
+  salienceScale: 1,
+  issues: [{ id: 'talks', scale: { min: 0, max: 100, minLabel: 'none', maxLabel: 'full' } }],
+  actors: [
+    { id: 'a', capability: 3, stances: { talks: { position: 20, salience: 0.5 } } },
+    { id: 'b', capability: 1, stances: { talks: { position: 80, salience: 1 } } },
+  ],
+};
+
+test('a fresh store is in WAL mode at the latest schema version, seeded once', () => {
+  const file = freshFile();
+  const store = openStore(file, { seed: () => [scenario] });
+  assert.equal(store.scenarios.count(), 1);
+  const [only] = store.scenarios.list();
+  assert.ok(only);
+  store.scenarios.delete(only.id);
+  store.close();
+
+  const reopened = openStore(file, { seed: () => [scenario] });
+  assert.equal(reopened.scenarios.count(), 0, 'deleting the seed does not bring it back');
+  reopened.close();
+
+  const raw = new Database(file, { readonly: true });
+  assert.equal(raw.pragma('journal_mode', { simple: true }), 'wal');
+  assert.equal(schemaVersion(raw), latestVersion);
+  raw.close();
+});
+
+test('scenarios: create, get, update, rename, duplicate, delete', () => {
+  const store = openStore(freshFile(), { now: () => '2024-01-15T00:00:00.000Z' });
+  const created = store.scenarios.create(scenario);
+  assert.deepEqual(store.scenarios.get(created.id)?.scenario, scenario);
+  assert.equal(created.createdAt, '2024-01-15T00:00:00.000Z');
+
+  const renamed = store.scenarios.rename(created.id, 'Renamed');
+  assert.equal(renamed?.title, 'Renamed');
+  assert.equal(renamed?.scenario.title, 'Renamed');
+
+  const copy = store.scenarios.duplicate(created.id);
+  assert.ok(copy && copy.id !== created.id);
+  assert.equal(copy.title, 'Renamed (copy)');
+  assert.deepEqual(store.scenarios.list().map((entry) => entry.title), ['Renamed', 'Renamed (copy)']);
+
+  assert.equal(store.scenarios.update(9999, scenario), undefined);
+  assert.equal(store.scenarios.rename(9999, 'x'), undefined);
+  assert.equal(store.scenarios.delete(created.id), true);
+  assert.equal(store.scenarios.delete(created.id), false);
+  assert.equal(store.scenarios.get(created.id), undefined);
+  store.close();
+});
+
+test('runs keep the snapshot, options, version and forecast, and go with their scenario', () => {
+  const store = openStore(freshFile());
+  const stored = store.scenarios.create(scenario);
+  const forecast = runModel('weighted-mean', scenario);
+  const run = store.runs.create({
+    scenarioId: stored.id,
+    scenario,
+    model: 'weighted-mean',
+    options: {},
+    parleyVersion: '0.1.0',
+    forecast,
+  });
+  assert.deepEqual(store.runs.get(run.id)?.forecast, forecast);
+  assert.deepEqual(run.outcomes, [{ issue: 'talks', outcome: (3 * 0.5 * 20 + 80) / 2.5 }]);
+  assert.equal(store.scenarios.get(stored.id)?.runCount, 1);
+  assert.deepEqual(store.runs.listForScenario(stored.id).map((entry) => entry.id), [run.id]);
+
+  store.scenarios.delete(stored.id);
+  assert.equal(store.runs.get(run.id), undefined, 'deleting a scenario deletes its history');
+  assert.equal(store.integrityCheck(), 'ok');
+  store.close();
+});
+
+test('a database from a newer Parley is refused, not downgraded', () => {
+  const file = freshFile();
+  const raw = new Database(file);
+  raw.pragma(`user_version = ${latestVersion + 1}`);
+  raw.close();
+  assert.throws(() => openStore(file), /newer than this Parley/u);
+});

@@ -1,0 +1,46 @@
+/** The workbench's client of the server's JSON API (see src/server/api.ts). */
+import type { Problem } from '../../src/errors.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import type { RunSummary, StoredRun } from '../../src/store/records.js';
+import type { ScenarioSummary, StoredScenario } from '../../src/store/records.js';
+
+export type { RunSummary, ScenarioSummary, StoredRun, StoredScenario };
+
+/** A failed request: the server's message and, for bad input, its problems. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly problems: readonly Problem[] = [],
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: body === undefined ? {} : { 'content-type': 'application/json' } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  const response = await fetch(`api/${path}`, init);
+  if (response.status === 204) return undefined as T;
+  const payload = (await response.json().catch(() => ({ error: response.statusText }))) as { error?: string; problems?: Problem[] };
+  if (!response.ok) throw new ApiError(response.status, payload.error ?? response.statusText, payload.problems ?? []);
+  return payload as T;
+}
+
+export const api = {
+  health: () => call<{ ok: boolean; version: string }>('GET', 'health'),
+  listScenarios: () => call<ScenarioSummary[]>('GET', 'scenarios'),
+  getScenario: (id: number) => call<StoredScenario>('GET', `scenarios/${id}`),
+  createScenario: (scenario: unknown) => call<StoredScenario>('POST', 'scenarios', { scenario }),
+  importScenario: (text: string, file: string) => call<StoredScenario>('POST', 'scenarios/import', { text, file }),
+  saveScenario: (id: number, scenario: unknown) => call<StoredScenario>('PUT', `scenarios/${id}`, { scenario }),
+  renameScenario: (id: number, title: string) => call<StoredScenario>('PATCH', `scenarios/${id}`, { title }),
+  duplicateScenario: (id: number) => call<StoredScenario>('POST', `scenarios/${id}/duplicate`),
+  deleteScenario: (id: number) => call<void>('DELETE', `scenarios/${id}`),
+  exportUrl: (id: number, format: 'yaml' | 'json' | 'csv') => `api/scenarios/${id}/export?format=${format}`,
+  listRuns: (scenarioId: number) => call<RunSummary[]>('GET', `scenarios/${scenarioId}/runs`),
+  saveRun: (scenarioId: number, run: { scenario: Scenario; model: string; preset?: string; options: Record<string, unknown> }) =>
+    call<StoredRun>('POST', `scenarios/${scenarioId}/runs`, run),
+  getRun: (id: number) => call<StoredRun>('GET', `runs/${id}`),
+  deleteRun: (id: number) => call<void>('DELETE', `runs/${id}`),
+};

@@ -1,0 +1,69 @@
+/**
+ * The dyad matrix of one round: row = the receiver i, column = the other actor j, coloured by how i
+ * perceives the dyad (Scholz, Calbert & Smith 2011, Fig. 6). Each cell can be focused with the keyboard
+ * or hovered; its plain-words explanation (src/analysis/explain.ts) is then shown beside the matrix.
+ */
+import * as Plot from '@observablehq/plot';
+import { describeDyad } from '../../../src/analysis/explain.js';
+import type { Dyad, Perception, Round } from '../../../src/models/model.js';
+import { h } from '../dom.js';
+import { perceptionColours, perceptionLabels } from '../palette.js';
+import type { CsvRow } from './card.js';
+
+export function dyadMatrix(
+  round: Round,
+  names: Record<string, string>,
+  decimals: number,
+  onExplain: (text: string) => void,
+): { rows: CsvRow[]; chart: HTMLElement } {
+  const dyads: Dyad[] = round.dyads ?? [];
+  const order = Object.keys(round.positions);
+  const label = (id: string): string => names[id] ?? id;
+  const cells = dyads.map((dyad) => ({ ...dyad, actorName: label(dyad.actor), otherName: label(dyad.other) }));
+  const domain = Object.keys(perceptionColours) as Perception[];
+  const size = Math.max(18, Math.min(44, Math.floor(560 / Math.max(1, order.length))));
+  const svg = Plot.plot({
+    width: 160 + size * order.length,
+    height: 120 + size * order.length,
+    marginLeft: 150,
+    marginBottom: 110,
+    x: { domain: order.map(label), label: 'the other actor j →', tickRotate: -45 },
+    y: { domain: order.map(label), label: '↓ receiver i (whose view)' },
+    color: { domain, range: domain.map((perception) => perceptionColours[perception]) },
+    marks: [Plot.cell(cells, { x: 'otherName', y: 'actorName', fill: 'perception', inset: 1 })],
+  }) as SVGSVGElement;
+  // Plot draws one rect per datum, in data order: give each one its dyad's explanation.
+  const rects = svg.querySelectorAll<SVGRectElement>('g[aria-label="cell"] rect');
+  rects.forEach((rect, index) => {
+    const dyad = cells[index];
+    if (!dyad) return;
+    const text = describeDyad(dyad, { names, decimals });
+    rect.setAttribute('tabindex', '0');
+    rect.setAttribute('role', 'img');
+    rect.setAttribute('aria-label', `${dyad.actorName} about ${dyad.otherName}: ${perceptionLabels[dyad.perception]}`);
+    rect.setAttribute('data-dyad', `${dyad.actor}|${dyad.other}`);
+    const show = () => onExplain(text);
+    rect.addEventListener('mouseenter', show);
+    rect.addEventListener('focus', show);
+  });
+  svg.setAttribute('aria-label', `Dyad matrix, round ${round.round}`);
+  const legend = h(
+    'ul',
+    { class: 'legend', 'aria-label': 'Perceptions' },
+    domain.map((perception) =>
+      h('li', {}, h('span', { class: 'swatch', style: `background:${perceptionColours[perception]}` }), perceptionLabels[perception]),
+    ),
+  );
+  const rows: CsvRow[] = cells.map((cell) => ({
+    round: round.round,
+    actor: cell.actor,
+    other: cell.other,
+    perception: cell.perception,
+    probability: cell.probability,
+    expectedUtility: cell.expectedUtility,
+    otherExpectedUtility: cell.otherExpectedUtility,
+    offer: cell.offer,
+    taken: cell.taken,
+  }));
+  return { rows, chart: h('div', { class: 'dyad-matrix' }, svg, legend) };
+}

@@ -1,0 +1,273 @@
+/**
+ * Run and look: choose models, presets and rounds; run them in the Web Worker; then the charts of the
+ * chosen issue — positions round by round, every model's forecast on the scale, and the dyad matrix
+ * of a chosen round with the plain-words explanation of the focused cell.
+ */
+import type { Forecast } from '../../src/models/model.js';
+import { models, resolveOptions } from '../../src/models/registry.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { chartCard } from './charts/card.js';
+import { dyadMatrix } from './charts/dyadMatrix.js';
+import { forecastChart } from './charts/forecastChart.js';
+import { roundsChart } from './charts/roundsChart.js';
+import { h } from './dom.js';
+import type { ModelRequest } from './modelClient.js';
+
+export interface RunConfig {
+  selected: string[];
+  presets: Record<string, string>;
+  rounds: number;
+}
+
+export interface Results {
+  scenario: Scenario;
+  forecasts: Forecast[];
+  requests: ModelRequest[];
+  milliseconds: number;
+  /** Where the results come from: a live run, or a run reopened from the history. */
+  origin: string;
+  saved: boolean;
+}
+
+export interface ResultsHost {
+  config: RunConfig;
+  results: Results | undefined;
+  issueId: string | undefined;
+  roundsModel: number;
+  dyadRound: number;
+  running: boolean;
+  canRun: boolean;
+  run(): void;
+  saveRun(): void;
+  changed(): void;
+}
+
+/** Models whose options take a number of rounds (the iterative ones). */
+export function takesRounds(modelId: string): boolean {
+  const model = models.find((candidate) => candidate.id === modelId);
+  return model !== undefined && 'rounds' in resolveOptions(model);
+}
+
+/** The worker requests for the current configuration. */
+export function requestsFor(config: RunConfig): ModelRequest[] {
+  return config.selected.map((id) => {
+    const request: ModelRequest = { model: id };
+    const preset = config.presets[id];
+    if (preset && preset !== 'default') request.preset = preset;
+    if (takesRounds(id)) request.options = { rounds: config.rounds };
+    return request;
+  });
+}
+
+export function renderRunBar(host: ResultsHost): HTMLElement {
+  const { config } = host;
+  const modelChoices = models.map((model) => {
+    const presetNames = Object.keys(model.presets);
+    return h(
+      'div',
+      { class: 'model-choice' },
+      h(
+        'label',
+        { title: model.summary },
+        h('input', {
+          type: 'checkbox',
+          name: 'model',
+          value: model.id,
+          checked: config.selected.includes(model.id),
+          onchange: (event: Event) => {
+            const checked = (event.target as HTMLInputElement).checked;
+            config.selected = checked ? [...config.selected, model.id] : config.selected.filter((id) => id !== model.id);
+            config.selected = models.map((candidate) => candidate.id).filter((id) => config.selected.includes(id));
+          },
+        }),
+        ` ${model.id}`,
+      ),
+      presetNames.length > 1
+        ? h(
+            'select',
+            {
+              'aria-label': `${model.id} preset`,
+              name: `preset-${model.id}`,
+              onchange: (event: Event) => (config.presets[model.id] = (event.target as HTMLSelectElement).value),
+            },
+            presetNames.map((name) => h('option', { value: name, selected: (config.presets[model.id] ?? 'default') === name, title: model.presets[name]?.description }, name)),
+          )
+        : null,
+    );
+  });
+  return h(
+    'section',
+    { class: 'card run-bar', 'aria-label': 'Run models' },
+    h('div', { class: 'model-choices' }, modelChoices),
+    h(
+      'div',
+      { class: 'run-actions' },
+      h(
+        'label',
+        { class: 'field inline' },
+        'Rounds ',
+        h('input', {
+          type: 'number',
+          id: 'rounds',
+          min: 0,
+          max: 1000,
+          value: config.rounds,
+          onchange: (event: Event) => {
+            const value = Number((event.target as HTMLInputElement).value);
+            if (Number.isInteger(value) && value >= 0 && value <= 1000) config.rounds = value;
+          },
+        }),
+      ),
+      h('button', { type: 'button', id: 'run', class: 'primary', onclick: () => host.run(), disabled: host.running || !host.canRun }, host.running ? 'Running…' : 'Run'),
+      host.results
+        ? h(
+            'button',
+            { type: 'button', id: 'save-run', onclick: () => host.saveRun(), disabled: host.results.saved },
+            host.results.saved ? 'Saved in history' : 'Save run to history',
+          )
+        : null,
+      h(
+        'span',
+        { class: 'run-status', id: 'run-status' },
+        !host.canRun
+          ? 'Fix the problems in the editor to run.'
+          : host.results
+            ? `${host.results.origin}: ${host.results.forecasts.length} model${host.results.forecasts.length === 1 ? '' : 's'} in ${host.results.milliseconds.toFixed(0)} ms`
+            : '',
+      ),
+    ),
+  );
+}
+
+export function renderResults(host: ResultsHost, width: number): HTMLElement {
+  const results = host.results;
+  if (!results) return h('p', { class: 'empty' }, 'Choose models and press Run: the models run in your browser.');
+  const { scenario, forecasts } = results;
+  const issue = scenario.issues.find((candidate) => candidate.id === host.issueId) ?? scenario.issues[0]!;
+  const names = Object.fromEntries(scenario.actors.map((actor) => [actor.id, actor.name ?? actor.id]));
+  const slug = (scenario.title.toLowerCase().replace(/[^a-z0-9]+/gu, '-') || 'scenario').slice(0, 40);
+
+  const issuePicker = h(
+    'label',
+    { class: 'field inline' },
+    'Issue ',
+    h(
+      'select',
+      {
+        id: 'issue-picker',
+        onchange: (event: Event) => {
+          host.issueId = (event.target as HTMLSelectElement).value;
+          host.changed();
+        },
+      },
+      scenario.issues.map((candidate) => h('option', { value: candidate.id, selected: candidate.id === issue.id }, candidate.name ?? candidate.id)),
+    ),
+  );
+
+  const cards: HTMLElement[] = [];
+  const iterative = forecasts.map((forecast, index) => ({ forecast, index })).filter(({ forecast }) => (forecast.issues[0]?.rounds.length ?? 0) > 1);
+  const roundsIndex = iterative.some(({ index }) => index === host.roundsModel) ? host.roundsModel : (iterative[0]?.index ?? 0);
+  const roundsForecast = forecasts[roundsIndex];
+  const roundsIssue = roundsForecast?.issues.find((candidate) => candidate.issue === issue.id);
+  if (roundsForecast && roundsIssue) {
+    const { chart, rows } = roundsChart(roundsIssue, issue, names, width);
+    const modelPicker =
+      iterative.length > 1
+        ? h(
+            'select',
+            {
+              'aria-label': 'Model shown',
+              onchange: (event: Event) => {
+                host.roundsModel = Number((event.target as HTMLSelectElement).value);
+                host.changed();
+              },
+            },
+            iterative.map(({ forecast, index }) => h('option', { value: index, selected: index === roundsIndex }, label(forecast))),
+          )
+        : undefined;
+    const note = [roundsIssue.stoppedEarly ? `Stopped after round ${roundsIssue.stoppedEarly.afterRound} (${roundsIssue.stoppedEarly.rule}).` : '', ...roundsIssue.notes].filter(Boolean).join(' ');
+    cards.push(
+      chartCard({
+        id: 'rounds-chart',
+        title: `Positions round by round — ${label(roundsForecast)}`,
+        chart,
+        rows,
+        fileName: `${slug}-${issue.id}-rounds`,
+        ...(note && { note }),
+        ...(modelPicker && { extra: [modelPicker] }),
+      }),
+    );
+  }
+
+  const forecastView = forecastChart(forecasts, scenario, issue, width);
+  cards.push(
+    chartCard({
+      id: 'forecast-chart',
+      title: 'Forecasts on the issue’s scale',
+      chart: forecastView.chart,
+      rows: forecastView.rows,
+      fileName: `${slug}-${issue.id}-forecasts`,
+      note: 'Dots: the actors’ starting positions, sized by capability × salience. Lines: each model’s forecast.' + (issue.statusQuo === undefined ? '' : ' Dotted: the status quo.'),
+    }),
+  );
+
+  const withDyads = forecasts.find((forecast) => forecast.issues.some((candidate) => candidate.rounds.some((round) => round.dyads)));
+  const dyadIssue = withDyads?.issues.find((candidate) => candidate.issue === issue.id);
+  if (withDyads && dyadIssue && dyadIssue.rounds.length > 1) {
+    const lastRound = dyadIssue.rounds.length - 1;
+    const roundNumber = Math.min(Math.max(1, host.dyadRound), lastRound);
+    const round = dyadIssue.rounds[roundNumber]!;
+    const explanation = h('p', { class: 'explanation', id: 'dyad-explanation', 'aria-live': 'polite' }, 'Hover over or focus (Tab) a cell to read what that actor thinks of that dyad.');
+    const decimals = issue.scale.max - issue.scale.min <= 10 ? 2 : 1;
+    const matrix = dyadMatrix(round, names, decimals, (text) => (explanation.textContent = text));
+    const roundPicker = h(
+      'label',
+      { class: 'field inline' },
+      `Round ${roundNumber} of ${lastRound} `,
+      h('input', {
+        type: 'range',
+        id: 'dyad-round',
+        min: 1,
+        max: lastRound,
+        value: roundNumber,
+        onchange: (event: Event) => {
+          host.dyadRound = Number((event.target as HTMLInputElement).value);
+          host.changed();
+        },
+      }),
+    );
+    cards.push(
+      chartCard({
+        id: 'dyad-chart',
+        title: `Dyad matrix — ${label(withDyads)}`,
+        chart: matrix.chart,
+        rows: matrix.rows,
+        fileName: `${slug}-${issue.id}-dyads-round-${roundNumber}`,
+        extra: [roundPicker, explanation],
+      }),
+    );
+  }
+
+  const outcomes = h(
+    'table',
+    { class: 'outcomes', id: 'outcomes' },
+    h('thead', {}, h('tr', {}, h('th', {}, 'Model'), scenario.issues.map((candidate) => h('th', {}, candidate.name ?? candidate.id)))),
+    h(
+      'tbody',
+      {},
+      forecasts.map((forecast) =>
+        h('tr', {}, h('th', { scope: 'row' }, label(forecast)), scenario.issues.map((candidate) => h('td', {}, formatOutcome(forecast, candidate.id)))),
+      ),
+    ),
+  );
+  return h('div', { class: 'results' }, h('div', { class: 'results-head' }, issuePicker), h('section', { class: 'card' }, h('h3', {}, 'Forecast outcomes'), outcomes), cards);
+}
+
+export function label(forecast: Forecast): string {
+  return forecast.preset && forecast.preset !== 'default' ? `${forecast.model} (${forecast.preset})` : forecast.model;
+}
+
+function formatOutcome(forecast: Forecast, issueId: string): string {
+  const outcome = forecast.issues.find((candidate) => candidate.issue === issueId)?.outcome;
+  return outcome === undefined ? '—' : outcome.toFixed(1);
+}

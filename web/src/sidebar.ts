@@ -1,0 +1,75 @@
+/**
+ * The scenario library: every stored scenario, with create, import (picker or drag-and-drop anywhere
+ * on the page), duplicate, rename, delete (after confirmation) and export as YAML, JSON or CSV.
+ */
+import type { ScenarioSummary } from './api.js';
+import { api } from './api.js';
+import { h } from './dom.js';
+
+export interface SidebarHost {
+  library: ScenarioSummary[];
+  currentId: number | undefined;
+  open(id: number): void;
+  create(): void;
+  importFiles(files: FileList | File[]): void;
+  duplicate(id: number): void;
+  rename(id: number): void;
+  remove(id: number): void;
+}
+
+export function renderSidebar(host: SidebarHost): (HTMLElement | null)[] {
+  const picker = h('input', {
+    type: 'file',
+    id: 'import-file',
+    accept: '.yaml,.yml,.json,.csv',
+    class: 'visually-hidden',
+    onchange: (event: Event) => {
+      const input = event.target as HTMLInputElement;
+      if (input.files) host.importFiles(input.files);
+      input.value = '';
+    },
+  });
+  const current = host.library.find((entry) => entry.id === host.currentId);
+  return [
+    h('h1', { class: 'brand' }, 'Parley'),
+    h(
+      'div',
+      { class: 'library-actions' },
+      h('button', { type: 'button', id: 'new-scenario', onclick: () => host.create() }, '+ New'),
+      h('label', { class: 'button', for: 'import-file', title: 'Import a YAML, JSON or CSV scenario (or drop a file on the page)' }, 'Import…'),
+      picker,
+    ),
+    h(
+      'ul',
+      { class: 'library', id: 'library', 'aria-label': 'Scenarios' },
+      host.library.map((entry) =>
+        h(
+          'li',
+          { class: entry.id === host.currentId ? 'current' : '' },
+          h(
+            'button',
+            { type: 'button', class: 'library-item', 'aria-current': entry.id === host.currentId ? 'true' : undefined, onclick: () => host.open(entry.id) },
+            h('span', { class: 'title' }, entry.title),
+            h('span', { class: 'meta' }, `${entry.runCount} run${entry.runCount === 1 ? '' : 's'} · ${entry.updatedAt.slice(0, 10)}`),
+          ),
+        ),
+      ),
+    ),
+    current
+      ? h(
+          'div',
+          { class: 'library-current', 'aria-label': 'This scenario' },
+          h('button', { type: 'button', id: 'duplicate-scenario', onclick: () => host.duplicate(current.id) }, 'Duplicate'),
+          h('button', { type: 'button', id: 'rename-scenario', onclick: () => host.rename(current.id) }, 'Rename'),
+          h('button', { type: 'button', id: 'delete-scenario', class: 'danger', onclick: () => host.remove(current.id) }, 'Delete'),
+          h(
+            'div',
+            { class: 'export-links' },
+            'Export: ',
+            (['yaml', 'json', 'csv'] as const).map((format) => h('a', { href: api.exportUrl(current.id, format), download: '' }, format.toUpperCase())),
+          ),
+        )
+      : null,
+    h('p', { class: 'drop-hint' }, 'Drop a .yaml, .json or .csv file anywhere to import it.'),
+  ];
+}
