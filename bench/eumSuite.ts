@@ -63,7 +63,7 @@ export const eumSuite: BenchSuite = {
           ms.toFixed(3),
           isDefault ? reference.ms.toFixed(3) : '—',
           isDefault ? `${(reference.ms / ms).toFixed(1)}×` : '—',
-          isDefault ? (reference.maxDifference <= 1e-9 * 100 ? `yes (max |Δx| ${reference.maxDifference.toExponential(1)})` : `NO (max |Δx| ${reference.maxDifference})`) : '—',
+          isDefault ? (reference.maxDifference <= 1e-9 * 100 ? `yes (max Δx ${reference.maxDifference.toExponential(1)})` : `NO (max Δx ${reference.maxDifference})`) : '—',
         ]);
         if (isDefault && n === 1000) notes.push(`default preset, n = 1000: ${ms.toFixed(1)} ms per round (target < ${TARGET_MS} ms): ${ms < TARGET_MS ? 'met' : 'NOT met'}`);
       }

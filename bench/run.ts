@@ -6,10 +6,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fromRepo } from '../tests/support/paths.js';
 import { backtestSuite } from './backtestSuite.js';
 import { eumSuite } from './eumSuite.js';
+import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
+import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -3,6 +3,7 @@
 // `npm test` call it, so a fresh clone builds once and later runs start at once.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { stdout } from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
@@ -24,8 +25,8 @@ function newestChange(path) {
 const sources = [join(webRoot, 'src'), join(webRoot, 'index.html'), join(webRoot, 'vite.config.js'), join(repoRoot, 'src'), join(repoRoot, 'package-lock.json')];
 const sourceTime = Math.max(...sources.filter(existsSync).map(newestChange));
 if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sourceTime) {
-  console.log('web app is up to date (web/dist)');
+  stdout.write('web app is up to date (web/dist)\n');
 } else {
-  console.log('building the web app (web/dist)…');
+  stdout.write('building the web app (web/dist)…\n');
   await build({ root: webRoot, configFile: join(webRoot, 'vite.config.js') });
 }

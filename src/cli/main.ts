@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * The `parley` executable. Ctrl-C aborts `io.signal` so long commands can stop cleanly and report
- * what they did; a second Ctrl-C exits at once (130, the shell's code for SIGINT).
+ * The `parley` executable. It loads the dispatcher and the command list only; a command's module (and
+ * with it the models) is loaded when that command runs, so `--help` and `--version` start fast.
+ * Ctrl-C aborts `io.signal` so long commands can stop cleanly and report what they did; a second
+ * Ctrl-C exits at once (130, the shell's code for SIGINT).
  */
-import { commands } from './commands/index.js';
 import { processIo } from './io.js';
 import { runCli } from './run.js';
 
@@ -18,4 +19,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await runCli(process.argv.slice(2), processIo(interrupt.signal), commands);
+process.exitCode = await runCli(process.argv.slice(2), processIo(interrupt.signal));

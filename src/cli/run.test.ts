@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../errors.js';
 import { parseCommandLine } from './args.js';
-import type { Command } from './command.js';
+import type { Command, CommandEntry } from './command.js';
 import { memoryIo } from './io.js';
 import { runCli } from './run.js';
 import { UsageError } from './usageError.js';
@@ -23,7 +23,9 @@ function fakeCommand(behaviour: (args: string[]) => number): Command {
 
 async function dispatch(argv: string[], behaviour: (args: string[]) => number = () => 0) {
   const io = memoryIo();
-  const code = await runCli(argv, io, [fakeCommand(behaviour)]);
+  const command = fakeCommand(behaviour);
+  const entry: CommandEntry = { name: command.name, summary: command.summary, load: () => Promise.resolve(command) };
+  const code = await runCli(argv, io, [entry]);
   return { code, out: io.out(), err: io.err() };
 }
 
@@ -97,6 +99,35 @@ describe('runCli', () => {
     assert.equal(code, 1);
     assert.match(err, /^parley fake: internal error: boom\n/u);
     assert.doesNotMatch(err, /\bat .*\.(ts|js):\d+/u);
+  });
+
+  it('loads a command only when it is named: never for --help, --version or another command', async () => {
+    const loaded: string[] = [];
+    const entry = (name: string): CommandEntry => ({
+      name,
+      summary: `the ${name} command`,
+      load: () => {
+        loaded.push(name);
+        return Promise.resolve({ ...fakeCommand(() => 0), name });
+      },
+    });
+    const commands = [entry('one'), entry('two')];
+    const io = memoryIo();
+    assert.equal(await runCli(['--help'], io, commands), 0);
+    assert.match(io.out(), /^ {2}one {2}the one command\n {2}two {2}the two command$/mu);
+    assert.equal(await runCli(['--version'], io, commands), 0);
+    assert.equal(await runCli(['three'], io, commands), 2);
+    assert.deepEqual(loaded, []);
+    assert.equal(await runCli(['two', '--help'], io, commands), 0);
+    assert.equal(await runCli(['two'], io, commands), 0);
+    assert.deepEqual(loaded, ['two', 'two']);
+  });
+
+  it('reports a command that fails to load as internal (exit 1)', async () => {
+    const broken: CommandEntry = { name: 'broken', summary: 'cannot load', load: () => Promise.reject(new Error('missing module')) };
+    const io = memoryIo();
+    assert.equal(await runCli(['broken'], io, [broken]), 1);
+    assert.match(io.err(), /^parley broken: internal error: missing module\n/u);
   });
 
   it('passes the command its exit code', async () => {

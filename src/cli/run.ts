@@ -4,13 +4,17 @@
  * a stack trace), anything else to 1 (an internal failure: a bug to report).
  */
 import { formatProblem, isInputError } from '../errors.js';
-import { ExitCode, type Command } from './command.js';
+import { ExitCode, type CommandEntry } from './command.js';
+import { commands as parleyCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usageError.js';
 import { parleyVersion } from './version.js';
 
-/** Runs `parley <argv...>` in-process with the given commands (see commands/index.ts) and returns the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[]): Promise<number> {
+/**
+ * Runs `parley <argv...>` in-process and returns the exit code. The commands are Parley's (see
+ * commands/index.ts) unless a test passes its own; only the command named is loaded.
+ */
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CommandEntry[] = parleyCommands): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
     io.stderr.write(generalHelp(commands));
@@ -28,20 +32,23 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     }
     return runCli([topic, '--help'], io, commands);
   }
-  const command = commands.find((candidate) => candidate.name === first);
-  if (!command) {
+  const entry = commands.find((candidate) => candidate.name === first);
+  if (!entry) {
     io.stderr.write(`parley: unknown command "${first}"; expected one of ${commands.map((c) => c.name).join(', ')}\n`);
     io.stderr.write('Run `parley --help` for the list of commands.\n');
     return ExitCode.badInput;
   }
-  if (asksForHelp(rest)) {
-    io.stdout.write(withNewline(command.usage));
-    return ExitCode.ok;
-  }
+  let usage = '';
   try {
+    const command = await entry.load();
+    usage = command.usage;
+    if (asksForHelp(rest)) {
+      io.stdout.write(withNewline(usage));
+      return ExitCode.ok;
+    }
     return await command.run(rest, io);
   } catch (error) {
-    return reportFailure(error, command, io);
+    return reportFailure(error, entry.name, usage, io);
   }
 }
 
@@ -51,23 +58,23 @@ function asksForHelp(args: readonly string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
 }
 
-function reportFailure(error: unknown, command: Command, io: CliIo): number {
+function reportFailure(error: unknown, name: string, usage: string, io: CliIo): number {
   if (isInputError(error)) {
     for (const problem of error.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     return ExitCode.badInput;
   }
   if (error instanceof UsageError) {
-    io.stderr.write(`parley ${command.name}: ${error.message}\n\n${withNewline(command.usage)}`);
+    io.stderr.write(`parley ${name}: ${error.message}\n\n${withNewline(usage)}`);
     return ExitCode.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`parley ${command.name}: internal error: ${message}\n`);
+  io.stderr.write(`parley ${name}: internal error: ${message}\n`);
   if (process.env['PARLEY_DEBUG'] && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
   else io.stderr.write('This is a bug in Parley; run again with PARLEY_DEBUG=1 for the details.\n');
   return ExitCode.internal;
 }
 
-function generalHelp(commands: readonly Command[]): string {
+function generalHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   const lines = [
     'parley — model and forecast multi-actor negotiations',

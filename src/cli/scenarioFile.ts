@@ -1,6 +1,9 @@
-/** Reads a scenario file named on the command line: YAML, JSON or CSV, chosen by its extension. */
+/**
+ * Reads a scenario file named on the command line: a KTAB SMP file (CSV or XML, recognised by its
+ * content or an .xml extension), else YAML, JSON or CSV chosen by its extension.
+ */
 import type { Scenario } from '../scenario/schema.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseAnyScenario } from '../scenario/ktab/index.js';
 import { readTextFile } from './files.js';
 import type { CliIo } from './io.js';
 
@@ -15,6 +18,6 @@ export interface LoadedScenario {
 /** Reads and validates; a missing file, a syntax error or an invalid scenario is an InputError. */
 export async function loadScenario(file: string, io: CliIo): Promise<LoadedScenario> {
   const text = await readTextFile(file, io);
-  const { scenario, notes } = parseScenario(text, { file });
+  const { scenario, notes } = parseAnyScenario(text, { file });
   return { file, scenario, notes };
 }

@@ -54,7 +54,6 @@ function tooLarge(): HttpError {
 }
 
 async function drain(request: IncomingMessage): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   for await (const _chunk of request as AsyncIterable<Buffer>) {
     // discard
   }

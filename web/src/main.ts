@@ -69,7 +69,7 @@ function render(): void {
       ),
     ),
   );
-  const heading = h('header', { class: 'main-header' }, h('h2', { id: 'scenario-heading' }, String(state.draft.title ?? 'Untitled')), isDirty() ? h('span', { class: 'badge' }, 'unsaved') : null, tabs);
+  const heading = h('header', { class: 'main-header' }, h('h2', { id: 'scenario-heading' }, String(state.draft.title ?? 'Untitled')), h('span', { class: 'badge', id: 'unsaved-badge', hidden: !isDirty() }, 'unsaved'), tabs);
   const width = Math.max(480, Math.min(1000, main.clientWidth - 48));
   let body: HTMLElement;
   if (state.view === 'editor') {
@@ -123,6 +123,7 @@ function refreshEditorState(): void {
     save.textContent = isDirty() ? 'Save changes' : 'Saved';
     save.className = isDirty() ? 'primary' : '';
   }
+  document.getElementById('unsaved-badge')?.toggleAttribute('hidden', !isDirty());
   const heading = document.getElementById('scenario-heading');
   if (heading && state.draft) heading.textContent = String(state.draft.title ?? 'Untitled');
 }

@@ -5,8 +5,11 @@
  */
 import type { Perception } from '../../src/models/model.js';
 
-/** Line and dot colours for actors and models, in order of use (yellow left out: too faint on white). */
-export const categorical = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#000000', '#999999'];
+/**
+ * Line and dot colours for actors and models, in order of use: Okabe–Ito without its yellow (too faint
+ * on white) and black (kept for the median and mean), then Paul Tol's wine and olive.
+ */
+export const categorical = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#882255', '#999933', '#999999'];
 
 export const perceptionColours: Record<Perception, string> = {
   'conflict-lost': '#D55E00',

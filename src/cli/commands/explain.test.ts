@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Explanation } from '../../analysis/explain.js';
+import type { SmpExplanation } from '../../analysis/explainSmp.js';
 import { formatShort } from '../../analysis/formatNumber.js';
 import type { Forecast } from '../../models/model.js';
+import { fromShared } from '../../../tests/support/paths.js';
 import { runParley } from '../../../tests/support/runParley.js';
 
 const example = 'examples/backchannel-2024.yaml';
@@ -30,6 +35,69 @@ describe('parley explain', () => {
     const taken = round.dyads!.filter((dyad) => dyad.actor === 'us' && dyad.taken);
     const takenSentences = explanation!.sentences.filter((sentence) => sentence.topic === 'offer-received' && sentence.text.endsWith('— taken.'));
     assert.deepEqual(takenSentences.map((sentence) => sentence.other), taken.map((dyad) => dyad.other));
+  });
+
+  describe('--model smp', () => {
+    const ktab = fromShared('vectors', 'ktab', 'inputs', 'dummyData_3Dim.csv');
+
+    it('explains the actor once for the space, whose issues share a turn, in words', async () => {
+      const { code, out, err } = await runParley(['explain', ktab, '--model', 'smp', '--actor', 'SActor-00']);
+      assert.equal(code, 0, err);
+      assert.match(out, /^SActor-00 on Pstn1, Pstn2, Pstn3, turn 1\n {2}SActor-00 moved from \(Pstn1 75\.8, Pstn2 6\.4, Pstn3 70\.5\) to /u);
+      assert.equal(out.match(/ turn 1$/gmu)?.length, 1);
+      // KTAB's log of this file, turn 1: actor 0 targets actor 6 and takes actor 4's bargain.
+      assert.match(out, /SActor-00's best target was SActor-06/u);
+      assert.match(out, /taking the bargain proposed by SActor-04/u);
+    });
+
+    it('prints positions that come from the forecast, for the space of the issue asked for', async () => {
+      const forecast = JSON.parse((await runParley(['forecast', ktab, '--model', 'smp', '--json'])).out) as Forecast;
+      const { code, out, err } = await runParley(['explain', ktab, '--model', 'smp', '--actor', 'SActor-03', '--issue', 'Pstn2', '--round', '3', '--json']);
+      assert.equal(code, 0, err);
+      const explanations = JSON.parse(out) as SmpExplanation[];
+      assert.equal(explanations.length, 1);
+      const [explanation] = explanations;
+      assert.deepEqual(explanation!.issues, ['Pstn1', 'Pstn2', 'Pstn3']);
+      assert.equal(explanation!.round, 3);
+      for (const issue of forecast.issues) {
+        assert.equal(explanation!.from[issue.issue], issue.rounds[2]!.positions['SActor-03']);
+        assert.equal(explanation!.to[issue.issue], issue.rounds[3]!.positions['SActor-03']);
+      }
+    });
+
+    it('one explanation per space the actor takes part in', async () => {
+      const oneSpace = await runParley(['explain', example, '--model', 'smp', '--actor', 'russia', '--json']);
+      assert.equal(oneSpace.code, 0, oneSpace.err);
+      assert.deepEqual((JSON.parse(oneSpace.out) as SmpExplanation[]).map((explanation) => explanation.issues), [['settlement', 'talks']]);
+
+      // No space declared and one actor sitting out an issue: the SMP runs each issue as its own space.
+      const scratch = mkdtempSync(join(tmpdir(), 'parley-explain-'));
+      try {
+        const actors = [['p', 40, 10, 80], ['q', 30, 50, 20], ['r', 20, 90, 60], ['s', 10, 70, undefined]] as const;
+        const stance = (position: number | undefined, issue: string) => (position === undefined ? '' : `${issue}: {position: ${position}, salience: 50}, `);
+        const lines = actors.map(([id, capability, a, b]) => `  - {id: ${id}, capability: ${capability}, stances: {${stance(a, 'a')}${stance(b, 'b')}}}`);
+        writeFileSync(join(scratch, 'spaces.yaml'), `title: t\nissues:\n  - id: a\n  - id: b\nactors:\n${lines.join('\n')}\n`);
+        const { code, out, err } = await runParley(['explain', 'spaces.yaml', '--model', 'smp', '--actor', 'p', '--json'], { cwd: scratch });
+        assert.equal(code, 0, err);
+        assert.deepEqual((JSON.parse(out) as SmpExplanation[]).map((explanation) => explanation.issues), [['a'], ['b']]);
+      } finally {
+        rmSync(scratch, { recursive: true, force: true });
+      }
+    });
+
+    const cases: [string, string[], RegExp][] = [
+      ['a turn past the end', ['--actor', 'SActor-00', '--round', '99'], /^round: round 99 is not a turn of this run; expected 1 to \d+/u],
+      ['--rounds, which the SMP has not', ['--actor', 'SActor-00', '--rounds', '3'], /^rounds: model "smp" has no option "rounds"/u],
+      ['an unknown actor', ['--actor', 'nobody'], /^actor: unknown actor "nobody"/u],
+    ];
+    for (const [name, flags, message] of cases) {
+      it(`${name} exits 2`, async () => {
+        const { code, out, err } = await runParley(['explain', ktab, '--model', 'smp', ...flags]);
+        assert.equal(code, 2);
+        assert.equal(out, '');
+        assert.match(err, message);
+      });
+    }
   });
 
   describe('bad input exits 2', () => {

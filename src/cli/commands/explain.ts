@@ -1,7 +1,15 @@
-/** `parley explain <file> --actor ID`: one actor's view of each dyad, its offers and its move, in words. */
+/**
+ * `parley explain <file> --actor ID`: one actor's reasoning in one round, in words. EUM (the default):
+ * how it reads each dyad, the offers it makes and takes, per issue. SMP: its best target, the bargain
+ * it proposed, those proposed to it and which it took, once per policy space (the space's issues share
+ * one turn).
+ */
 import { explainActor, type Explanation, type ExplanationSentence } from '../../analysis/explain.js';
+import { explainSmpActor, type SmpExplanation } from '../../analysis/explainSmp.js';
 import { decimalsForScale } from '../../analysis/formatNumber.js';
 import { InputError } from '../../errors.js';
+import type { Forecast } from '../../models/model.js';
+import type { Actor, Issue } from '../../scenario/schema.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { emitResult } from '../files.js';
@@ -10,22 +18,25 @@ import { loadScenario } from '../scenarioFile.js';
 
 export const explainCommand: Command = {
   name: 'explain',
-  summary: "say in plain words how one actor reads each dyad, the offers it makes and takes (EUM)",
+  summary: 'say in plain words how one actor reads its rivals, the offers it makes and takes (EUM, SMP)',
   usage: `Usage: parley explain <file> --actor ID [options]
 
-Runs the expected utility model with dyads kept and explains, for one actor and one round,
-what it expects from challenging each other actor and what it thinks they expect, how it
-reads each dyad (conflict, compromise, capitulation, stalemate), the offers it receives and
-makes, and which it takes.
+Runs a model and explains, for one actor and one round, why it moved as it did.
+EUM (the default; run with dyads kept): what the actor expects from challenging each other
+actor and what it thinks they expect, how it reads each dyad (conflict, compromise,
+capitulation, stalemate), the offers it receives and makes, and which it takes; per issue.
+SMP (--model smp): the target it found best and why, the bargain it proposed, the bargains
+proposed to it and which it took; once per policy space (its issues share one turn).
 
 Options:
   --actor ID      the actor to explain (required)
-  --issue ID      one issue (default: every issue the actor takes part in)
-  --round N       the bargaining round, 1 or later (default 1)
-  --model ID      the model (default eum; it must keep dyads)
+  --issue ID      one issue, or with SMP the space holding it (default: every issue or space the actor takes part in)
+  --round N       the bargaining round (SMP: turn), 1 or later (default 1)
+  --model ID      eum (default), another model that keeps dyads, or smp
   --preset NAME   the model's preset (default: default)
-  --rounds N      rounds to run (default: the preset's)
-  --json          print the explanations as JSON: [{actor, issue, round, from, to, sentences: [{topic, other?, text}]}]
+  --rounds N      rounds to run (default: the preset's; not SMP, whose run stops by its own rule)
+  --json          print the explanations as JSON: EUM [{actor, issue, round, from, to, sentences: [{topic, other?, text}]}],
+                  SMP [{actor, round, issues, from: {issue: position}, to, sentences}]
   --out FILE      write the result to FILE (atomically) instead of stdout`,
   async run(args, io) {
     const { values, positionals } = parseCommandLine(
@@ -44,8 +55,11 @@ Options:
     );
     if (values.actor === undefined) throw new InputError({ field: 'actor', message: 'say which actor to explain with --actor ID' });
     const round = values.round === undefined ? 1 : integerOption(values.round, '--round', { min: 1 });
-    const request: ForecastRequest = { model: values.model ?? 'eum', dyads: true };
-    if (request.model === 'all') throw new InputError({ field: 'model', message: 'explain needs one model, not "all"' });
+    const model = values.model ?? 'eum';
+    if (model === 'all') throw new InputError({ field: 'model', message: 'explain needs one model, not "all"' });
+    const smp = model === 'smp';
+    // The SMP records every turn's bargains itself; other models must be asked to keep their dyads.
+    const request: ForecastRequest = smp ? { model } : { model, dyads: true };
     if (values.preset !== undefined) request.preset = values.preset;
     if (values.rounds !== undefined) request.rounds = integerOption(values.rounds, '--rounds', { min: 1 });
     const plan = planRuns(request);
@@ -64,15 +78,47 @@ Options:
 
     const { forecasts } = runPlan(scenario, plan, false);
     const forecast = forecasts[0]!;
-    const names = Object.fromEntries(scenario.actors.map((candidate) => [candidate.id, candidate.name ?? candidate.id]));
-    const explanations = issues.map((issue) =>
-      explainActor(forecast, { actor: actor.id, issue: issue.id, round, names, decimals: decimalsForScale(issue.scale) }),
-    );
-    const output = values.json ? `${JSON.stringify(explanations, null, 2)}\n` : explanations.map(explanationText).join('\n');
+    const names = displayNames(scenario.actors);
+    let output: string;
+    if (smp) {
+      const explanations = explainSpaces(forecast, issues, { actor: actor.id, round, names });
+      output = values.json ? `${JSON.stringify(explanations, null, 2)}\n` : explanations.map(smpExplanationText).join('\n');
+    } else {
+      const explanations = issues.map((issue) =>
+        explainActor(forecast, { actor: actor.id, issue: issue.id, round, names, decimals: decimalsForScale(issue.scale) }),
+      );
+      output = values.json ? `${JSON.stringify(explanations, null, 2)}\n` : explanations.map(explanationText).join('\n');
+    }
     await emitResult(output, values.out, io);
     return ExitCode.ok;
   },
 };
+
+/**
+ * Each actor's name, or its id when it has none or shares its name with another actor (a KTAB file's
+ * description column often reads the same for every actor): the sentences must tell actors apart.
+ */
+function displayNames(actors: readonly Actor[]): Record<string, string> {
+  const count = new Map<string, number>();
+  for (const actor of actors) if (actor.name !== undefined) count.set(actor.name, (count.get(actor.name) ?? 0) + 1);
+  return Object.fromEntries(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
+}
+
+/** One SMP explanation per space: each issue not yet covered names the space that holds it. */
+function explainSpaces(forecast: Forecast, issues: readonly Issue[], request: { actor: string; round: number; names: Record<string, string> }): SmpExplanation[] {
+  const explanations: SmpExplanation[] = [];
+  const covered = new Set<string>();
+  // The SMP runs one declared space (`options.space`, else the first): the other spaces' issues have no forecast.
+  const forecastIssues = new Set(forecast.issues.map((issueForecast) => issueForecast.issue));
+  const explained = issues.length === 1 ? issues : issues.filter((issue) => forecastIssues.has(issue.id));
+  for (const issue of explained) {
+    if (covered.has(issue.id)) continue;
+    const explanation = explainSmpActor(forecast, { ...request, issue: issue.id, decimals: decimalsForScale(issue.scale) });
+    for (const id of explanation.issues) covered.add(id);
+    explanations.push(explanation);
+  }
+  return explanations;
+}
 
 /** Summary first, then each dyad with its numbers indented under it, then the offers. */
 function explanationText(explanation: Explanation): string {
@@ -83,5 +129,16 @@ function explanationText(explanation: Explanation): string {
   if (dyads.length > 0) lines.push('', ...dyads.map((sentence) => (sentence.topic === 'dyad' ? `  ${sentence.text}` : `      ${sentence.text}`)));
   const offers = byTopic('offer-received', 'offer-made');
   if (offers.length > 0) lines.push('', ...offers.map((sentence) => `  ${sentence.text}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The move and its probability first, then the bargain the actor made, then those made to it. */
+function smpExplanationText(explanation: SmpExplanation): string {
+  const byTopic = (topic: ExplanationSentence['topic']) => explanation.sentences.filter((sentence) => sentence.topic === topic).map((sentence) => `  ${sentence.text}`);
+  const lines = [`${explanation.actor} on ${explanation.issues.join(', ')}, turn ${explanation.round}`, ...byTopic('summary')];
+  for (const topic of ['offer-made', 'offer-received'] as const) {
+    const sentences = byTopic(topic);
+    if (sentences.length > 0) lines.push('', ...sentences);
+  }
   return `${lines.join('\n')}\n`;
 }

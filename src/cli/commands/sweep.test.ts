@@ -63,7 +63,7 @@ describe('parley sweep', () => {
       [['--noise', 'russia.height=normal:5'], /unknown field "height"/u],
       [['--shock', 'drop:atlantis'], /shocks\[0\]: unknown actor "atlantis"/u],
       [['--shock', 'russia.capability=40@3', '--model', 'weighted-mean'], /model "weighted-mean" cannot apply round-based shocks/u],
-      [['--runs', '-5'], /--runs must be an integer/u],
+      [['--runs=-5'], /--runs must be an integer/u],
       [['--shard', '3/3'], /--shard: expected i\/n/u],
       [['--shard', 'two'], /--shard: expected i\/n/u],
       [['--threshold', 'nowhere:5'], /unknown issue "nowhere"/u],

@@ -13,10 +13,15 @@ import {
   type Shard,
   type SweepSpec,
 } from '../../analysis/sweep/index.js';
+import { InputError } from '../../errors.js';
+import { getModel, resolveOptions } from '../../models/registry.js';
 import { exclusiveFlags, integerOption, parseCommandLine } from '../args.js';
 import type { Command } from '../command.js';
 import { loadScenario } from '../scenarioFile.js';
 import { UsageError } from '../usageError.js';
+
+/** Below this many runs a sweep runs in the main thread unless --workers says otherwise. */
+const smallSweepRuns = 2000;
 
 export const sweepCommand: Command = {
   name: 'sweep',
@@ -43,7 +48,8 @@ Options:
                       (salience on the scenario's scale; changes and closed dyads need EUM), repeatable
   --threshold T       [ISSUE:]VALUE: report P(outcome > VALUE) and P(outcome < VALUE), repeatable
   --bins K            histogram bins over each issue's scale (default 20)
-  --workers K         worker threads (default: the number of cores; 1 runs in this thread)
+  --workers K         worker threads (default: the number of cores, or 1 below 2000 runs;
+                      1 runs in the main thread); the result is the same for any K
   --shard i/n         run only part i of n (0-based) and write it as a part for \`parley merge\`
   --json              print the result as JSON (see docs/sweeps.md)
   --csv               print a tidy CSV: issue,statistic,key,value
@@ -77,13 +83,20 @@ Ctrl-C stops after the running blocks and reports the runs done (exit 130).`,
     if (values['no-noise'] && values.noise !== undefined) throw new UsageError('--noise and --no-noise cannot be used together');
     const runs = integerOption(values.runs ?? '1000', '--runs', { min: 1 });
     const seed = integerOption(values.seed ?? '1', '--seed', { min: 0, max: 0xffffffff });
-    const workers = integerOption(values.workers ?? String(availableParallelism()), '--workers', { min: 1, max: 256 });
+    // Starting threads costs more than a small sweep gains from them (the result is the same either way).
+    const defaultWorkers = runs < smallSweepRuns ? 1 : availableParallelism();
+    const workers = values.workers === undefined ? defaultWorkers : integerOption(values.workers, '--workers', { min: 1, max: 256 });
     const shard: Shard | undefined = values.shard === undefined ? undefined : parseShard(values.shard, '--shard');
 
     const { scenario, notes } = await loadScenario(positionals[0]!, io);
     const spec: SweepSpec = { scenario, model: values.model ?? 'eum', runs, seed };
     if (values.preset !== undefined) spec.preset = values.preset;
-    if (values.rounds !== undefined) spec.options = { rounds: integerOption(values.rounds, '--rounds', { min: 1 }) };
+    if (values.rounds !== undefined) {
+      const rounds = integerOption(values.rounds, '--rounds', { min: 1 });
+      if (!('rounds' in resolveOptions(getModel(spec.model), spec.preset === undefined ? {} : { preset: spec.preset })))
+        throw new InputError({ field: 'rounds', message: `model "${spec.model}" has no option "rounds" (it is not an iterative model)` });
+      spec.options = { rounds };
+    }
     if (values['no-noise']) spec.noise = [];
     else if (values.noise !== undefined) spec.noise = values.noise.map((text) => parseNoise(text, '--noise'));
     if (values.shock !== undefined) spec.shocks = values.shock.map((text) => parseShock(text, '--shock'));

@@ -5,10 +5,11 @@ import { loadScenario } from '../scenarioFile.js';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check a scenario file (YAML, JSON or CSV) and list every problem',
+  summary: 'check a scenario file (YAML, JSON, CSV or a KTAB SMP file) and list every problem',
   usage: `Usage: parley validate <file>
 
-Reads a scenario (format from the extension: .yaml/.yml, .json, .csv) and checks it.
+Reads a scenario (format from the extension: .yaml/.yml, .json, .csv; a KTAB SMP file,
+CSV or .xml, is recognised by its content) and checks it.
 Prints "ok" and what was assumed (salience scale, CSV scale…), or every problem as
 file:line: field: message, and exits 2.`,
   async run(args, io) {

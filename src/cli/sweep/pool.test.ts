@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { prepareSweep, runBlock, summarizeSweep, type SweepSpec } from '../../analysis/sweep/index.js';
-import { randomScenario, threeActors } from '../../analysis/sweep/testScenario.js';
+import { threeActors } from '../../analysis/sweep/testScenario.js';
 import { runOnWorkers } from './pool.js';
 
 test('1 worker, 2 workers and the main thread give bit-identical results', async () => {
@@ -17,7 +17,7 @@ test('1 worker, 2 workers and the main thread give bit-identical results', async
 });
 
 test('an abort stops the pool cleanly and returns the runs done, from run 0', async () => {
-  const prepared = prepareSweep({ scenario: randomScenario(12, 1), model: 'eum', runs: 4000, seed: 9 });
+  const prepared = prepareSweep({ scenario: threeActors, model: 'eum', runs: 4000, seed: 9 });
   const abort = new AbortController();
   const outcome = await runOnWorkers(prepared, 0, 4000, {
     workers: 2,

@@ -38,32 +38,50 @@ export function defaultBlockSize(totalRuns: number, workers: number): number {
   return Math.max(1, Math.min(2000, Math.ceil(totalRuns / (workers * 8))));
 }
 
-/** Runs [start, end) of a prepared sweep on `workers` threads. */
-export async function runOnWorkers(prepared: PreparedSweep, start: number, end: number, control: PoolControl): Promise<PoolOutcome> {
-  const blockSize = control.blockSize ?? defaultBlockSize(end - start, control.workers);
-  const ranges: Array<{ start: number; end: number }> = [];
-  for (let at = start; at < end; at += blockSize) ranges.push({ start: at, end: Math.min(end, at + blockSize) });
-  const pool = new Tinypool({ filename: workerModule(), minThreads: control.workers, maxThreads: control.workers, idleTimeout: 1000 });
-  const results: SweepData[] = [];
-  let completedRuns = 0;
-  let next = 0;
-  const stopped = (): boolean => control.signal?.aborted === true;
-  const lane = async (): Promise<void> => {
-    while (next < ranges.length && !stopped()) {
-      const index = next++;
-      const range = ranges[index]!;
-      const task: BlockTask = { spec: prepared.spec, inputsHash: prepared.inputsHash, ...range };
-      results[index] = (await pool.run(task)) as SweepData;
-      completedRuns += range.end - range.start;
-      control.onProgress?.(completedRuns, end - start);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(ranges.length, control.workers * 2) }, lane));
-  } finally {
-    await pool.destroy();
+/** A pool of worker threads that runs sweeps; reuse it across sweeps to keep the threads warm. */
+export class SweepWorkers {
+  private readonly pool: Tinypool;
+
+  constructor(readonly workers: number) {
+    this.pool = new Tinypool({ filename: workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   }
-  // Blocks start in order and every started block finishes, so the finished ones are a prefix.
-  const done = results.filter((block) => block !== undefined);
-  return { data: done.length > 0 ? concatBlocks(done) : runBlock(prepared, start, start), stopped: done.length < ranges.length };
+
+  /** Runs [start, end) of a prepared sweep; `control.workers` is ignored (the pool's size counts). */
+  async run(prepared: PreparedSweep, start: number, end: number, control: Omit<PoolControl, 'workers'> = {}): Promise<PoolOutcome> {
+    const blockSize = control.blockSize ?? defaultBlockSize(end - start, this.workers);
+    const ranges: Array<{ start: number; end: number }> = [];
+    for (let at = start; at < end; at += blockSize) ranges.push({ start: at, end: Math.min(end, at + blockSize) });
+    const results: SweepData[] = [];
+    let completedRuns = 0;
+    let next = 0;
+    const stopped = (): boolean => control.signal?.aborted === true;
+    const lane = async (): Promise<void> => {
+      while (next < ranges.length && !stopped()) {
+        const index = next++;
+        const range = ranges[index]!;
+        const task: BlockTask = { spec: prepared.spec, inputsHash: prepared.inputsHash, ...range };
+        results[index] = (await this.pool.run(task)) as SweepData;
+        completedRuns += range.end - range.start;
+        control.onProgress?.(completedRuns, end - start);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(ranges.length, this.workers * 2) }, lane));
+    // Blocks start in order and every started block finishes, so the finished ones are a prefix.
+    const done = results.filter((block) => block !== undefined);
+    return { data: done.length > 0 ? concatBlocks(done) : runBlock(prepared, start, start), stopped: done.length < ranges.length };
+  }
+
+  destroy(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
+
+/** Runs [start, end) of a prepared sweep on a fresh pool of `control.workers` threads. */
+export async function runOnWorkers(prepared: PreparedSweep, start: number, end: number, control: PoolControl): Promise<PoolOutcome> {
+  const workers = new SweepWorkers(control.workers);
+  try {
+    return await workers.run(prepared, start, end, control);
+  } finally {
+    await workers.destroy();
+  }
 }

@@ -33,17 +33,49 @@ function negative(value: number): boolean {
   return value < -EU_TOLERANCE;
 }
 
-export function readDyad(a: number, b: number, xi: number, xj: number, capitulation: boolean): Reading {
-  if (xi === xj) return { perception: 'same-position' };
+/** The receiver's perception of the dyad (no allocation: the round loop calls this n² times). */
+export function perceive(a: number, b: number, xi: number, xj: number): Perception {
+  if (xi === xj) return 'same-position';
   if (positive(a) && positive(b)) {
-    if (b - a > EU_TOLERANCE) return { perception: 'conflict-lost', offer: xj };
-    if (a - b > EU_TOLERANCE) return { perception: 'conflict-won' };
-    return { perception: 'stalemate' };
+    if (b - a > EU_TOLERANCE) return 'conflict-lost';
+    return a - b > EU_TOLERANCE ? 'conflict-won' : 'stalemate';
   }
-  if (negative(a) && positive(b)) {
-    if (b + a > EU_TOLERANCE) return { perception: 'compromise', offer: xi + (xj - xi) * (-a / b) };
-    return capitulation ? { perception: 'capitulation', offer: xj } : { perception: 'capitulation' };
-  }
-  if (positive(a) && negative(b)) return a + b > EU_TOLERANCE ? { perception: 'compromise-won' } : { perception: 'capitulation-won' };
-  return { perception: 'stalemate' };
+  if (negative(a) && positive(b)) return b + a > EU_TOLERANCE ? 'compromise' : 'capitulation';
+  if (positive(a) && negative(b)) return a + b > EU_TOLERANCE ? 'compromise-won' : 'capitulation-won';
+  return 'stalemate';
+}
+
+/**
+ * Where i moves if it takes the offer behind a perception: x_j after a lost conflict or a capitulation
+ * (unless capitulation is off), x_i + (x_j − x_i)|a/b| for a compromise (eq. 36); undefined otherwise.
+ */
+export function offerFor(perception: Perception, a: number, b: number, xi: number, xj: number, capitulation: boolean): number | undefined {
+  if (perception === 'conflict-lost') return xj;
+  if (perception === 'compromise') return xi + (xj - xi) * (-a / b);
+  if (perception === 'capitulation' && capitulation) return xj;
+  return undefined;
+}
+
+/**
+ * The offer a dyad makes to receiver i, as a rank (0 conflict lost, 1 compromise, 2 capitulation, the
+ * order of preference; −1 for none): the same octants as `perceive` + `offerFor`, without strings, for
+ * the round loop. Every offer needs b > 0, so most dyads are settled by the first test. (xi ≠ xj.)
+ */
+export function offerRank(a: number, b: number, capitulation: boolean): number {
+  if (!positive(b)) return -1;
+  if (positive(a)) return b - a > EU_TOLERANCE ? 0 : -1;
+  if (!negative(a)) return -1;
+  if (b + a > EU_TOLERANCE) return 1;
+  return capitulation ? 2 : -1;
+}
+
+/** Where i moves for an offer of that rank: x_j, or x_i + (x_j − x_i)|a/b| for a compromise (eq. 36). */
+export function offerPosition(rank: number, a: number, b: number, xi: number, xj: number): number {
+  return rank === 1 ? xi + (xj - xi) * (-a / b) : xj;
+}
+
+export function readDyad(a: number, b: number, xi: number, xj: number, capitulation: boolean): Reading {
+  const perception = perceive(a, b, xi, xj);
+  const offer = offerFor(perception, a, b, xi, xj, capitulation);
+  return offer === undefined ? { perception } : { perception, offer };
 }

@@ -8,16 +8,22 @@ import { weightedMean } from '../../math/weightedMean.js';
 import type { IssueForecast, Round } from '../model.js';
 import { medianVoterPosition } from './median.js';
 import type { EumOptions } from './options.js';
-import { playRound } from './round.js';
+import { playRound, RoundWorkspace } from './round.js';
+
+interface Weights {
+  capability: Float64Array;
+  salience: Float64Array;
+}
 
 export interface IssueRun {
   ids: readonly string[];
   positions: Float64Array;
-  /** Capability and salience (in [0, 1]) in force in a round; round 0 is the input. */
-  weightsInRound: (round: number) => { capability: Float64Array; salience: Float64Array };
+  /** Capability and salience (in [0, 1]) in force in a round; round 0 is the input. The same object while nothing changes. */
+  weightsInRound: (round: number) => Weights;
   /** The issue's scale width, for `range: 'scale'`. */
   scaleWidth: number;
-  closed: (i: number, j: number) => boolean;
+  /** closed[i·n + j] = 1: i and j do not challenge or make offers to each other; null when none are. */
+  closed: Uint8Array | null;
 }
 
 function spread(positions: Float64Array): number {
@@ -36,42 +42,59 @@ function rangeFor(options: EumOptions, run: IssueRun, current: Float64Array, ini
   return range > 0 ? range : 1;
 }
 
-function record(positions: Float64Array, ids: readonly string[]): Record<string, number> {
+function record(values: Float64Array, ids: readonly string[]): Record<string, number> {
   const result: Record<string, number> = {};
-  ids.forEach((id, index) => (result[id] = positions[index]!));
+  for (let index = 0; index < ids.length; index++) result[ids[index]!] = values[index]!;
   return result;
 }
 
-function votingWeights(weights: { capability: Float64Array; salience: Float64Array }): number[] {
-  return Array.from(weights.capability, (c, index) => c * weights.salience[index]!);
+function votingWeights(weights: Weights): Float64Array {
+  return weights.capability.map((c, index) => c * weights.salience[index]!);
+}
+
+/** The c·s-weighted mean of the positions. */
+function meanOf(positions: Float64Array, voting: Float64Array): number {
+  return weightedMean(Array.from(positions), Array.from(voting));
 }
 
 export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast, 'outcome' | 'rounds' | 'stoppedEarly'> {
+  const workspace = new RoundWorkspace(run.ids.length, options);
+  const { groups } = workspace;
   const initialRange = spread(run.positions);
   let positions = run.positions;
-  const startWeights = votingWeights(run.weightsInRound(0));
-  let median = medianVoterPosition(positions, startWeights, options.medianTie);
-  const rounds: Round[] = [{ round: 0, positions: record(positions, run.ids), median, mean: weightedMean(Array.from(positions), startWeights) }];
+  let weights = run.weightsInRound(0);
+  let voting = votingWeights(weights);
+  groups.update(positions);
+  let median = medianVoterPosition(positions, voting, groups.actorsByPosition, options.medianTie);
+  const rounds: Round[] = [{ round: 0, positions: record(positions, run.ids), median, mean: meanOf(positions, voting) }];
   let quietRounds = 0;
   for (let t = 1; t <= options.rounds; t++) {
-    const weights = run.weightsInRound(t);
-    const played = playRound({
-      ids: run.ids,
-      positions,
-      ...weights,
-      range: rangeFor(options, run, positions, initialRange),
-      median,
-      closed: run.closed,
-      options,
-    });
+    const inForce = run.weightsInRound(t);
+    if (inForce !== weights) {
+      weights = inForce;
+      voting = votingWeights(weights);
+    }
+    const played = playRound(
+      {
+        ids: run.ids,
+        positions,
+        salience: weights.salience,
+        weights: voting,
+        range: rangeFor(options, run, positions, initialRange),
+        median,
+        closed: run.closed,
+        options,
+      },
+      workspace,
+    );
     positions = played.positions;
-    const voting = votingWeights(weights);
-    const nextMedian = medianVoterPosition(positions, voting, options.medianTie);
+    groups.update(positions);
+    const nextMedian = medianVoterPosition(positions, voting, groups.actorsByPosition, options.medianTie);
     const round: Round = {
       round: t,
       positions: record(positions, run.ids),
       median: nextMedian,
-      mean: weightedMean(Array.from(positions), voting),
+      mean: meanOf(positions, voting),
       riskExponents: record(played.risk, run.ids),
       security: record(played.security, run.ids),
       moves: played.moves,

@@ -8,7 +8,7 @@ import { fromShared } from '../../../tests/support/paths.js';
 import { InputError } from '../../errors.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Forecast } from '../model.js';
-import { loadScenario, runEum } from './testing.js';
+import { loadScenario, runEum } from '../../../tests/support/eumTesting.js';
 
 const emission = loadScenario(fromShared('vectors', 'eum', 'emission_standards_bdm1994.csv'));
 const issueId = emission.issues[0]!.id;

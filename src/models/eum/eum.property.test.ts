@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { arbitraryScenario } from '../../../tests/support/arbitraries.js';
 import type { Scenario } from '../../scenario/schema.js';
-import { reflectScenario, runEum } from './testing.js';
+import { reflectScenario, runEum } from '../../../tests/support/eumTesting.js';
 
 function pivotOf(scenario: Scenario) {
   return (issueId: string): number => {

@@ -12,6 +12,7 @@ import { EumOptionsSchema, eumPresets, type EumChange, type EumOptions } from '.
 
 /** Unknown actors or issues in `changes` and `closedDyads`, each naming its option field. */
 function checkReferences(scenario: Scenario, options: EumOptions): void {
+  if (options.changes.length === 0 && options.closedDyads.length === 0) return;
   const actors = new Map(scenario.actors.map((actor) => [actor.id, actor]));
   const issueIds = new Set(scenario.issues.map((issue) => issue.id));
   const actorList = [...actors.keys()].join(', ');
@@ -60,19 +61,20 @@ function weightSchedule(people: readonly Participant[], changes: readonly EumCha
   };
 }
 
-function closedPairs(people: readonly Participant[], closedDyads: EumOptions['closedDyads']): (i: number, j: number) => boolean {
-  if (closedDyads.length === 0) return () => false;
+/** closed[i·n + j] = 1 for the pairs of `closedDyads` (both directions); null when there are none. */
+function closedPairs(people: readonly Participant[], closedDyads: EumOptions['closedDyads']): Uint8Array | null {
+  if (closedDyads.length === 0) return null;
   const n = people.length;
   const index = new Map(people.map((participant, position) => [participant.id, position]));
-  const closed = new Set<number>();
+  const closed = new Uint8Array(n * n);
   for (const [first, second] of closedDyads) {
     const i = index.get(first);
     const j = index.get(second);
     if (i === undefined || j === undefined) continue;
-    closed.add(i * n + j);
-    closed.add(j * n + i);
+    closed[i * n + j] = 1;
+    closed[j * n + i] = 1;
   }
-  return (i, j) => closed.has(i * n + j);
+  return closed;
 }
 
 function forecastIssue(scenario: Scenario, issueId: string, options: EumOptions): IssueForecast {

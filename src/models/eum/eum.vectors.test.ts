@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fromShared } from '../../../tests/support/paths.js';
 import type { Dyad, IssueForecast } from '../model.js';
-import { assertClose, loadScenario, readRows, reflectScenario, runEum } from './testing.js';
+import { assertClose, loadScenario, readRows, reflectScenario, runEum } from '../../../tests/support/eumTesting.js';
 
 const vector = (name: string): string => fromShared('vectors', 'eum', name);
 const emission = loadScenario(vector('emission_standards_bdm1994.csv'));

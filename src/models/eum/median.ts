@@ -11,20 +11,19 @@
  */
 export type MedianTie = 'lower' | 'midpoint';
 
-export function medianVoterPosition(positions: ArrayLike<number>, weights: ArrayLike<number>, tie: MedianTie): number {
+/** `order`: the actors sorted by position (ties in input order), as the engine keeps them for the round. */
+export function medianVoterPosition(positions: ArrayLike<number>, weights: ArrayLike<number>, order: ArrayLike<number>, tie: MedianTie): number {
   const n = positions.length;
   if (n === 0) throw new RangeError('medianVoterPosition needs at least one position');
-  const order = Array.from({ length: n }, (_, index) => index).sort((a, b) => positions[a]! - positions[b]!);
   let total = 0;
   for (let i = 0; i < n; i++) total += weights[i]!;
   const equal = !(total > 0);
-  const weightOf = (actor: number): number => (equal ? 1 : weights[actor]!);
   if (equal) total = n;
   const half = total / 2 - total * 1e-12;
   let lower = n - 1;
   let below = 0;
   for (let k = 0; k < n; k++) {
-    below += weightOf(order[k]!);
+    below += equal ? 1 : weights[order[k]!]!;
     if (below >= half) {
       lower = k;
       break;
@@ -35,7 +34,7 @@ export function medianVoterPosition(positions: ArrayLike<number>, weights: Array
   let upper = 0;
   let above = 0;
   for (let k = n - 1; k >= 0; k--) {
-    above += weightOf(order[k]!);
+    above += equal ? 1 : weights[order[k]!]!;
     if (above >= half) {
       upper = k;
       break;

@@ -12,25 +12,14 @@
  * - `scholz-code`: lost conflicts by the smallest |x_j − x_i|; compromises by the smallest
  *   (|a| x_i + |b| x_j) / (|a| + |b|), a weighted position rather than a distance. It favours proposers at
  *   the low end of the scale, so it breaks mirror symmetry (spec TV1d); kept for the golden test only.
- * Offers are considered in the order actors are listed; an offer must be strictly better to replace one.
+ * Whatever the order offers are considered in, remaining ties go to the proposer listed first in the scenario.
  */
 import type { Move } from '../model.js';
 
 export type OfferChoice = 'least-move' | 'highest-eu' | 'scholz-code';
 
-export interface Offer {
-  kind: Move['kind'];
-  proposer: number;
-  proposerPosition: number;
-  /** Where the receiver would move. */
-  to: number;
-  /** a = EU_{receiver→proposer}. */
-  expectedUtility: number;
-  /** b = EU_{proposer→receiver}, as the receiver sees it. */
-  otherExpectedUtility: number;
-}
-
-const categoryRank: Record<Move['kind'], number> = { 'conflict-lost': 0, compromise: 1, capitulation: 2 };
+/** The offer kinds in order of preference (index = rank). */
+export const offerKinds: readonly Move['kind'][] = ['conflict-lost', 'compromise', 'capitulation'];
 
 /** Compares two numbers with a tolerance: −1 if a is clearly smaller, 1 if clearly larger, else 0. */
 function compareWithin(a: number, b: number, tolerance: number): number {
@@ -39,22 +28,71 @@ function compareWithin(a: number, b: number, tolerance: number): number {
   return 0;
 }
 
-function scholzCodeKey(offer: Offer, from: number): number {
-  if (offer.kind !== 'compromise') return Math.abs(offer.to - from);
-  const a = Math.abs(offer.expectedUtility);
-  const b = Math.abs(offer.otherExpectedUtility);
-  return (a * from + b * offer.proposerPosition) / (a + b);
+/**
+ * The best offer each receiver has seen so far, one slot per actor, in typed arrays: the round loop
+ * considers up to n² offers and allocates nothing for them.
+ */
+export class OfferTable {
+  /** Index in `offerKinds` of the best offer's kind; −1 when the receiver has none. */
+  readonly rank: Int8Array;
+  readonly proposer: Int32Array;
+  readonly proposerPosition: Float64Array;
+  /** Where the receiver would move. */
+  readonly to: Float64Array;
+  /** a = EU_{receiver→proposer}. */
+  readonly expectedUtility: Float64Array;
+  /** b = EU_{proposer→receiver}, as the receiver sees it. */
+  readonly otherExpectedUtility: Float64Array;
+
+  constructor(size: number, private readonly rule: OfferChoice) {
+    this.rank = new Int8Array(size).fill(-1);
+    this.proposer = new Int32Array(size);
+    this.proposerPosition = new Float64Array(size);
+    this.to = new Float64Array(size);
+    this.expectedUtility = new Float64Array(size);
+    this.otherExpectedUtility = new Float64Array(size);
+  }
+
+  clear(): void {
+    this.rank.fill(-1);
+  }
+
+  /**
+   * Receiver (at `from`) is offered a move to `to` by `proposer`; keeps it if it beats the incumbent.
+   * `range` scales the distance tolerance.
+   */
+  consider(receiver: number, rank: number, proposer: number, proposerPosition: number, to: number, a: number, b: number, from: number, range: number): void {
+    if (this.rank[receiver]! >= 0 && !this.beats(receiver, rank, proposer, proposerPosition, to, a, b, from, range)) return;
+    this.rank[receiver] = rank;
+    this.proposer[receiver] = proposer;
+    this.proposerPosition[receiver] = proposerPosition;
+    this.to[receiver] = to;
+    this.expectedUtility[receiver] = a;
+    this.otherExpectedUtility[receiver] = b;
+  }
+
+  /** True when the candidate offer beats the receiver's incumbent under the rule (see the file comment). */
+  private beats(receiver: number, rank: number, proposer: number, proposerPosition: number, to: number, a: number, b: number, from: number, range: number): boolean {
+    const byCategory = rank - this.rank[receiver]!;
+    if (byCategory !== 0) return byCategory < 0;
+    const listedFirst = proposer < this.proposer[receiver]!;
+    const incumbentTo = this.to[receiver]!;
+    if (this.rule === 'scholz-code') {
+      const mine = scholzCodeKey(rank, to, a, b, proposerPosition, from);
+      const theirs = scholzCodeKey(rank, incumbentTo, this.expectedUtility[receiver]!, this.otherExpectedUtility[receiver]!, this.proposerPosition[receiver]!, from);
+      return mine !== theirs ? mine < theirs : listedFirst;
+    }
+    const byMove = compareWithin(Math.abs(to - from), Math.abs(incumbentTo - from), 1e-12 * range);
+    const byEu = this.rule === 'highest-eu' ? compareWithin(this.otherExpectedUtility[receiver]!, b, 1e-12) : 0;
+    if (byEu !== 0) return byEu < 0;
+    return byMove !== 0 ? byMove < 0 : listedFirst;
+  }
 }
 
-/**
- * True when `candidate` beats `incumbent` for a receiver at `from`. `range` scales the distance tolerance.
- */
-export function isBetterOffer(candidate: Offer, incumbent: Offer, from: number, rule: OfferChoice, range: number): boolean {
-  const byCategory = categoryRank[candidate.kind] - categoryRank[incumbent.kind];
-  if (byCategory !== 0) return byCategory < 0;
-  if (rule === 'scholz-code') return scholzCodeKey(candidate, from) < scholzCodeKey(incumbent, from);
-  const byMove = compareWithin(Math.abs(candidate.to - from), Math.abs(incumbent.to - from), 1e-12 * range);
-  if (rule === 'least-move') return byMove < 0;
-  const byEu = compareWithin(incumbent.otherExpectedUtility, candidate.otherExpectedUtility, 1e-12);
-  return byEu !== 0 ? byEu < 0 : byMove < 0;
+/** Scholz's code's key (smaller wins): the move for a lost conflict, the weighted position for a compromise. */
+function scholzCodeKey(rank: number, to: number, a: number, b: number, proposerPosition: number, from: number): number {
+  if (offerKinds[rank] !== 'compromise') return Math.abs(to - from);
+  const weightOfFrom = Math.abs(a);
+  const weightOfProposer = Math.abs(b);
+  return (weightOfFrom * from + weightOfProposer * proposerPosition) / (weightOfFrom + weightOfProposer);
 }

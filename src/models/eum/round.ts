@@ -2,37 +2,36 @@
  * One round of the expected utility model (Scholz et al. 2011, Appendix; eum-spec.md §3.1):
  * r = 1 → probabilities and security → risk exponents → probabilities again with them → every actor
  * reads every dyad from its own side and collects offers → each takes one → all move at once (A11).
+ *
+ * Speed: both passes over the dyads walk the unordered pairs {i, j} in position order and serve both
+ * directions at once: the two views of a pair share d, P and the logarithms behind U_s and U_f (only the
+ * risk exponent differs). Every receiver still meets the others in position order, so sums and offer
+ * ties come out exactly as in a receiver-by-receiver loop. Nothing is allocated per dyad unless dyads
+ * are kept (`dyads: true`).
  */
-import type { Dyad, Move } from '../model.js';
-import { readDyad } from './classify.js';
-import { isBetterOffer, type Offer } from './offers.js';
+import type { Dyad, Move, Perception } from '../model.js';
+import { offerPosition, offerRank, perceive } from './classify.js';
+import { OfferTable, offerKinds } from './offers.js';
 import type { EumOptions } from './options.js';
-import { groupPositions, type PositionGroups } from './positionGroups.js';
-import { paperProbabilities, scholzCodeProbabilities } from './probability.js';
+import { PositionGroups } from './positionGroups.js';
+import { ProbabilityTables } from './probability.js';
 import { riskExponents } from './risk.js';
-import {
-  betterUtility,
-  expectedUtilityOfChallenge,
-  failureUtility,
-  statusQuoTerm,
-  statusQuoUtility,
-  successUtility,
-  worseUtility,
-} from './utility.js';
+import { betterUtility, expectedUtilityOfChallenge, statusQuoTerm, statusQuoUtility, worseUtility } from './utility.js';
 
 export interface RoundInput {
   ids: readonly string[];
   /** Start-of-round positions. */
   positions: Float64Array;
-  capability: Float64Array;
   /** Salience in [0, 1]. */
   salience: Float64Array;
+  /** Voting weights c·s. */
+  weights: Float64Array;
   /** R, the range distances are measured against (A5); > 0. */
   range: number;
   /** μ at the start of the round (used only in U_b/U_w when Q < 1). */
   median: number;
-  /** closed(i, j): i and j do not challenge or make offers to each other. */
-  closed: (i: number, j: number) => boolean;
+  /** closed[i·n + j] = 1: i and j do not challenge or make offers to each other; null when none are. */
+  closed: Uint8Array | null;
   options: EumOptions;
 }
 
@@ -42,6 +41,46 @@ export interface RoundOutput {
   risk: Float64Array;
   moves: Move[];
   dyads?: Dyad[];
+}
+
+/** The ordered dyads of one round, by receiver·n + other, kept only when dyads are reported. */
+class DyadStore {
+  readonly probability: Float64Array;
+  readonly expectedUtility: Float64Array;
+  readonly otherExpectedUtility: Float64Array;
+  readonly perception: Perception[];
+  /** The offer position, NaN when the dyad offers none. */
+  readonly offer: Float64Array;
+
+  constructor(size: number) {
+    this.probability = new Float64Array(size * size);
+    this.expectedUtility = new Float64Array(size * size);
+    this.otherExpectedUtility = new Float64Array(size * size);
+    this.perception = new Array<Perception>(size * size).fill('stalemate');
+    this.offer = new Float64Array(size * size);
+  }
+}
+
+/**
+ * The preallocated arrays of an issue's rounds. `groups` must hold the current positions' groups when a
+ * round starts (the engine regroups after every round, for the median).
+ */
+export class RoundWorkspace {
+  readonly groups: PositionGroups;
+  readonly tables: ProbabilityTables;
+  readonly offers: OfferTable;
+  readonly dyads: DyadStore | undefined;
+  readonly unitRisk: Float64Array;
+  readonly statusQuo: Float64Array;
+
+  constructor(size: number, options: EumOptions) {
+    this.groups = new PositionGroups(size);
+    this.tables = new ProbabilityTables(size);
+    this.offers = new OfferTable(size, options.offerChoice);
+    this.dyads = options.dyads ? new DyadStore(size) : undefined;
+    this.unitRisk = new Float64Array(size).fill(1);
+    this.statusQuo = new Float64Array(size);
+  }
 }
 
 function strictlyBetween(x: number, u: number, v: number): boolean {
@@ -75,132 +114,254 @@ function forgone(input: RoundInput, c: number, t: number, d: number, r: number, 
 }
 
 /**
- * A2, the leading salience of a challenge c → t seen by `receiver`: `responder` takes the target's;
- * `as-printed` (eq. 25b literally) the salience of the receiver's counterpart.
- */
-function leadingSalience(input: RoundInput, c: number, t: number, receiver: number): number {
-  return input.options.salienceInEu === 'responder' ? input.salience[t]! : input.salience[receiver === c ? t : c]!;
-}
-
-function probabilities(input: RoundInput, groups: PositionGroups, weights: Float64Array, risk: Float64Array): Float64Array {
-  if (input.options.probability === 'paper') return paperProbabilities(groups, weights);
-  return scholzCodeProbabilities(groups, input.positions, weights, risk, input.range);
-}
-
-/**
  * S_i = Σ_{j≠i} EU_{j→i} at r = 1 (eq. 34), where U_s = 2d, U_f = −2d, U_sq = 0. Actors at i's position
  * count (they add 0 when Q = 1); closed dyads cannot challenge, so they add nothing.
  */
-function securitySums(input: RoundInput, groups: PositionGroups, table: Float64Array): Float64Array {
-  const { positions, range } = input;
-  const n = positions.length;
-  const m = groups.values.length;
-  const security = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let j = 0; j < n; j++) {
-      if (j === i || input.closed(i, j)) continue;
+function securitySums(input: RoundInput, groups: PositionGroups, tables: ProbabilityTables, security: Float64Array): void {
+  const { positions, salience, range, closed } = input;
+  const { actorsByPosition: order, groupOf } = groups;
+  const { lowerWins, upperWins, m } = tables;
+  const responder = input.options.salienceInEu === 'responder';
+  const certainStatusQuo = input.options.Q === 1;
+  const n = order.length;
+  security.fill(0);
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    const gi = groupOf[i]!;
+    const row = gi * m;
+    const si = salience[i]!;
+    for (let q = p + 1; q < n; q++) {
+      const j = order[q]!;
+      if (closed !== null && closed[i * n + j] === 1) continue;
+      const gj = groupOf[j]!;
+      const sj = salience[j]!;
       const d = Math.abs(positions[j]! - positions[i]!) / range;
-      const probability = table[groups.groupOf[j]! * m + groups.groupOf[i]!]!;
-      sum += expectedUtilityOfChallenge(2 * d, -2 * d, probability, leadingSalience(input, j, i, i)) - forgone(input, j, i, d, 1, 0);
+      const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
+      const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
+      // The target's salience (`responder`), or the challenger's (`as-printed`, A2), as readAllDyads's b.
+      const jChallengesI = expectedUtilityOfChallenge(2 * d, -2 * d, jBeatsI, responder ? si : sj);
+      const iChallengesJ = expectedUtilityOfChallenge(2 * d, -2 * d, iBeatsJ, responder ? sj : si);
+      security[i]! += jChallengesI - (certainStatusQuo ? 0 : forgone(input, j, i, d, 1, 0));
+      security[j]! += iChallengesJ - (certainStatusQuo ? 0 : forgone(input, i, j, d, 1, 0));
     }
-    security[i] = sum;
   }
-  return security;
 }
 
-interface Scratch {
-  groups: PositionGroups;
-  table: Float64Array;
-  risk: Float64Array;
-  /** U_sq(r_k) per actor. */
-  statusQuo: Float64Array;
+/** Kept dyads: receiver's view of the dyad with `other`. */
+function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: number, probability: number, a: number, b: number, rank: number): void {
+  const from = input.positions[receiver]!;
+  const at = input.positions[other]!;
+  const cell = receiver * input.positions.length + other;
+  store.probability[cell] = probability;
+  store.expectedUtility[cell] = a;
+  store.otherExpectedUtility[cell] = b;
+  store.perception[cell] = perceive(a, b, from, at);
+  store.offer[cell] = rank >= 0 ? offerPosition(rank, a, b, from, at) : NaN;
 }
 
 /**
- * Receiver i's two numbers for the dyad with j: a = EU_{i→j} with r_i and b = EU_{j→i} with r_i
- * (`perceived`) or r_j (`own`, A3). Both challenges span the same distance, so with one exponent they
- * share U_s and U_f. Written into `out` to keep the n² loop free of allocation.
+ * Every open dyad, both views: receiver i reads a = EU_{i→j} and b = EU_{j→i}, both with r_i
+ * (`perceived`) or b with r_j (`own`, A3), and takes note of the offer it makes (Fig. 6). The leading
+ * salience (A2) of a = EU_{i→j} is s_j either way; that of b is s_i (`responder`) or s_j (`as-printed`).
+ * With Q = 1 what a challenge forgoes is U_sq of the exponent used.
  */
-function dyadUtilities(input: RoundInput, scratch: Scratch, i: number, j: number, out: Float64Array): void {
-  const { groups, table, risk, statusQuo } = scratch;
-  const m = groups.values.length;
-  const d = Math.abs(input.positions[i]! - input.positions[j]!) / input.range;
-  const ri = risk[i]!;
-  const success = successUtility(d, ri);
-  const failure = failureUtility(d, ri);
-  const pij = table[groups.groupOf[i]! * m + groups.groupOf[j]!]!;
-  const pji = table[groups.groupOf[j]! * m + groups.groupOf[i]!]!;
-  out[0] = pij;
-  out[1] = expectedUtilityOfChallenge(success, failure, pij, leadingSalience(input, i, j, i)) - forgone(input, i, j, d, ri, statusQuo[i]!);
-  if (input.options.perspective === 'perceived') {
-    out[2] = expectedUtilityOfChallenge(success, failure, pji, leadingSalience(input, j, i, i)) - forgone(input, j, i, d, ri, statusQuo[i]!);
-  } else {
-    const rj = risk[j]!;
-    const own = expectedUtilityOfChallenge(successUtility(d, rj), failureUtility(d, rj), pji, leadingSalience(input, j, i, i));
-    out[2] = own - forgone(input, j, i, d, rj, statusQuo[j]!);
+function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
+  const { positions, salience, range, closed, options } = input;
+  const { groups, tables, statusQuo, offers, dyads: store } = workspace;
+  const { actorsByPosition: order, groupOf } = groups;
+  const { lowerWins, upperWins, m } = tables;
+  const own = options.perspective === 'own';
+  const responder = options.salienceInEu === 'responder';
+  const certainStatusQuo = options.Q === 1;
+  const { capitulation } = options;
+  const n = order.length;
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    const gi = groupOf[i]!;
+    const row = gi * m;
+    const xi = positions[i]!;
+    const ri = risk[i]!;
+    const si = salience[i]!;
+    const statusQuoI = statusQuo[i]!;
+    for (let q = p + 1; q < n; q++) {
+      const j = order[q]!;
+      const xj = positions[j]!;
+      const samePosition = xj === xi;
+      if (samePosition && store === undefined) continue;
+      if (closed !== null && closed[i * n + j] === 1) continue;
+      const gj = groupOf[j]!;
+      const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
+      const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
+      const d = Math.abs(xi - xj) / range;
+      // U_s = 2 − 4(0.5 − 0.5d)^r and U_f = 2 − 4(0.5 + 0.5d)^r (eqs. 15, 16) for both exponents.
+      const successBase = 0.5 - 0.5 * d;
+      const failureBase = 0.5 + 0.5 * d;
+      const logSuccess = Math.log(successBase);
+      const logFailure = Math.log(failureBase);
+      const rj = risk[j]!;
+      const sj = salience[j]!;
+      const statusQuoJ = statusQuo[j]!;
+      // base^r as `power` (utility.ts) computes it, sharing ln(base): exactly base at r = 1, 0 at base 0.
+      const positiveSuccess = successBase > 0;
+      const successI = 2 - 4 * (ri === 1 ? successBase : positiveSuccess ? Math.exp(ri * logSuccess) : 0);
+      const failureI = 2 - 4 * (ri === 1 ? failureBase : Math.exp(ri * logFailure));
+      const successJ = 2 - 4 * (rj === 1 ? successBase : positiveSuccess ? Math.exp(rj * logSuccess) : 0);
+      const failureJ = 2 - 4 * (rj === 1 ? failureBase : Math.exp(rj * logFailure));
+      // What i (resp. j) forgoes by challenging, with r_i and with r_j.
+      const forgoneII = certainStatusQuo ? statusQuoI : forgone(input, i, j, d, ri, statusQuoI);
+      const forgoneJJ = certainStatusQuo ? statusQuoJ : forgone(input, j, i, d, rj, statusQuoJ);
+      const forgoneJI = certainStatusQuo ? statusQuoI : forgone(input, j, i, d, ri, statusQuoI);
+      const forgoneIJ = certainStatusQuo ? statusQuoJ : forgone(input, i, j, d, rj, statusQuoJ);
+      const bLeadI = responder ? si : sj;
+      const bLeadJ = responder ? sj : si;
+      const aI = expectedUtilityOfChallenge(successI, failureI, iBeatsJ, sj) - forgoneII;
+      const aJ = expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, si) - forgoneJJ;
+      const bI = own
+        ? expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, bLeadI) - forgoneJJ
+        : expectedUtilityOfChallenge(successI, failureI, jBeatsI, bLeadI) - forgoneJI;
+      const bJ = own
+        ? expectedUtilityOfChallenge(successI, failureI, iBeatsJ, bLeadJ) - forgoneII
+        : expectedUtilityOfChallenge(successJ, failureJ, iBeatsJ, bLeadJ) - forgoneIJ;
+      const rankI = samePosition ? -1 : offerRank(aI, bI, capitulation);
+      const rankJ = samePosition ? -1 : offerRank(aJ, bJ, capitulation);
+      if (rankI >= 0) offers.consider(i, rankI, j, xj, offerPosition(rankI, aI, bI, xi, xj), aI, bI, xi, range);
+      if (rankJ >= 0) offers.consider(j, rankJ, i, xi, offerPosition(rankJ, aJ, bJ, xj, xi), aJ, bJ, xj, range);
+      if (store !== undefined) {
+        keepDyad(store, input, i, j, iBeatsJ, aI, bI, rankI);
+        keepDyad(store, input, j, i, jBeatsI, aJ, bJ, rankJ);
+      }
+    }
   }
 }
 
-export function playRound(input: RoundInput): RoundOutput {
+/**
+ * The fast path of `readAllDyads` when only offers matter (dyads not kept), both EUs a receiver compares
+ * use its own exponent (`perceived`) and Q = 1. Then, for receiver i against j,
+ *   a = U_s − U_sq − α (U_s − U_f),  b = U_s − U_sq − β (U_s − U_f),
+ * with α = s_a (1 − P_ij) and β = s_b (1 − P_ji) (s_a, s_b the leading saliences of a and b, A2), and
+ * U_s − U_f ≥ 0. Every offer needs b − a > EU_TOLERANCE (a lost conflict: b > a > 0; a compromise or a
+ * capitulation: a < 0 < b), i.e. α > β; so a side whose α − β is not clearly positive cannot receive an
+ * offer and its utilities are not evaluated. The margin (1e-14, with U_s − U_f ≤ 4 for d ≤ 1) covers the
+ * rounding of a and b, so every offer the full loop would see is seen, in the same order. With responder
+ * salience at most one side of a pair gets an offer: half of the powers are skipped.
+ */
+function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
+  const { positions, salience, range, closed, options } = input;
+  const { groups, tables, statusQuo, offers } = workspace;
+  const { actorsByPosition: order, groupOf } = groups;
+  const { lowerWins, upperWins, m } = tables;
+  const responder = options.salienceInEu === 'responder';
+  const { capitulation } = options;
+  const n = order.length;
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    const gi = groupOf[i]!;
+    const row = gi * m;
+    const xi = positions[i]!;
+    const si = salience[i]!;
+    for (let q = p + 1; q < n; q++) {
+      const j = order[q]!;
+      const xj = positions[j]!;
+      if (xj === xi) continue;
+      if (closed !== null && closed[i * n + j] === 1) continue;
+      const gj = groupOf[j]!;
+      const iBeatsJ = lowerWins[row + gj]!;
+      const jBeatsI = upperWins[row + gj]!;
+      const sj = salience[j]!;
+      const d = Math.abs(xi - xj) / range;
+      // α − β for each side (the leading salience of a is the other's; of b, A2).
+      const gapI = sj * (1 - iBeatsJ) - (responder ? si : sj) * (1 - jBeatsI);
+      const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
+      const bounded = d <= 1 && si <= 1 && sj <= 1;
+      const offerToI = !bounded || gapI > 1e-14;
+      const offerToJ = !bounded || gapJ > 1e-14;
+      if (!offerToI && !offerToJ) continue;
+      const successBase = 0.5 - 0.5 * d;
+      const failureBase = 0.5 + 0.5 * d;
+      const logSuccess = Math.log(successBase);
+      const logFailure = Math.log(failureBase);
+      if (offerToI) {
+        const ri = risk[i]!;
+        // base^r as `power` (utility.ts) computes it, sharing ln(base): exactly base at r = 1, 0 at base 0.
+        const success = 2 - 4 * (ri === 1 ? successBase : successBase > 0 ? Math.exp(ri * logSuccess) : 0);
+        const failure = 2 - 4 * (ri === 1 ? failureBase : Math.exp(ri * logFailure));
+        const a = expectedUtilityOfChallenge(success, failure, iBeatsJ, sj) - statusQuo[i]!;
+        const b = expectedUtilityOfChallenge(success, failure, jBeatsI, responder ? si : sj) - statusQuo[i]!;
+        const rank = offerRank(a, b, capitulation);
+        if (rank >= 0) offers.consider(i, rank, j, xj, offerPosition(rank, a, b, xi, xj), a, b, xi, range);
+      }
+      if (offerToJ) {
+        const rj = risk[j]!;
+        const success = 2 - 4 * (rj === 1 ? successBase : successBase > 0 ? Math.exp(rj * logSuccess) : 0);
+        const failure = 2 - 4 * (rj === 1 ? failureBase : Math.exp(rj * logFailure));
+        const a = expectedUtilityOfChallenge(success, failure, jBeatsI, si) - statusQuo[j]!;
+        const b = expectedUtilityOfChallenge(success, failure, iBeatsJ, responder ? sj : si) - statusQuo[j]!;
+        const rank = offerRank(a, b, capitulation);
+        if (rank >= 0) offers.consider(j, rank, i, xi, offerPosition(rank, a, b, xj, xi), a, b, xj, range);
+      }
+    }
+  }
+}
+
+export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOutput {
   const { positions, options } = input;
   const n = positions.length;
-  const groups = groupPositions(positions);
-  const weights = new Float64Array(n);
-  for (let i = 0; i < n; i++) weights[i] = input.capability[i]! * input.salience[i]!;
-  const firstPass = probabilities(input, groups, weights, new Float64Array(n).fill(1));
-  const security = securitySums(input, groups, firstPass);
+  const { groups, tables, offers } = workspace;
+  if (options.probability === 'paper') tables.fillPaper(groups, input.weights);
+  else tables.fillScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range);
+  const security = new Float64Array(n);
+  securitySums(input, groups, tables, security);
   const risk = riskExponents(security);
-  const table = options.probability === 'paper' ? firstPass : probabilities(input, groups, weights, risk);
-  const scratch: Scratch = { groups, table, risk, statusQuo: risk.map(statusQuoUtility) };
+  // Eq. 31 does not depend on r: the paper rule's first pass serves the second.
+  if (options.probability !== 'paper') tables.fillScholzCode(groups, positions, input.weights, risk, input.range);
+  for (let i = 0; i < n; i++) workspace.statusQuo[i] = statusQuoUtility(risk[i]!);
 
+  offers.clear();
+  if (!workspace.dyads && options.perspective === 'perceived' && options.Q === 1) collectPerceivedOffers(input, workspace, risk);
+  else readAllDyads(input, workspace, risk);
   const next = Float64Array.from(positions);
   const moves: Move[] = [];
-  const dyads: Dyad[] | undefined = options.dyads ? [] : undefined;
-  const values = new Float64Array(3);
   for (let i = 0; i < n; i++) {
-    let best: Offer | undefined;
-    const xi = positions[i]!;
+    const rank = offers.rank[i]!;
+    if (rank < 0) continue;
+    next[i] = offers.to[i]!;
+    moves.push({
+      actor: input.ids[i]!,
+      kind: offerKinds[rank]!,
+      proposer: input.ids[offers.proposer[i]!]!,
+      from: positions[i]!,
+      to: offers.to[i]!,
+      expectedUtility: offers.expectedUtility[i]!,
+      otherExpectedUtility: offers.otherExpectedUtility[i]!,
+    });
+  }
+  if (!workspace.dyads) return { positions: next, security, risk, moves };
+  return { positions: next, security, risk, moves, dyads: collectDyads(input, workspace) };
+}
+
+/** The kept dyads, by receiver then other in the order actors are listed, each marked if its offer was taken. */
+function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad[] {
+  const store = workspace.dyads!;
+  const { offers } = workspace;
+  const { ids, closed } = input;
+  const n = ids.length;
+  const dyads: Dyad[] = [];
+  for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      if (j === i || input.closed(i, j)) continue;
-      const xj = positions[j]!;
-      if (xj === xi && !dyads) continue;
-      dyadUtilities(input, scratch, i, j, values);
-      const [probability, a, b] = [values[0]!, values[1]!, values[2]!];
-      const reading = readDyad(a, b, xi, xj, options.capitulation);
-      if (reading.offer !== undefined && (reading.perception === 'conflict-lost' || reading.perception === 'compromise' || reading.perception === 'capitulation')) {
-        const offer: Offer = { kind: reading.perception, proposer: j, proposerPosition: xj, to: reading.offer, expectedUtility: a, otherExpectedUtility: b };
-        if (!best || isBetterOffer(offer, best, xi, options.offerChoice, input.range)) best = offer;
-      }
-      dyads?.push({
-        actor: input.ids[i]!,
-        other: input.ids[j]!,
-        probability,
-        expectedUtility: a,
-        otherExpectedUtility: b,
-        perception: reading.perception,
-        ...(reading.offer === undefined ? {} : { offer: reading.offer }),
-        taken: false,
-      });
-    }
-    if (best) {
-      next[i] = best.to;
-      moves.push({
-        actor: input.ids[i]!,
-        kind: best.kind,
-        proposer: input.ids[best.proposer]!,
-        from: xi,
-        to: best.to,
-        expectedUtility: best.expectedUtility,
-        otherExpectedUtility: best.otherExpectedUtility,
+      if (j === i || (closed !== null && closed[i * n + j] === 1)) continue;
+      const cell = i * n + j;
+      const offer = store.offer[cell]!;
+      dyads.push({
+        actor: ids[i]!,
+        other: ids[j]!,
+        probability: store.probability[cell]!,
+        expectedUtility: store.expectedUtility[cell]!,
+        otherExpectedUtility: store.otherExpectedUtility[cell]!,
+        perception: store.perception[cell]!,
+        ...(Number.isNaN(offer) ? {} : { offer }),
+        taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
       });
     }
   }
-  if (dyads) markTaken(dyads, moves);
-  return dyads ? { positions: next, security, risk, moves, dyads } : { positions: next, security, risk, moves };
-}
-
-function markTaken(dyads: Dyad[], moves: readonly Move[]): void {
-  const taken = new Set(moves.map((move) => `${move.actor}\u0000${move.proposer}`));
-  for (const dyad of dyads) dyad.taken = taken.has(`${dyad.actor}\u0000${dyad.other}`);
+  return dyads;
 }

@@ -6,9 +6,13 @@
  * the challenger. At r = 1: U_s = 2d, U_f = −2d, U_sq = 0, U_b = dMedian + d, U_w = −(dMedian + d).
  */
 
-/** Raises a non-negative base to r, exactly (and fast) for r = 1. */
-function power(base: number, r: number): number {
-  return r === 1 ? base : Math.pow(base, r);
+/**
+ * Raises a non-negative base to r > 0: exactly for r = 1, else as exp(r ln base), which V8 evaluates
+ * about twice as fast as Math.pow (this is the inner loop of every round) at a few ulps of difference.
+ */
+export function power(base: number, r: number): number {
+  if (r === 1) return base;
+  return base > 0 ? Math.exp(r * Math.log(base)) : 0;
 }
 
 /** U_s = 2 − 4(0.5 − 0.5d)^r: i's utility if its challenge succeeds (eq. 15). */

@@ -6,8 +6,10 @@
  * capability-weighted vote, move, update ideals, and stop by KTAB's rule.
  *
  * Unlike KTAB it computes only what the dynamics need (no diagnostic pass over every estimator), so a
- * turn costs O(n³) rather than O(n⁴), and the stochastic mode draws from one seeded stream per actor and
- * turn, so a run is reproducible whatever the scheduling.
+ * turn costs O(n³) rather than O(n⁴); a deterministic run that comes back to a state it has been in
+ * replays the turns that followed instead of recomputing them (the same numbers, bit for bit); and the
+ * stochastic mode draws from one seeded stream per actor and turn, so a run is reproducible whatever
+ * the scheduling.
  */
 import { createRandom, deriveSeed } from '../../math/random.js';
 import { interpolateBargain } from './bargain.js';
@@ -121,16 +123,44 @@ export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
   const turns: SmpTurn[] = [];
   for (let turn = 1; ; turn++) {
     const previous = states[states.length - 1]!;
-    const { positions, proposals, choices } = bargainingTurn(input, settings, previous, turn);
-    const ideals = updateIdeals(input, positions, previous.ideals);
-    states.push(analyseState(input, settings, positions, ideals));
-    const movement = stateMovement(previous.positions, positions, input.actors, input.dimensions);
+    const seen = settings.stateTransitions === 'Deterministic' ? earlierIndex(states) : -1;
+    let next: SmpState;
+    let proposals: SmpProposal[];
+    let choices: SmpChoice[];
+    if (seen >= 0) {
+      // A deterministic turn depends on nothing but the positions and ideals it starts from: from a
+      // state seen before, it is the turn that followed that state, exactly (a cycle; often until maxTurns).
+      next = states[seen + 1]!;
+      ({ proposals, choices } = turns[seen]!);
+    } else {
+      const outcome = bargainingTurn(input, settings, previous, turn);
+      ({ proposals, choices } = outcome);
+      next = analyseState(input, settings, outcome.positions, updateIdeals(input, outcome.positions, previous.ideals));
+    }
+    states.push(next);
+    const movement = stateMovement(previous.positions, next.positions, input.actors, input.dimensions);
     const firstMovement = turn === 1 ? movement : turns[0]!.movement;
     const movementRatio = movement / (firstMovement + minSignificantMovement);
     turns.push({ proposals, choices, movement, movementRatio });
     if (turn >= settings.maxTurns) return { states, turns, stoppedBy: 'maxTurns' };
     if (turn >= settings.minTurns && movementRatio < settings.stopThreshold) return { states, turns, stoppedBy: 'movement' };
   }
+}
+
+/** The index of an earlier state with exactly the last state's positions and ideals, or −1. */
+function earlierIndex(states: readonly SmpState[]): number {
+  const last = states[states.length - 1]!;
+  for (let index = 0; index < states.length - 1; index++) {
+    const state = states[index]!;
+    if (sameValues(state.positions, last.positions) && sameValues(state.ideals, last.ideals)) return index;
+  }
+  return -1;
+}
+
+/** Bit-for-bit the same numbers (Object.is: 0 and −0 differ). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
 }
 
 /** The input with the weights each actor judges distances by. */
@@ -220,7 +250,8 @@ interface TurnOutcome {
 
 function bargainingTurn(input: JudgedInput, settings: SmpSettings, state: SmpState, turn: number): TurnOutcome {
   const proposals = proposeBargains(input, settings, state);
-  const queues: number[][] = Array.from({ length: input.actors }, () => []);
+  const queues: number[][] = [];
+  for (let actor = 0; actor < input.actors; actor++) queues.push([]);
   proposals.forEach((proposal, index) => {
     queues[proposal.initiator]!.push(index);
     queues[proposal.receiver]!.push(index);
@@ -249,7 +280,9 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
     let probability = 0;
     let bestGain = -1.0;
     for (let j = 0; j < n; j++) {
-      if (j === i) continue;
+      // i indifferent between its position and j's (j there too, say): the gain is 0 up to round-off,
+      // never above minSignificantGain, so j cannot be the target.
+      if (j === i || utilities[i * n + j] === utilities[i * n + i]) continue;
       const estimate = estimateChallenge(setting, utilities, i, i, j);
       if (minSignificantGain < estimate.gain && bestGain < estimate.gain) {
         target = j;
@@ -261,9 +294,18 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
     const j = target;
     const receiverExpectedGain = estimateChallenge(setting, utilities, j, i, j).gain;
     const fromInitiator = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, probability, 1 - probability);
-    const base = { initiator: i, receiver: j, probability, expectedGain: bestGain, receiverExpectedGain };
+    const proposal = (perspective: SmpProposal['perspective'], initiatorPosition: Float64Array, receiverPosition: Float64Array): SmpProposal => ({
+      initiator: i,
+      receiver: j,
+      perspective,
+      probability,
+      expectedGain: bestGain,
+      receiverExpectedGain,
+      initiatorPosition,
+      receiverPosition,
+    });
     if (settings.bargainModel === 'InitOnlyInterp') {
-      proposals.push({ ...base, perspective: 'initiator', initiatorPosition: fromInitiator.initiator, receiverPosition: fromInitiator.receiver });
+      proposals.push(proposal('initiator', fromInitiator.initiator, fromInitiator.receiver));
       continue;
     }
     // KTAB interpolates the receiver's version with the receiver's estimate of the initiator's expected
@@ -272,20 +314,15 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
     const receiverView = estimateChallenge(setting, receiverUtilities, i, i, j).gain;
     const fromReceiver = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, receiverView, 1 - receiverView);
     if (settings.bargainModel === 'InitRcvrInterp') {
-      proposals.push({ ...base, perspective: 'initiator', initiatorPosition: fromInitiator.initiator, receiverPosition: fromInitiator.receiver });
-      proposals.push({ ...base, perspective: 'receiver', initiatorPosition: fromReceiver.initiator, receiverPosition: fromReceiver.receiver });
+      proposals.push(proposal('initiator', fromInitiator.initiator, fromInitiator.receiver));
+      proposals.push(proposal('receiver', fromReceiver.initiator, fromReceiver.receiver));
       continue;
     }
     // PWCompInterp: KTAB weighs both versions by c·s, taking the initiator's capability for both sides.
     const weightI = input.capability[i]! * setting.salienceSum[i]!;
     const weightJ = input.capability[i]! * setting.salienceSum[j]!;
     const blend = (a: Float64Array, b: Float64Array) => a.map((value, k) => (weightI * value + weightJ * b[k]!) / (weightI + weightJ));
-    proposals.push({
-      ...base,
-      perspective: 'compromise',
-      initiatorPosition: blend(fromInitiator.initiator, fromReceiver.initiator),
-      receiverPosition: blend(fromInitiator.receiver, fromReceiver.receiver),
-    });
+    proposals.push(proposal('compromise', blend(fromInitiator.initiator, fromReceiver.initiator), blend(fromInitiator.receiver, fromReceiver.receiver)));
   }
   return proposals;
 }
@@ -315,15 +352,19 @@ function resolveQueues(
 ): { positions: Float64Array; choices: SmpChoice[] } {
   const n = input.actors;
   const m = input.dimensions;
-  const ownUtility = (actor: number, other: number) =>
-    spatialUtility(state.distance[actor * n + other]!, state.estimatedRisks[actor * n + actor]!);
   const pointUtility = (actor: number, point: Float64Array) =>
     spatialUtility(weightedDistance(state.ideals, actor * m, point, 0, input.distanceWeights, actor * m, m), state.riskAttitudes[actor]!);
+  // Each actor's utility for every current position, computed once (n² rather than n³ evaluations).
+  const ownUtility = new Float64Array(n * n);
+  for (let a = 0; a < n; a++) {
+    const risk = state.estimatedRisks[a * n + a]!;
+    for (let other = 0; other < n; other++) ownUtility[a * n + other] = spatialUtility(state.distance[a * n + other]!, risk);
+  }
 
   const statusQuoUtility = new Float64Array(n);
   for (let a = 0; a < n; a++) {
     let sum = 0.0;
-    for (let other = 0; other < n; other++) sum = sum + ownUtility(a, other);
+    for (let other = 0; other < n; other++) sum = sum + ownUtility[a * n + other]!;
     statusQuoUtility[a] = sum / n;
   }
   const proposalUtility = proposals.map((proposal) => {
@@ -333,7 +374,7 @@ function resolveQueues(
       sum = sum + pointUtility(a, proposal.initiatorPosition);
       sum = sum + pointUtility(a, proposal.receiverPosition);
       for (let other = 0; other < n; other++) {
-        if (other !== proposal.initiator && other !== proposal.receiver) sum = sum + ownUtility(a, other);
+        if (other !== proposal.initiator && other !== proposal.receiver) sum = sum + ownUtility[a * n + other]!;
       }
       utilities[a] = sum / n;
     }

@@ -3,6 +3,7 @@
  * scenario (one issue per KTAB dimension, one space holding them, KTAB's parameters as the space's
  * SMP options), and write one space of a scenario back in either KTAB format.
  */
+import { parseScenario, type ParsedScenario, type ScenarioSource } from '../parse.js';
 import type { Scenario } from '../schema.js';
 import { validateScenario } from '../validate.js';
 import { readKtabCsv, writeKtabCsv } from './csv.js';
@@ -38,4 +39,13 @@ export function readKtab(text: string, format: KtabFormat, file?: string): { sce
 /** Writes one space of a scenario (default: the first declared, else every issue) in a KTAB format. */
 export function writeKtab(scenario: Scenario, format: KtabFormat, spaceId?: string): KtabWriteResult {
   return format === 'ktab-xml' ? writeKtabXml(scenario, spaceId) : writeKtabCsv(scenario, spaceId);
+}
+
+/**
+ * Reads a scenario in any format Parley knows: a KTAB SMP file (an .xml file, or content recognised by
+ * `detectKtabFormat`), else YAML, JSON or CSV through `parseScenario`.
+ */
+export function parseAnyScenario(text: string, source: ScenarioSource = {}): ParsedScenario {
+  const ktab = source.format === undefined ? (source.file?.toLowerCase().endsWith('.xml') ? 'ktab-xml' : detectKtabFormat(text)) : undefined;
+  return ktab === undefined ? parseScenario(text, source) : readKtab(text, ktab, source.file);
 }

@@ -13,7 +13,11 @@ export function chartCard(options: {
   note?: string;
   extra?: HTMLElement[];
 }): HTMLElement {
-  const svg = (): SVGSVGElement | null => (options.chart instanceof SVGSVGElement ? options.chart : options.chart.querySelector('svg'));
+  // A Plot with a legend is a <figure>: the chart is its own <svg> child, not the legend's swatches.
+  const svg = (): SVGSVGElement | null =>
+    options.chart instanceof SVGSVGElement
+      ? options.chart
+      : (options.chart.querySelector<SVGSVGElement>(':scope > svg') ?? options.chart.querySelector('svg'));
   const exportButton = (label: string, action: () => void | Promise<void>) =>
     h('button', { type: 'button', class: 'small', 'data-export': label.toLowerCase(), onclick: () => void action() }, label);
   return h(

@@ -18,17 +18,20 @@ export function dyadMatrix(
 ): { rows: CsvRow[]; chart: HTMLElement } {
   const dyads: Dyad[] = round.dyads ?? [];
   const order = Object.keys(round.positions);
-  const label = (id: string): string => names[id] ?? id;
+  const label = (id: string): string => {
+    const name = names[id] ?? id;
+    return name.length > 24 ? `${name.slice(0, 23)}…` : name;
+  };
   const cells = dyads.map((dyad) => ({ ...dyad, actorName: label(dyad.actor), otherName: label(dyad.other) }));
   const domain = Object.keys(perceptionColours) as Perception[];
   const size = Math.max(18, Math.min(44, Math.floor(560 / Math.max(1, order.length))));
   const svg = Plot.plot({
-    width: 160 + size * order.length,
-    height: 120 + size * order.length,
-    marginLeft: 150,
-    marginBottom: 110,
-    x: { domain: order.map(label), label: 'the other actor j →', tickRotate: -45 },
-    y: { domain: order.map(label), label: '↓ receiver i (whose view)' },
+    width: 190 + size * order.length,
+    height: 150 + size * order.length,
+    marginLeft: 180,
+    marginBottom: 140,
+    x: { domain: order.map(label), label: null, tickRotate: -45 },
+    y: { domain: order.map(label), label: null },
     color: { domain, range: domain.map((perception) => perceptionColours[perception]) },
     marks: [Plot.cell(cells, { x: 'otherName', y: 'actorName', fill: 'perception', inset: 1 })],
   }) as SVGSVGElement;
@@ -65,5 +68,6 @@ export function dyadMatrix(
     offer: cell.offer,
     taken: cell.taken,
   }));
-  return { rows, chart: h('div', { class: 'dyad-matrix' }, svg, legend) };
+  const caption = h('p', { class: 'chart-note' }, 'Row: the actor i whose view it is. Column: the other actor j.');
+  return { rows, chart: h('div', { class: 'dyad-matrix' }, h('div', {}, caption, svg), legend) };
 }

@@ -35,11 +35,11 @@ export function forecastChart(
   const chart = Plot.plot({
     width,
     height: Math.max(200, 70 + rowHeight * actorRows.length + 16 * outcomeRows.length),
-    marginLeft: 150,
-    marginRight: 40,
+    marginLeft: 180,
+    marginRight: 100,
     marginTop: 20 + 16 * outcomeRows.length,
     x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label, grid: true },
-    y: { label: null, domain: actorRows.map((row) => row.name) },
+    y: { label: null, domain: actorRows.map((row) => row.name), tickFormat: (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name) },
     r: { range: [3, 16] },
     marks: [
       issue.statusQuo === undefined

@@ -1,15 +1,15 @@
 /**
  * Helpers the EUM tests share: reading a vector scenario through `parseScenario`, running a preset,
  * reflecting a scenario's scale, and a relative comparison with an absolute floor.
- * (Kept beside the tests; nothing in the library imports it.)
+ * (Test support only; nothing in the library imports it.)
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { parseScenario } from '../../scenario/parse.js';
-import type { Scenario } from '../../scenario/schema.js';
-import type { Forecast } from '../model.js';
-import { eumModel } from './eum.js';
+import { parseScenario } from '../../src/scenario/parse.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import type { Forecast } from '../../src/models/model.js';
+import { eumModel } from '../../src/models/eum/eum.js';
 
 export function loadScenario(path: string): Scenario {
   return parseScenario(readFileSync(path, 'utf8'), { file: basename(path) }).scenario;

@@ -1,0 +1,63 @@
+/** `parley convert`: KTAB ⇄ Parley formats through the real dispatcher, atomic output, bad input exit 2. */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fromShared } from '../../../tests/support/paths.js';
+import { runParley } from '../../../tests/support/runParley.js';
+import { parseScenario } from '../../scenario/parse.js';
+import { readKtab } from '../../scenario/ktab/index.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'parley-convert-'));
+after(() => rmSync(directory, { recursive: true, force: true }));
+const ktabInput = (name: string) => fromShared('vectors', 'ktab', 'inputs', name);
+
+async function convert(...args: string[]) {
+  return runParley(['convert', ...args], { cwd: directory });
+}
+
+test('KTAB XML → YAML → KTAB XML keeps the scenario and its SMP options', async () => {
+  const yamlPath = join(directory, 'example.yaml');
+  const first = await convert(ktabInput('smpExample-fixed.xml'), yamlPath);
+  assert.equal(first.code, 0, first.err);
+  assert.match(first.out, /wrote .*example\.yaml \(yaml\): 5 actors, 3 issues/u);
+  const fromYaml = parseScenario(readFileSync(yamlPath, 'utf8'), { file: yamlPath }).scenario;
+  const original = readKtab(readFileSync(ktabInput('smpExample-fixed.xml'), 'utf8'), 'ktab-xml').scenario;
+  assert.deepEqual(fromYaml, original);
+  const xmlPath = join(directory, 'back.xml');
+  assert.equal((await convert(yamlPath, xmlPath)).code, 0);
+  assert.deepEqual(readKtab(readFileSync(xmlPath, 'utf8'), 'ktab-xml').scenario, original);
+});
+
+test('a KTAB CSV is recognised by its content; --to ktab-csv writes KTAB CSV', async () => {
+  const jsonPath = join(directory, 'soe.json');
+  assert.equal((await convert(ktabInput('SOE-Pol-Comp.csv'), jsonPath)).code, 0);
+  const csvPath = join(directory, 'soe-ktab.csv');
+  const back = await convert(jsonPath, csvPath, '--to', 'ktab-csv');
+  assert.equal(back.code, 0, back.err);
+  assert.deepEqual(
+    readKtab(readFileSync(csvPath, 'utf8'), 'ktab-csv').scenario,
+    readKtab(readFileSync(ktabInput('SOE-Pol-Comp.csv'), 'utf8'), 'ktab-csv').scenario,
+  );
+  const parleyCsv = await convert(jsonPath, join(directory, 'soe-long.csv'));
+  assert.equal(parleyCsv.code, 0);
+  assert.match(parleyCsv.err, /note: Parley's long CSV keeps/u);
+});
+
+test('bad KTAB input exits 2 with file, line, actor and dimension, and writes nothing', async () => {
+  const bad = join(directory, 'bad.csv');
+  writeFileSync(bad, 'S,desc,3,1,\nActor,Description,Power,P,S,\nA,a,10,50,50,\nB,b,10,x,50,\nC,c,10,20,50,\n');
+  const target = join(directory, 'never.yaml');
+  const result = await convert(bad, target);
+  assert.equal(result.code, 2);
+  assert.match(result.err, /bad\.csv:4: P\.position: actor "B": dimension "P": position "x" is not a number/u);
+  assert.equal(existsSync(target), false);
+});
+
+test('usage errors: unknown format, unknown output extension', async () => {
+  assert.equal((await convert('a.yaml', 'b.yaml', '--to', 'pdf')).code, 2);
+  const noExtension = await convert(ktabInput('dummyData_3Dim.csv'), join(directory, 'out'));
+  assert.equal(noExtension.code, 2);
+  assert.match(noExtension.err, /cannot tell the format/u);
+});
