@@ -6,7 +6,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isInputError } from '../errors.js';
-import type { Store } from '../store/store.js';
 import { handleApi, type ApiContext } from './api.js';
 import { errorBody, HttpError, sendJson, sendText } from './http.js';
 import { serveStatic } from './static.js';
@@ -74,5 +73,3 @@ export function close(server: Server): Promise<void> {
     server.closeIdleConnections();
   });
 }
-
-export type { Store };

@@ -81,6 +81,27 @@ test('import, run 50 actors, undo/redo, rename, duplicate, delete, compare', asy
   await page.keyboard.press('Control+z');
   assert.equal(await page.locator('[data-field="actors[0].capability"]').inputValue(), original);
 
+  // Keyboard: ArrowDown and Enter move down a column.
+  await page.locator('[data-field="actors[0].capability"]').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate('document.activeElement.dataset.field'), 'actors[1].capability');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate('document.activeElement.dataset.field'), 'actors[2].capability');
+
+  // Drag and drop a YAML file onto the page: it is imported and opened.
+  const dropped = 'title: Dropped\nissues:\n  - id: x\nactors:\n  - { id: p, capability: 1, stances: { x: { position: 10, salience: 50 } } }\n  - { id: q, capability: 2, stances: { x: { position: 90, salience: 50 } } }\n';
+  await page.evaluate(`(() => {
+    const data = new DataTransfer();
+    data.items.add(new File([${JSON.stringify(dropped)}], 'dropped.yaml'));
+    document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  })()`);
+  await page.waitForSelector('#scenario-heading:has-text("Dropped")');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.click('#delete-scenario');
+  await page.waitForFunction(`!document.querySelector('#library').textContent.includes('Dropped')`);
+  await page.click('#library .library-item:has-text("Fifty actors")');
+  await page.waitForSelector('#scenario-heading:has-text("Fifty actors")');
+
   // Rename (a prompt), duplicate, delete the copy (a confirmation).
   page.once('dialog', (dialog) => void dialog.accept('Fifty, renamed'));
   await page.click('#rename-scenario');

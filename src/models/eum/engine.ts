@@ -8,7 +8,7 @@ import { weightedMean } from '../../math/weightedMean.js';
 import type { IssueForecast, Round } from '../model.js';
 import { medianVoterPosition } from './median.js';
 import type { EumOptions } from './options.js';
-import { playRound, RoundWorkspace } from './round.js';
+import { playRound, workspaceFor } from './round.js';
 
 interface Weights {
   capability: Float64Array;
@@ -52,13 +52,15 @@ function votingWeights(weights: Weights): Float64Array {
   return weights.capability.map((c, index) => c * weights.salience[index]!);
 }
 
-/** The c·s-weighted mean of the positions. */
-function meanOf(positions: Float64Array, voting: Float64Array): number {
-  return weightedMean(Array.from(positions), Array.from(voting));
+/** A plain array of a typed one (Array.from goes through the iterator protocol: many times slower). */
+function plainArray(values: Float64Array): number[] {
+  const result = new Array<number>(values.length);
+  for (let index = 0; index < values.length; index++) result[index] = values[index]!;
+  return result;
 }
 
 export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast, 'outcome' | 'rounds' | 'stoppedEarly'> {
-  const workspace = new RoundWorkspace(run.ids.length, options);
+  const workspace = workspaceFor(run.ids.length, options);
   const { groups } = workspace;
   const initialRange = spread(run.positions);
   let positions = run.positions;
@@ -66,7 +68,7 @@ export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast
   let voting = votingWeights(weights);
   groups.update(positions);
   let median = medianVoterPosition(positions, voting, groups.actorsByPosition, options.medianTie);
-  const rounds: Round[] = [{ round: 0, positions: record(positions, run.ids), median, mean: meanOf(positions, voting) }];
+  const rounds: Round[] = [{ round: 0, positions: record(positions, run.ids), median, mean: weightedMean(plainArray(positions), plainArray(voting)) }];
   let quietRounds = 0;
   for (let t = 1; t <= options.rounds; t++) {
     const inForce = run.weightsInRound(t);
@@ -94,7 +96,7 @@ export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast
       round: t,
       positions: record(positions, run.ids),
       median: nextMedian,
-      mean: meanOf(positions, voting),
+      mean: weightedMean(plainArray(positions), plainArray(voting)),
       riskExponents: record(played.risk, run.ids),
       security: record(played.security, run.ids),
       moves: played.moves,

@@ -43,10 +43,11 @@ function weightSchedule(people: readonly Participant[], changes: readonly EumCha
   const relevant = changes
     .filter((change) => index.has(change.actor) && (change.issue === undefined || change.issue === issueId))
     .sort((a, b) => a.fromRound - b.fromRound);
-  const base = {
-    capability: Float64Array.from(people, (participant) => participant.capability),
-    salience: Float64Array.from(people, (participant) => participant.salience),
-  };
+  const base = { capability: new Float64Array(people.length), salience: new Float64Array(people.length) };
+  people.forEach((participant, position) => {
+    base.capability[position] = participant.capability;
+    base.salience[position] = participant.salience;
+  });
   if (relevant.length === 0) return () => base;
   return (round: number) => {
     const capability = Float64Array.from(base.capability);
@@ -77,6 +78,12 @@ function closedPairs(people: readonly Participant[], closedDyads: EumOptions['cl
   return closed;
 }
 
+function positionsOf(people: readonly Participant[]): Float64Array {
+  const positions = new Float64Array(people.length);
+  people.forEach((participant, index) => (positions[index] = participant.position));
+  return positions;
+}
+
 function forecastIssue(scenario: Scenario, issueId: string, options: EumOptions): IssueForecast {
   const issue = scenario.issues.find((candidate) => candidate.id === issueId)!;
   const people = participants(scenario, issueId);
@@ -86,7 +93,7 @@ function forecastIssue(scenario: Scenario, issueId: string, options: EumOptions)
   const result = runIssue(
     {
       ids: people.map((participant) => participant.id),
-      positions: Float64Array.from(people, (participant) => participant.position),
+      positions: positionsOf(people),
       weightsInRound: weightSchedule(people, options.changes, issueId, scenario.salienceScale),
       scaleWidth: issue.scale.max - issue.scale.min,
       closed: closedPairs(people, options.closedDyads),

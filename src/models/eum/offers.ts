@@ -44,7 +44,10 @@ export class OfferTable {
   /** b = EU_{proposer→receiver}, as the receiver sees it. */
   readonly otherExpectedUtility: Float64Array;
 
-  constructor(size: number, private readonly rule: OfferChoice) {
+  /** Which rule `consider` applies (set per run: tables are reused across runs). */
+  rule: OfferChoice = 'least-move';
+
+  constructor(size: number) {
     this.rank = new Int8Array(size).fill(-1);
     this.proposer = new Int32Array(size);
     this.proposerPosition = new Float64Array(size);
@@ -69,6 +72,18 @@ export class OfferTable {
     this.to[receiver] = to;
     this.expectedUtility[receiver] = a;
     this.otherExpectedUtility[receiver] = b;
+  }
+
+  /**
+   * True when no offer from `distance` away can beat the receiver's incumbent, so the dyad need not be
+   * evaluated: the incumbent is a lost conflict (no other kind beats it) and, by `least-move` or
+   * `scholz-code`, a lost conflict farther away loses to it (`beats` would say so, to the bit).
+   * `highest-eu` ranks by EU first: never settled early.
+   */
+  settledAgainst(receiver: number, distance: number, from: number, range: number): boolean {
+    if (this.rank[receiver] !== 0 || this.rule === 'highest-eu') return false;
+    const incumbentMove = Math.abs(this.to[receiver]! - from);
+    return this.rule === 'scholz-code' ? distance > incumbentMove : distance > incumbentMove + 1e-12 * range;
   }
 
   /** True when the candidate offer beats the receiver's incumbent under the rule (see the file comment). */

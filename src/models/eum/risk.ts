@@ -5,8 +5,9 @@
  * R_i = (2 S_i − max S − min S) / (max S − min S) ∈ [−1, 1];  r_i = (1 − R_i/3) / (1 + R_i/3) ∈ [0.5, 2].
  * The most threatened actor (R = 1) gets r = 0.5 (risk-acceptant), the safest (R = −1) r = 2.
  * When every S is equal the paper is silent: r = 1 for all (the C# port's r = 0 makes every utility −2).
+ * Written into `exponents` when given (the round loop reuses its arrays).
  */
-export function riskExponents(security: ArrayLike<number>): Float64Array {
+export function riskExponents(security: ArrayLike<number>, exponents: Float64Array = new Float64Array(security.length)): Float64Array {
   const n = security.length;
   let highest = -Infinity;
   let lowest = Infinity;
@@ -14,7 +15,7 @@ export function riskExponents(security: ArrayLike<number>): Float64Array {
     highest = Math.max(highest, security[i]!);
     lowest = Math.min(lowest, security[i]!);
   }
-  const exponents = new Float64Array(n).fill(1);
+  exponents.fill(1);
   const spread = highest - lowest;
   if (!(spread > 0)) return exponents;
   for (let i = 0; i < n; i++) {

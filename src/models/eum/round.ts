@@ -35,6 +35,7 @@ export interface RoundInput {
   options: EumOptions;
 }
 
+/** The round's results; the arrays belong to the workspace and are overwritten by the next round. */
 export interface RoundOutput {
   positions: Float64Array;
   security: Float64Array;
@@ -63,24 +64,62 @@ class DyadStore {
 
 /**
  * The preallocated arrays of an issue's rounds. `groups` must hold the current positions' groups when a
- * round starts (the engine regroups after every round, for the median).
+ * round starts (the engine regroups after every round, for the median). Every array is written before it
+ * is read in each round, so a workspace can serve one run after another (see `workspaceFor`).
  */
 export class RoundWorkspace {
   readonly groups: PositionGroups;
   readonly tables: ProbabilityTables;
   readonly offers: OfferTable;
-  readonly dyads: DyadStore | undefined;
+  dyads: DyadStore | undefined;
   readonly unitRisk: Float64Array;
   readonly statusQuo: Float64Array;
+  readonly security: Float64Array;
+  readonly risk: Float64Array;
+  /** Two buffers for the positions a round produces: each round writes the one its input is not. */
+  private readonly nextPositions: [Float64Array, Float64Array];
 
-  constructor(size: number, options: EumOptions) {
+  constructor(readonly size: number) {
     this.groups = new PositionGroups(size);
     this.tables = new ProbabilityTables(size);
-    this.offers = new OfferTable(size, options.offerChoice);
-    this.dyads = options.dyads ? new DyadStore(size) : undefined;
+    this.offers = new OfferTable(size);
     this.unitRisk = new Float64Array(size).fill(1);
     this.statusQuo = new Float64Array(size);
+    this.security = new Float64Array(size);
+    this.risk = new Float64Array(size);
+    this.nextPositions = [new Float64Array(size), new Float64Array(size)];
   }
+
+  /** A buffer for the positions after a round that starts from `current` (never `current` itself). */
+  positionsAfter(current: Float64Array): Float64Array {
+    return current === this.nextPositions[0] ? this.nextPositions[1] : this.nextPositions[0];
+  }
+
+  /** Readies the workspace for a run with these options. */
+  prepare(options: EumOptions): this {
+    this.offers.rule = options.offerChoice;
+    if (options.dyads) this.dyads ??= new DyadStore(this.size);
+    else this.dyads = undefined;
+    return this;
+  }
+}
+
+/**
+ * Small workspaces are kept for the next run of the same size: allocating the arrays costs about as much
+ * as a round at n ≈ 10, and sweeps run thousands of runs of one scenario. (Runs are synchronous, so one
+ * run never meets another's workspace.) Large ones are not kept, to not hold megabytes between runs.
+ */
+const keptWorkspaces = new Map<number, RoundWorkspace>();
+const KEEP_UP_TO_SIZE = 64;
+
+export function workspaceFor(size: number, options: EumOptions): RoundWorkspace {
+  if (size > KEEP_UP_TO_SIZE) return new RoundWorkspace(size).prepare(options);
+  let workspace = keptWorkspaces.get(size);
+  if (!workspace) {
+    workspace = new RoundWorkspace(size);
+    keptWorkspaces.set(size, workspace);
+  }
+  return workspace.prepare(options);
 }
 
 function strictlyBetween(x: number, u: number, v: number): boolean {
@@ -273,8 +312,9 @@ function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, ri
       const gapI = sj * (1 - iBeatsJ) - (responder ? si : sj) * (1 - jBeatsI);
       const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
       const bounded = d <= 1 && si <= 1 && sj <= 1;
-      const offerToI = !bounded || gapI > 1e-14;
-      const offerToJ = !bounded || gapJ > 1e-14;
+      const distance = Math.abs(xj - xi);
+      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, distance, xi, range);
+      const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, distance, xj, range);
       if (!offerToI && !offerToJ) continue;
       const successBase = 0.5 - 0.5 * d;
       const failureBase = 0.5 + 0.5 * d;
@@ -309,9 +349,9 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   const { groups, tables, offers } = workspace;
   if (options.probability === 'paper') tables.fillPaper(groups, input.weights);
   else tables.fillScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range);
-  const security = new Float64Array(n);
+  const { security } = workspace;
   securitySums(input, groups, tables, security);
-  const risk = riskExponents(security);
+  const risk = riskExponents(security, workspace.risk);
   // Eq. 31 does not depend on r: the paper rule's first pass serves the second.
   if (options.probability !== 'paper') tables.fillScholzCode(groups, positions, input.weights, risk, input.range);
   for (let i = 0; i < n; i++) workspace.statusQuo[i] = statusQuoUtility(risk[i]!);
@@ -319,7 +359,8 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   offers.clear();
   if (!workspace.dyads && options.perspective === 'perceived' && options.Q === 1) collectPerceivedOffers(input, workspace, risk);
   else readAllDyads(input, workspace, risk);
-  const next = Float64Array.from(positions);
+  const next = workspace.positionsAfter(positions);
+  next.set(positions);
   const moves: Move[] = [];
   for (let i = 0; i < n; i++) {
     const rank = offers.rank[i]!;

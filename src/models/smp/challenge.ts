@@ -16,6 +16,8 @@ export interface ChallengeSetting {
   capability: Float64Array;
   /** Each actor's total salience Σ_k s_ik (its attention to the whole space). */
   salienceSum: Float64Array;
+  /** Each actor's voting weight s·c (salienceSum × capability). */
+  voteWeight: Float64Array;
   votingRule: VotingRule;
   thirdPartyCommit: ThirdPartyCommit;
 }
@@ -30,12 +32,14 @@ export interface ChallengeEstimate {
 /** Floor of the two coalitions in a challenge (KTAB's minCltn). */
 const minChallengeCoalition = 1e-10;
 
+/** `into`, when given, receives the estimate (no allocation in the O(n²)-per-turn loop of targets). */
 export function estimateChallenge(
   setting: ChallengeSetting,
   utilities: Float64Array,
   k: number,
   i: number,
   j: number,
+  into: ChallengeEstimate = { probability: 0, gain: 0 },
 ): ChallengeEstimate {
   const n = setting.actors;
   const rule = setting.votingRule;
@@ -50,8 +54,8 @@ export function estimateChallenge(
   const defeat = ukjValue + ukjValue;
   const receiverSalience = setting.salienceSum[j]!;
 
-  const ownContribution = vote(rule, setting.salienceSum[i]! * setting.capability[i]!, uii, uij);
-  const receiverContribution = vote(rule, receiverSalience * setting.capability[j]!, uji, ujj);
+  const ownContribution = vote(rule, setting.voteWeight[i]!, uii, uij);
+  const receiverContribution = vote(rule, setting.voteWeight[j]!, uji, ujj);
   let forI = minChallengeCoalition;
   let forJ = minChallengeCoalition;
   if (ownContribution > 0.0) forI = forI + ownContribution;
@@ -63,7 +67,7 @@ export function estimateChallenge(
 
   for (let third = 0; third < n; third++) {
     if (third === i || third === j) continue;
-    const weight = setting.salienceSum[third]! * setting.capability[third]!;
+    const weight = setting.voteWeight[third]!;
     const uni = utilities[third * n + i]!;
     const unj = utilities[third * n + j]!;
     const unn = utilities[third * n + third]!;
@@ -77,7 +81,9 @@ export function estimateChallenge(
   const probabilityJ = forJ / (forI + forJ);
   const contest = probability * victory + probabilityJ * defeat;
   const challenge = (1 - receiverSalience) * victory + receiverSalience * contest;
-  return { probability, gain: challenge - statusQuo };
+  into.probability = probability;
+  into.gain = challenge - statusQuo;
+  return into;
 }
 
 /**

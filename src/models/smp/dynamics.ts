@@ -13,7 +13,7 @@
  */
 import { createRandom, deriveSeed } from '../../math/random.js';
 import { interpolateBargain } from './bargain.js';
-import { estimateChallenge, type ChallengeSetting } from './challenge.js';
+import { estimateChallenge, type ChallengeEstimate, type ChallengeSetting } from './challenge.js';
 import type { ResolvedSmpOptions } from './options.js';
 import { estimatedRisk, riskFromProbabilities, spatialUtility, weightedDistance } from './utility.js';
 import { outcomeProbabilities, scalarPce, utilityCoalitions } from './voting.js';
@@ -264,13 +264,16 @@ function bargainingTurn(input: JudgedInput, settings: SmpSettings, state: SmpSta
 function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState): SmpProposal[] {
   const n = input.actors;
   const m = input.dimensions;
+  const salienceSum = salienceSums(input);
   const setting: ChallengeSetting = {
     actors: n,
     capability: input.capability,
-    salienceSum: salienceSums(input),
+    salienceSum,
+    voteWeight: salienceSum.map((sum, actor) => sum * input.capability[actor]!),
     votingRule: settings.votingRule,
     thirdPartyCommit: settings.thirdPartyCommit,
   };
+  const estimate: ChallengeEstimate = { probability: 0, gain: 0 };
   const utilities = new Float64Array(n * n);
   const receiverUtilities = new Float64Array(n * n);
   const proposals: SmpProposal[] = [];
@@ -283,7 +286,7 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
       // i indifferent between its position and j's (j there too, say): the gain is 0 up to round-off,
       // never above minSignificantGain, so j cannot be the target.
       if (j === i || utilities[i * n + j] === utilities[i * n + i]) continue;
-      const estimate = estimateChallenge(setting, utilities, i, i, j);
+      estimateChallenge(setting, utilities, i, i, j, estimate);
       if (minSignificantGain < estimate.gain && bestGain < estimate.gain) {
         target = j;
         probability = estimate.probability;
@@ -367,8 +370,9 @@ function resolveQueues(
     for (let other = 0; other < n; other++) sum = sum + ownUtility[a * n + other]!;
     statusQuoUtility[a] = sum / n;
   }
-  const proposalUtility = proposals.map((proposal) => {
-    const utilities = new Float64Array(n);
+  // proposalUtility[p·n + a]: actor a's mean utility over all positions after proposal p.
+  const proposalUtility = new Float64Array(proposals.length * n);
+  proposals.forEach((proposal, index) => {
     for (let a = 0; a < n; a++) {
       let sum = 0.0;
       sum = sum + pointUtility(a, proposal.initiatorPosition);
@@ -376,9 +380,8 @@ function resolveQueues(
       for (let other = 0; other < n; other++) {
         if (other !== proposal.initiator && other !== proposal.receiver) sum = sum + ownUtility[a * n + other]!;
       }
-      utilities[a] = sum / n;
+      proposalUtility[index * n + a] = sum / n;
     }
-    return utilities;
   });
 
   const positions = Float64Array.from(state.positions);
@@ -392,7 +395,7 @@ function resolveQueues(
       const utilities = new Float64Array(n * options);
       for (let a = 0; a < n; a++) {
         utilities[a * options] = statusQuoUtility[a]!;
-        queue.forEach((proposal, column) => (utilities[a * options + column + 1] = proposalUtility[proposal]![a]!));
+        for (let column = 0; column < queue.length; column++) utilities[a * options + column + 1] = proposalUtility[queue[column]! * n + a]!;
       }
       const p = scalarPce(input.capability, utilities, n, options, settings.votingRule, settings.victoryProbModel, settings.pceModel);
       chosen = settings.stateTransitions === 'Deterministic' ? firstMaximum(p) : draw(p, deriveSeed(deriveSeed(settings.seed, turn), k));
