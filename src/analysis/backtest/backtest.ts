@@ -26,7 +26,15 @@ export interface BacktestSettings {
   folds: number;
   /** Model runs to score; default: every registered model with every preset. */
   runs?: ModelRun[];
+  /**
+   * Each model run's forecasts of the cases, computed elsewhere (the CLI runs them on worker threads);
+   * default: `modelForecasts(cases, run)` here. Must give exactly what `modelForecasts` gives.
+   */
+  forecastsOf?: (run: ModelRun) => ModelForecasts;
 }
+
+/** A model run's forecast of each case, in case order, or why it cannot forecast them. */
+export type ModelForecasts = number[] | { reason: string };
 
 export const compromiseId = 'weighted-mean';
 
@@ -104,8 +112,8 @@ export function parseModelRuns(list: string): ModelRun[] {
 
 const runId = (run: ModelRun): string => (Object.keys(getModel(run.model).presets).length > 1 ? `${run.model}:${run.preset}` : run.model);
 
-/** Each case's forecast by one model run, or the reason it cannot run. */
-export function modelForecasts(cases: readonly BacktestCase[], run: ModelRun): number[] | { reason: string } {
+/** Each case's forecast by one model run, or the reason it cannot run (its first failing case's). */
+export function modelForecasts(cases: readonly BacktestCase[], run: ModelRun): ModelForecasts {
   const forecasts: number[] = [];
   for (const item of cases) {
     try {
@@ -120,12 +128,41 @@ export function modelForecasts(cases: readonly BacktestCase[], run: ModelRun): n
   return forecasts;
 }
 
+/**
+ * Joins the forecasts of consecutive blocks of the cases (in case order) into the forecasts of them
+ * all: the same as `modelForecasts` on the whole, the first failing block's reason included.
+ */
+export function joinModelForecasts(blocks: readonly ModelForecasts[]): ModelForecasts {
+  const forecasts: number[] = [];
+  for (const block of blocks) {
+    if (!Array.isArray(block)) return block;
+    for (const forecast of block) forecasts.push(forecast);
+  }
+  return forecasts;
+}
+
 interface Predictor {
   id: string;
   kind: PredictorKind;
   description: string;
   forecasts: number[];
   fallbacks: number;
+}
+
+const compromiseRun: ModelRun = { model: compromiseId, preset: 'default' };
+/** The blend's second component. */
+const medianRun: ModelRun = { model: 'weighted-median', preset: 'default' };
+
+/** The model runs scored: the settings' (default: all), the compromise model first if not among them. */
+export function scoredRuns(settings: Pick<BacktestSettings, 'runs'>): ModelRun[] {
+  const runs = settings.runs ?? allModelRuns();
+  return runs.some((candidate) => candidate.model === compromiseId) ? runs : [compromiseRun, ...runs];
+}
+
+/** Every model run whose forecasts `runBacktest` asks for: the scored runs and the blend's median. */
+export function forecastRuns(settings: Pick<BacktestSettings, 'runs'>): ModelRun[] {
+  const runs = scoredRuns(settings);
+  return runs.some((run) => run.model === medianRun.model && run.preset === medianRun.preset) ? runs : [...runs, medianRun];
 }
 
 export function runBacktest(cases: readonly BacktestCase[], settings: BacktestSettings): BacktestResult {
@@ -144,10 +181,9 @@ export function runBacktest(cases: readonly BacktestCase[], settings: BacktestSe
     });
     predictors.push({ id: baseline.id, kind: 'baseline', description: baseline.description, forecasts, fallbacks });
   }
-  const runs = settings.runs ?? allModelRuns();
-  const compromiseRun = { model: compromiseId, preset: 'default' };
-  for (const run of runs.some((candidate) => candidate.model === compromiseId) ? runs : [compromiseRun, ...runs]) {
-    const forecasts = modelForecasts(cases, run);
+  const forecastsOf = settings.forecastsOf ?? ((run: ModelRun) => modelForecasts(cases, run));
+  for (const run of scoredRuns(settings)) {
+    const forecasts = forecastsOf(run);
     const id = runId(run);
     if (Array.isArray(forecasts)) {
       const model = getModel(run.model);
@@ -157,7 +193,7 @@ export function runBacktest(cases: readonly BacktestCase[], settings: BacktestSe
   }
   const compromise = predictors.find((predictor) => predictor.id === compromiseId)!.forecasts;
 
-  const crossValidation = crossValidatedBlend(cases, outcomes, proposals, compromise, settings);
+  const crossValidation = crossValidatedBlend(cases, outcomes, proposals, compromise, settings, forecastsOf);
   predictors.push({
     id: 'blend-cv',
     kind: 'fitted',
@@ -243,8 +279,9 @@ function crossValidatedBlend(
   proposals: readonly string[],
   compromise: readonly number[],
   settings: BacktestSettings,
+  forecastsOf: (run: ModelRun) => ModelForecasts,
 ) {
-  const median = modelForecasts(cases, { model: 'weighted-median', preset: 'default' });
+  const median = forecastsOf(medianRun);
   if (!Array.isArray(median)) throw new Error(`weighted median failed: ${median.reason}`);
   const reference = cases.map((item, index) => item.issue.referencePoint ?? compromise[index]!);
   const commission = cases.map((item, index) => item.positions.find((position) => position.actor === 'COM')?.position ?? compromise[index]!);

@@ -4,9 +4,10 @@
  * everything else is the pure core in src/analysis/backtest/.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allModelRuns, parseModelRuns, runBacktest } from '../../analysis/backtest/backtest.js';
+import { allModelRuns, parseModelRuns, runBacktest, type BacktestSettings } from '../../analysis/backtest/backtest.js';
 import { buildCases, selectSubset, subsets } from '../../analysis/backtest/cases.js';
 import { capabilityRuleIds, institutionRuleIds, parseCapabilityRule } from '../../analysis/backtest/capability.js';
 import { deuFileNames, parseDeuDataset, type DeuFiles } from '../../analysis/backtest/deu3.js';
@@ -40,6 +41,8 @@ Options:
   --replicates N        bootstrap replicates, an integer from 100 to 100000 (default 1000)
   --seed N              seed of the bootstrap and the cross-validation folds (default 1)
   --folds N             cross-validation folds, an integer from 2 to 50 (default 10)
+  --workers K           worker threads for the model runs (default: the number of cores; 1 runs them
+                        in the main thread); the result is the same for any K
   --json                print the result as JSON
   --out FILE            write the result to FILE (atomically) instead of stdout`,
   async run(args, io) {
@@ -55,6 +58,7 @@ Options:
         replicates: { type: 'string' },
         seed: { type: 'string' },
         folds: { type: 'string' },
+        workers: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
       },
@@ -67,14 +71,19 @@ Options:
     const capability = parseCapabilityRule(values.capability ?? 'equal', values.institutions ?? 'largest-state');
     const subset = values.subset ?? 'all';
     const runs = values.models === undefined ? allModelRuns() : parseModelRuns(values.models);
-    const settings = {
+    const settings: BacktestSettings = {
       replicates: values.replicates === undefined ? 1000 : integerOption(values.replicates, '--replicates', { min: 100, max: 100_000 }),
       seed: values.seed === undefined ? 1 : integerOption(values.seed, '--seed', { min: 0, max: 2 ** 31 - 1 }),
       folds: values.folds === undefined ? 10 : integerOption(values.folds, '--folds', { min: 2, max: 50 }),
       runs,
     };
+    const workers = values.workers === undefined ? availableParallelism() : integerOption(values.workers, '--workers', { min: 1, max: 256 });
     const directory = values.data ?? shippedDataDirectory(dataset);
     const cases = selectSubset(buildCases(parseDeuDataset(await readDeuFiles(directory, io)), capability), subset);
+    if (workers > 1 && cases.length > 0) {
+      const { forecastOnWorkers } = await import('../backtest/workers.js');
+      settings.forecastsOf = await forecastOnWorkers(cases, settings, workers);
+    }
     const result = runBacktest(cases, settings);
     const context = {
       dataset: 'DEU III (Arregui & Perarnaud 2021, doi:10.34810/data53; CC BY 4.0)',

@@ -228,6 +228,9 @@ function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk: Float6
       const samePosition = xj === xi;
       if (samePosition && store === undefined) continue;
       if (closed !== null && closed[i * n + j] === 1) continue;
+      // Neither side can take an offer better than the one it holds (see OfferTable.settledAgainst).
+      const distance = Math.abs(xj - xi);
+      if (store === undefined && offers.settledAgainst(i, distance, xi, range) && offers.settledAgainst(j, distance, xj, range)) continue;
       const gj = groupOf[j]!;
       const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
       const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
@@ -282,7 +285,8 @@ function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk: Float6
  * capitulation: a < 0 < b), i.e. α > β; so a side whose α − β is not clearly positive cannot receive an
  * offer and its utilities are not evaluated. The margin (1e-14, with U_s − U_f ≤ 4 for d ≤ 1) covers the
  * rounding of a and b, so every offer the full loop would see is seen, in the same order. With responder
- * salience at most one side of a pair gets an offer: half of the powers are skipped.
+ * salience at most one side of a pair gets an offer: half of the powers are skipped. A side that already
+ * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst).
  */
 function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
   const { positions, salience, range, closed, options } = input;
@@ -313,7 +317,7 @@ function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, ri
       const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
       const bounded = d <= 1 && si <= 1 && sj <= 1;
       const distance = Math.abs(xj - xi);
-      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, distance, xi, range);
+      const offerToI = (!bounded || gapI > 1e-2) && !offers.settledAgainst(i, distance, xi, range);
       const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, distance, xj, range);
       if (!offerToI && !offerToJ) continue;
       const successBase = 0.5 - 0.5 * d;
