@@ -1,7 +1,8 @@
 /**
- * The JSON API: the scenario library, import/export, and the run history. Every request body is
- * validated (the scenario by the same schema as the CLI); models run on the server too when a run is
- * saved, so a stored forecast is always what this Parley computes for the stored snapshot.
+ * The JSON API: the scenario library, import/export, the run history (forecasts and sweeps), and the
+ * DEU III backtest. Every request body is validated (the scenario by the same schema as the CLI);
+ * models run on the server too when a run is saved, so a stored forecast or sweep is always what this
+ * Parley computes for the stored snapshot.
  */
 import type { IncomingMessage } from 'node:http';
 import { models, runModel } from '../models/registry.js';
@@ -10,7 +11,11 @@ import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import { serializeScenario } from '../scenario/write.js';
 import type { Store } from '../store/store.js';
+import type { BacktestJobs } from './backtestJobs.js';
+import { backtestRoutes } from './backtestApi.js';
 import { HttpError, readJsonBody } from './http.js';
+import { findScenario, notFound, parseId } from './lookups.js';
+import { storeSweep } from './sweepApi.js';
 import {
   exportFormats,
   ImportBodySchema,
@@ -24,6 +29,8 @@ import {
 export interface ApiContext {
   store: Store;
   parleyVersion: string;
+  /** The DEU III backtests run and cached by this server (`POST /api/backtest`); absent: 503. */
+  backtests?: BacktestJobs;
 }
 
 export interface ApiRequest {
@@ -36,7 +43,7 @@ export type ApiResult =
   | { status: number; json: unknown }
   | { status: number; text: string; contentType: string; filename?: string };
 
-type Handler = (request: ApiRequest, context: ApiContext) => ApiResult | Promise<ApiResult>;
+export type Handler = (request: ApiRequest, context: ApiContext) => ApiResult | Promise<ApiResult>;
 
 interface Route {
   method: string;
@@ -147,6 +154,13 @@ route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   return ok(run, 201);
 });
 
+route('POST', '/api/scenarios/:id/sweeps', async (request, context) => {
+  const stored = findScenario(context.store, request.params.id);
+  return ok(await storeSweep(stored, await request.body(), context), 201);
+});
+
+for (const extra of backtestRoutes) route(extra.method, extra.path, extra.handler);
+
 route('GET', '/api/runs/:id', (request, { store }) => {
   const run = store.runs.get(parseId(request.params.id) ?? -1);
   if (!run) throw notFound('run', request.params.id);
@@ -180,20 +194,6 @@ export function handleApi(
 ): Promise<ApiResult> {
   const { handler, params } = matchRoute(request.method ?? 'GET', url.pathname);
   return Promise.resolve(handler({ params, query: url.searchParams, body: () => readJsonBody(request) }, context));
-}
-
-function parseId(text: string | undefined): number | undefined {
-  return text !== undefined && /^[1-9]\d{0,15}$/u.test(text) ? Number(text) : undefined;
-}
-
-function notFound(kind: string, id: string | undefined): HttpError {
-  return new HttpError(404, `no ${kind} with id "${id ?? ''}"`);
-}
-
-function findScenario(store: Store, idText: string | undefined) {
-  const stored = store.scenarios.get(parseId(idText) ?? -1);
-  if (!stored) throw notFound('scenario', idText);
-  return stored;
 }
 
 function scenarioId(store: Store, idText: string | undefined): number {

@@ -8,6 +8,7 @@ import { parleyVersion } from '../cli/version.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import { openStore, type Store } from '../store/store.js';
+import { BacktestJobs } from './backtestJobs.js';
 import { packagePath } from './packagePath.js';
 import { close, createParleyServer, listen } from './server.js';
 
@@ -27,7 +28,7 @@ export interface RunningServer {
   url: string;
   server: Server;
   store: Store;
-  /** Stops the server, then closes the database. */
+  /** Stops the server and any backtest thread, then closes the database. */
   stop(): Promise<void>;
 }
 
@@ -41,7 +42,8 @@ export function workedExamples(): Scenario[] {
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = openStore(options.dbFile, { seed: workedExamples });
-  const serverOptions = { store, parleyVersion: parleyVersion(), webRoot: options.webRoot ?? packagePath('web', 'dist') };
+  const backtests = new BacktestJobs();
+  const serverOptions = { store, backtests, parleyVersion: parleyVersion(), webRoot: options.webRoot ?? packagePath('web', 'dist') };
   const server = createParleyServer(options.log ? { ...serverOptions, log: options.log } : serverOptions);
   try {
     const url = await listen(server, options.port, options.host ?? '127.0.0.1');
@@ -51,10 +53,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       store,
       stop: async () => {
         await close(server);
+        await backtests.destroy();
         store.close();
       },
     };
   } catch (error) {
+    await backtests.destroy();
     store.close();
     throw error;
   }

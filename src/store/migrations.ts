@@ -36,6 +36,14 @@ export const migrations: readonly Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 2,
+    description: 'run kinds: a run is a forecast or a Monte Carlo sweep (its SweepResult in `sweep`)',
+    sql: `
+      ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'forecast' CHECK (kind IN ('forecast', 'sweep'));
+      ALTER TABLE runs ADD COLUMN sweep TEXT;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -2,6 +2,7 @@
  * What the store holds, as plain records: shared by the store, the API and the web app (which must
  * not import the SQLite side).
  */
+import type { SweepResult } from '../analysis/sweep/result.js';
 import type { Forecast } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -18,29 +19,50 @@ export interface StoredScenario extends ScenarioSummary {
   scenario: Scenario;
 }
 
+/** A run is one model's forecast, or a Monte Carlo sweep of one model (docs/sweeps.md). */
+export type RunKind = 'forecast' | 'sweep';
+
 export interface NewRun {
+  /** `forecast` when absent. */
+  kind?: RunKind;
   scenarioId: number;
   scenario: Scenario;
   model: string;
   preset?: string;
   options: Record<string, unknown>;
   parleyVersion: string;
+  /** For a sweep: the model's forecast with every estimate as given (the sweep's baseline). */
   forecast: Forecast;
+  /** For a sweep: its whole result. */
+  sweep?: SweepResult;
+}
+
+/** A sweep at a glance, per issue: the 5th, 50th and 95th percentiles of the outcome. */
+export interface SweepGlance {
+  runs: number;
+  completedRuns: number;
+  seed: number;
+  issues: { issue: string; p5: number; p50: number; p95: number }[];
 }
 
 export interface RunSummary {
   id: number;
+  kind: RunKind;
   scenarioId: number;
   model: string;
   preset?: string;
   parleyVersion: string;
   createdAt: string;
-  /** The forecast outcome per issue, for lists and comparisons. */
+  /** The forecast outcome per issue (a sweep's baseline), for lists and comparisons. */
   outcomes: { issue: string; outcome: number }[];
+  /** Sweeps only. */
+  sweep?: SweepGlance;
 }
 
 export interface StoredRun extends RunSummary {
   scenario: Scenario;
   options: Record<string, unknown>;
   forecast: Forecast;
+  /** Sweeps only: the whole result. */
+  sweepResult?: SweepResult;
 }

@@ -1,11 +1,13 @@
 /**
  * The run history: every run keeps the exact scenario it ran on, the model, preset and resolved
- * options, the Parley version and the forecast, so it can be reopened and reproduced later.
+ * options, the Parley version and the forecast (and, for a sweep, its whole result), so it can be
+ * reopened and reproduced later.
  */
+import type { SweepResult } from '../analysis/sweep/result.js';
 import type { Forecast } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SqliteDatabase } from './database.js';
-import type { NewRun, RunSummary, StoredRun } from './records.js';
+import type { NewRun, RunSummary, StoredRun, SweepGlance } from './records.js';
 
 export type { NewRun, RunSummary, StoredRun };
 
@@ -19,6 +21,8 @@ interface RunRow {
   parley_version: string;
   forecast: string;
   created_at: string;
+  kind: 'forecast' | 'sweep';
+  sweep: string | null;
 }
 
 export class RunTable {
@@ -30,8 +34,8 @@ export class RunTable {
   create(run: NewRun): StoredRun {
     const result = this.database
       .prepare(
-        `INSERT INTO runs (scenario_id, scenario_snapshot, model, preset, options, parley_version, forecast, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (scenario_id, scenario_snapshot, model, preset, options, parley_version, forecast, created_at, kind, sweep)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.scenarioId,
@@ -42,6 +46,8 @@ export class RunTable {
         run.parleyVersion,
         JSON.stringify(run.forecast),
         this.now(),
+        run.kind ?? 'forecast',
+        run.sweep === undefined ? null : JSON.stringify(run.sweep),
       );
     return this.get(Number(result.lastInsertRowid))!;
   }
@@ -50,18 +56,21 @@ export class RunTable {
     const row = this.database.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     if (!row) return undefined;
     const forecast = JSON.parse(row.forecast) as Forecast;
-    return {
-      ...summary(row, forecast),
+    const sweep = row.sweep === null ? undefined : (JSON.parse(row.sweep) as SweepResult);
+    const run: StoredRun = {
+      ...summary(row, forecast, sweep),
       scenario: JSON.parse(row.scenario_snapshot) as Scenario,
       options: JSON.parse(row.options) as Record<string, unknown>,
       forecast,
     };
+    if (sweep) run.sweepResult = sweep;
+    return run;
   }
 
   /** The runs of one scenario, newest first. */
   listForScenario(scenarioId: number): RunSummary[] {
     const rows = this.database.prepare('SELECT * FROM runs WHERE scenario_id = ? ORDER BY id DESC').all(scenarioId) as RunRow[];
-    return rows.map((row) => summary(row, JSON.parse(row.forecast) as Forecast));
+    return rows.map((row) => summary(row, JSON.parse(row.forecast) as Forecast, row.sweep === null ? undefined : (JSON.parse(row.sweep) as SweepResult)));
   }
 
   delete(id: number): boolean {
@@ -69,9 +78,10 @@ export class RunTable {
   }
 }
 
-function summary(row: RunRow, forecast: Forecast): RunSummary {
+function summary(row: RunRow, forecast: Forecast, sweep: SweepResult | undefined): RunSummary {
   const result: RunSummary = {
     id: row.id,
+    kind: row.kind,
     scenarioId: row.scenario_id,
     model: row.model,
     parleyVersion: row.parley_version,
@@ -79,5 +89,15 @@ function summary(row: RunRow, forecast: Forecast): RunSummary {
     outcomes: forecast.issues.map((issue) => ({ issue: issue.issue, outcome: issue.outcome })),
   };
   if (row.preset !== null) result.preset = row.preset;
+  if (sweep) result.sweep = glance(sweep);
   return result;
+}
+
+function glance(sweep: SweepResult): SweepGlance {
+  return {
+    runs: sweep.runs,
+    completedRuns: sweep.completedRuns,
+    seed: sweep.seed,
+    issues: sweep.issues.map((issue) => ({ issue: issue.issue, p5: issue.quantiles.p5, p50: issue.quantiles.p50, p95: issue.quantiles.p95 })),
+  };
 }

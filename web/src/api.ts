@@ -1,10 +1,20 @@
 /** The workbench's client of the server's JSON API (see src/server/api.ts). */
 import type { Problem } from '../../src/errors.js';
+import type { BacktestState } from '../../src/server/backtestJobs.js';
+import type { SweepBody } from '../../src/server/sweepApi.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { RunSummary, StoredRun } from '../../src/store/records.js';
 import type { ScenarioSummary, StoredScenario } from '../../src/store/records.js';
 
-export type { RunSummary, ScenarioSummary, StoredRun, StoredScenario };
+export type { BacktestState, RunSummary, ScenarioSummary, StoredRun, StoredScenario, SweepBody };
+
+/** The backtest's options as the API takes them (see src/server/backtestApi.ts). */
+export interface BacktestBody {
+  capability: string;
+  institutions?: string;
+  subset: string;
+  models?: string;
+}
 
 /** A failed request: the server's message and, for bad input, its problems. */
 export class ApiError extends Error {
@@ -41,6 +51,9 @@ export const api = {
   listRuns: (scenarioId: number) => call<RunSummary[]>('GET', `scenarios/${scenarioId}/runs`),
   saveRun: (scenarioId: number, run: { scenario: Scenario; model: string; preset?: string; options: Record<string, unknown> }) =>
     call<StoredRun>('POST', `scenarios/${scenarioId}/runs`, run),
+  saveSweep: (scenarioId: number, sweep: SweepBody) => call<StoredRun>('POST', `scenarios/${scenarioId}/sweeps`, sweep),
+  /** Starts the backtest with these options, or reports how far it got, or answers its (cached) result. */
+  backtest: (options: BacktestBody) => call<BacktestState>('POST', 'backtest', options),
   getRun: (id: number) => call<StoredRun>('GET', `runs/${id}`),
   deleteRun: (id: number) => call<void>('DELETE', `runs/${id}`),
 };

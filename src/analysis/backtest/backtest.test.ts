@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { shippedDeuDataset, shippedDeuFiles } from '../../../tests/support/deu3Data.js';
 import { parseDeuDataset } from './deu3.js';
-import { runBacktest } from './backtest.js';
+import { joinModelForecasts, modelForecasts, runBacktest } from './backtest.js';
 import { buildCases, selectSubset } from './cases.js';
 import { parseCapabilityRule } from './capability.js';
 
@@ -73,4 +73,28 @@ test('unknown rules, subsets and corrupt files are InputErrors that say where', 
   });
   const truncated = { ...files, issues: { ...files.issues, text: 'issue_id,outcome\nx,1\n' } };
   assert.throws(() => parseDeuDataset(truncated), { name: 'InputError', message: /missing columns/ });
+});
+
+test('forecasts joined block by block are the forecasts of the whole, the first failing block\'s reason included', () => {
+  const cases = equalCases.slice(0, 40);
+  const run = { model: 'eum', preset: 'default' };
+  const blocks = [cases.slice(0, 7), cases.slice(7, 30), cases.slice(30)].map((block) => modelForecasts(block, run));
+  assert.deepEqual(joinModelForecasts(blocks), modelForecasts(cases, run));
+  const failure = { reason: 'second block' };
+  assert.deepEqual(joinModelForecasts([[1, 2], failure, { reason: 'third block' }]), failure);
+});
+
+test('forecasts given from elsewhere (forecastsOf) give the same backtest as computing them here', () => {
+  const cases = selectSubset(equalCases, 'cns');
+  const settings = { replicates: 100, seed: 5, folds: 3, runs: [{ model: 'nash', preset: 'default' }] };
+  const asked: string[] = [];
+  const given = runBacktest(cases, {
+    ...settings,
+    forecastsOf: (run) => {
+      asked.push(`${run.model}:${run.preset}`);
+      return modelForecasts(cases, run);
+    },
+  });
+  assert.deepEqual(given, runBacktest(cases, settings));
+  assert.deepEqual(asked, ['weighted-mean:default', 'nash:default', 'weighted-median:default']);
 });

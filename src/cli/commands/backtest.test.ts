@@ -29,6 +29,16 @@ describe('parley backtest', () => {
     assert.ok(row.metrics.mae.low <= row.metrics.mae.value && row.metrics.mae.value <= row.metrics.mae.high);
   });
 
+  it('gives the same result, byte for byte, with the model runs on worker threads', async () => {
+    const args = ['backtest', '--models', 'smp,eum:default,nash:default', '--subset', 'cns', '--replicates', '100', '--folds', '3', '--json'];
+    const inMain = await runParley([...args, '--workers', '1']);
+    assert.equal(inMain.code, 0, inMain.err);
+    const onWorkers = await runParley([...args, '--workers', '2']);
+    assert.equal(onWorkers.code, 0, onWorkers.err);
+    assert.equal(onWorkers.out, inMain.out);
+    assert.equal(onWorkers.err, inMain.err);
+  });
+
   it('exits 2 on an unknown model, rule, subset or data set, and on missing or corrupt files', async () => {
     for (const args of [
       ['--models', 'oracle'],

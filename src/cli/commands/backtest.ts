@@ -4,7 +4,6 @@
  * everything else is the pure core in src/analysis/backtest/.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allModelRuns, parseModelRuns, runBacktest, type BacktestSettings } from '../../analysis/backtest/backtest.js';
@@ -41,8 +40,9 @@ Options:
   --replicates N        bootstrap replicates, an integer from 100 to 100000 (default 1000)
   --seed N              seed of the bootstrap and the cross-validation folds (default 1)
   --folds N             cross-validation folds, an integer from 2 to 50 (default 10)
-  --workers K           worker threads for the model runs (default: the number of cores; 1 runs them
-                        in the main thread); the result is the same for any K
+  --workers K           worker threads for the model runs (default 1: in the main thread); the result
+                        is the same for any K; each worker first loads the models (~0.5 s), so it pays
+                        only with idle cores
   --json                print the result as JSON
   --out FILE            write the result to FILE (atomically) instead of stdout`,
   async run(args, io) {
@@ -77,7 +77,7 @@ Options:
       folds: values.folds === undefined ? 10 : integerOption(values.folds, '--folds', { min: 2, max: 50 }),
       runs,
     };
-    const workers = values.workers === undefined ? availableParallelism() : integerOption(values.workers, '--workers', { min: 1, max: 256 });
+    const workers = values.workers === undefined ? 1 : integerOption(values.workers, '--workers', { min: 1, max: 256 });
     const directory = values.data ?? shippedDataDirectory(dataset);
     const cases = selectSubset(buildCases(parseDeuDataset(await readDeuFiles(directory, io)), capability), subset);
     if (workers > 1 && cases.length > 0) {
@@ -98,7 +98,8 @@ Options:
   },
 };
 
-async function readDeuFiles(directory: string, io: CliIo): Promise<DeuFiles> {
+/** Reads the data set's files from `directory` (also used by the workbench server's backtest endpoint). */
+export async function readDeuFiles(directory: string, io: Pick<CliIo, 'cwd'>): Promise<DeuFiles> {
   const read = async (key: keyof typeof deuFileNames) => {
     const name = join(directory, deuFileNames[key]);
     return { name, text: await readTextFile(name, io) };
@@ -107,7 +108,7 @@ async function readDeuFiles(directory: string, io: CliIo): Promise<DeuFiles> {
 }
 
 /** data/<dataset>/ in the installed package: found by walking up from this module (src/ or dist/src/). */
-function shippedDataDirectory(dataset: string): string {
+export function shippedDataDirectory(dataset: string): string {
   let directory = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const candidate = join(directory, 'data', dataset);

@@ -8,7 +8,8 @@ import { weightedMean } from '../../math/weightedMean.js';
 import type { IssueForecast, Round } from '../model.js';
 import { medianVoterPosition } from './median.js';
 import type { EumOptions } from './options.js';
-import { playRound, workspaceFor } from './round.js';
+import { playRound } from './round.js';
+import { workspaceFor } from './workspace.js';
 
 interface Weights {
   capability: Float64Array;
