@@ -1,7 +1,8 @@
 /**
  * Run and look: choose models, presets and rounds; run them in the Web Worker; then the charts of the
- * chosen issue — positions round by round, every model's forecast on the scale, and the dyad matrix
- * of a chosen round with the plain-words explanation of the focused cell.
+ * chosen issue — positions round by round, every model's forecast on the scale, the SMP's positions
+ * turn by turn on two issues, and the dyad matrix of a chosen round with the plain-words explanation
+ * of the focused cell.
  */
 import type { Forecast } from '../../src/models/model.js';
 import { models, resolveOptions } from '../../src/models/registry.js';
@@ -10,6 +11,7 @@ import { chartCard } from './charts/card.js';
 import { dyadMatrix } from './charts/dyadMatrix.js';
 import { forecastChart } from './charts/forecastChart.js';
 import { roundsChart } from './charts/roundsChart.js';
+import { smpPlaneCard, type SmpPlaneChoice } from './charts/smpPlane.js';
 import { h } from './dom.js';
 import type { ModelRequest } from './modelClient.js';
 
@@ -35,6 +37,8 @@ export interface ResultsHost {
   issueId: string | undefined;
   roundsModel: number;
   dyadRound: number;
+  /** The SMP plane's axes and turn. */
+  smpPlane: SmpPlaneChoice;
   running: boolean;
   canRun: boolean;
   run(): void;
@@ -210,6 +214,9 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
       note: 'Dots: the actors’ starting positions, sized by capability × salience. Lines: each model’s forecast.' + (issue.statusQuo === undefined ? '' : ' Dotted: the status quo.'),
     }),
   );
+
+  const plane = smpPlaneCard(forecasts, scenario, host.smpPlane, () => host.changed(), width);
+  if (plane) cards.push(plane);
 
   const withDyads = forecasts.find((forecast) => forecast.issues.some((candidate) => candidate.rounds.some((round) => round.dyads)));
   const dyadIssue = withDyads?.issues.find((candidate) => candidate.issue === issue.id);

@@ -80,6 +80,21 @@ describe('parley explain', () => {
         const { code, out, err } = await runParley(['explain', 'spaces.yaml', '--model', 'smp', '--actor', 'p', '--json'], { cwd: scratch });
         assert.equal(code, 0, err);
         assert.deepEqual((JSON.parse(out) as SmpExplanation[]).map((explanation) => explanation.issues), [['a'], ['b']]);
+
+        // Declared spaces: one SMP run per space the actor takes part in, or the one holding --issue.
+        const spaces = 'spaces:\n  - {id: one, issues: [a]}\n  - {id: two, issues: [b]}\n';
+        const outsider = '  - {id: t, capability: 5, stances: {c: {position: 40, salience: 50}}}';
+        writeFileSync(join(scratch, 'declared.yaml'), `title: t\nissues:\n  - id: a\n  - id: b\n  - id: c\n${spaces}actors:\n${[...lines, outsider].join('\n')}\n`);
+        const explain = (...flags: string[]) => runParley(['explain', 'declared.yaml', '--model', 'smp', ...flags], { cwd: scratch });
+        const both = await explain('--actor', 'q', '--json');
+        assert.equal(both.code, 0, both.err);
+        assert.deepEqual((JSON.parse(both.out) as SmpExplanation[]).map((explanation) => explanation.issues), [['a'], ['b']]);
+        const second = await explain('--actor', 'q', '--issue', 'b');
+        assert.equal(second.code, 0, second.err);
+        assert.match(second.out, /^q on b, turn 1\n/u);
+        const outside = await explain('--actor', 'q', '--issue', 'c');
+        assert.equal(outside.code, 2);
+        assert.match(outside.err, /^issue: the SMP runs on the declared spaces, and no space holds "c"/mu);
       } finally {
         rmSync(scratch, { recursive: true, force: true });
       }

@@ -9,7 +9,7 @@ import { explainSmpActor, type SmpExplanation } from '../../analysis/explainSmp.
 import { decimalsForScale } from '../../analysis/formatNumber.js';
 import { InputError } from '../../errors.js';
 import type { Forecast } from '../../models/model.js';
-import type { Actor, Issue } from '../../scenario/schema.js';
+import type { Actor, Issue, Scenario } from '../../scenario/schema.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { emitResult } from '../files.js';
@@ -76,14 +76,18 @@ Options:
     }
     for (const note of notes) io.stderr.write(`note: ${note}\n`);
 
-    const { forecasts } = runPlan(scenario, plan, false);
-    const forecast = forecasts[0]!;
     const names = displayNames(scenario.actors);
     let output: string;
     if (smp) {
-      const explanations = explainSpaces(forecast, issues, { actor: actor.id, round, names });
+      // The SMP runs one declared space per run (its `space` option): one run per space explained.
+      const explanations = smpSpaceRuns(scenario, issues).flatMap((space) => {
+        const [run] = plan;
+        const spacePlan = space === undefined ? plan : [{ ...run!, request: { ...run!.request, options: { ...run!.request.options, space } } }];
+        return explainSpaces(runPlan(scenario, spacePlan, false).forecasts[0]!, issues, { actor: actor.id, round, names });
+      });
       output = values.json ? `${JSON.stringify(explanations, null, 2)}\n` : explanations.map(smpExplanationText).join('\n');
     } else {
+      const forecast = runPlan(scenario, plan, false).forecasts[0]!;
       const explanations = issues.map((issue) =>
         explainActor(forecast, { actor: actor.id, issue: issue.id, round, names, decimals: decimalsForScale(issue.scale) }),
       );
@@ -104,14 +108,27 @@ function displayNames(actors: readonly Actor[]): Record<string, string> {
   return Object.fromEntries(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
 }
 
-/** One SMP explanation per space: each issue not yet covered names the space that holds it. */
+/**
+ * The declared spaces holding any of the issues, in declaration order; [undefined] (one run, the SMP's
+ * own grouping) when the scenario declares none. An issue outside every declared space is an error.
+ */
+function smpSpaceRuns(scenario: Scenario, issues: readonly Issue[]): Array<string | undefined> {
+  const spaces = scenario.spaces ?? [];
+  if (spaces.length === 0) return [undefined];
+  const outside = issues.filter((issue) => !spaces.some((space) => space.issues.includes(issue.id)));
+  if (outside.length === issues.length) {
+    throw new InputError({ field: 'issue', message: `the SMP runs on the declared spaces, and no space holds ${outside.map((issue) => `"${issue.id}"`).join(', ')}` });
+  }
+  return spaces.filter((space) => issues.some((issue) => space.issues.includes(issue.id))).map((space) => space.id);
+}
+
+/** One SMP explanation per space of the forecast: each issue not yet covered names the space that holds it. */
 function explainSpaces(forecast: Forecast, issues: readonly Issue[], request: { actor: string; round: number; names: Record<string, string> }): SmpExplanation[] {
   const explanations: SmpExplanation[] = [];
   const covered = new Set<string>();
-  // The SMP runs one declared space (`options.space`, else the first): the other spaces' issues have no forecast.
+  // A run of one declared space forecasts that space's issues only.
   const forecastIssues = new Set(forecast.issues.map((issueForecast) => issueForecast.issue));
-  const explained = issues.length === 1 ? issues : issues.filter((issue) => forecastIssues.has(issue.id));
-  for (const issue of explained) {
+  for (const issue of issues.filter((candidate) => forecastIssues.has(candidate.id))) {
     if (covered.has(issue.id)) continue;
     const explanation = explainSmpActor(forecast, { ...request, issue: issue.id, decimals: decimalsForScale(issue.scale) });
     for (const id of explanation.issues) covered.add(id);

@@ -1,0 +1,52 @@
+/**
+ * The backtest's error by model: each predictor's value with its 95% cluster-bootstrap interval, one
+ * row per predictor in the backtest's order, coloured by kind (baseline, model, fitted). Drawn for the
+ * MAE and for the paired difference to the compromise model (negative = better).
+ */
+import * as Plot from '@observablehq/plot';
+import type { PredictorRow } from '../../../src/analysis/backtest/backtest.js';
+import type { CsvRow } from './card.js';
+
+export const kindColours: Record<PredictorRow['kind'], string> = { baseline: '#999999', model: '#0072B2', fitted: '#D55E00' };
+
+export type BacktestMeasure = 'mae' | 'maeDifference';
+
+export function backtestChart(rows: readonly PredictorRow[], measure: BacktestMeasure, width: number): { rows: CsvRow[]; chart: SVGSVGElement | HTMLElement } {
+  const points = rows.map((row) => {
+    const interval = measure === 'mae' ? row.metrics.mae : row.maeDifference;
+    return { id: row.id, kind: row.kind, value: interval.value, low: interval.low, high: interval.high };
+  });
+  const compromise = rows.find((row) => row.id === 'weighted-mean');
+  const reference = measure === 'mae' ? compromise?.metrics.mae.value : 0;
+  const label = measure === 'mae' ? 'mean absolute error (points on 0–100), 95% interval →' : '← better   ΔMAE vs the compromise model (weighted-mean)   worse →';
+  const kinds = Object.keys(kindColours) as PredictorRow['kind'][];
+  const chart = Plot.plot({
+    width,
+    height: 50 + 24 * points.length,
+    marginLeft: 190,
+    marginRight: 70,
+    x: { label, grid: true, ...(measure === 'mae' && { domain: [0, Math.max(...points.map((point) => point.high)) * 1.05] }) },
+    y: { domain: points.map((point) => point.id), label: null },
+    color: { domain: kinds, range: kinds.map((kind) => kindColours[kind]), legend: true },
+    marks: [
+      reference === undefined ? null : Plot.ruleX([reference], { stroke: '#444', strokeDasharray: '4,3' }),
+      Plot.ruleY(points, { y: 'id', x1: 'low', x2: 'high', stroke: 'kind', strokeWidth: 2 }),
+      Plot.tickX(points, { y: 'id', x: 'low', stroke: 'kind', inset: 6 }),
+      Plot.tickX(points, { y: 'id', x: 'high', stroke: 'kind', inset: 6 }),
+      Plot.dot(points, {
+        y: 'id',
+        x: 'value',
+        fill: 'kind',
+        r: 4.5,
+        title: (point: (typeof points)[number]) => `${point.id}: ${point.value.toFixed(2)} [${point.low.toFixed(2)}, ${point.high.toFixed(2)}]`,
+      }),
+      Plot.text(points, { y: 'id', x: 'high', dx: 8, textAnchor: 'start', text: (point: (typeof points)[number]) => signed(point.value, measure), fontSize: 10 }),
+    ],
+  });
+  chart.setAttribute('aria-label', measure === 'mae' ? 'Mean absolute error by model with 95% intervals' : 'Difference to the compromise model with 95% intervals');
+  return { rows: points.map((point) => ({ predictor: point.id, kind: point.kind, [measure]: point.value, low: point.low, high: point.high })), chart };
+}
+
+function signed(value: number, measure: BacktestMeasure): string {
+  return measure === 'mae' || value < 0 ? value.toFixed(2) : `+${value.toFixed(2)}`;
+}

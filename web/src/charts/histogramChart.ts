@@ -1,0 +1,47 @@
+/**
+ * A sweep's distribution of one issue's outcome: the share of runs per histogram bin over the issue's
+ * scale, with the 5/25/50/75/95% quantiles and the baseline (every estimate as given) as rules.
+ */
+import * as Plot from '@observablehq/plot';
+import type { IssueSummary } from '../../../src/analysis/sweep/index.js';
+import type { Issue } from '../../../src/scenario/schema.js';
+import { formatValue, scaleAxis } from '../scaleLabels.js';
+import type { CsvRow } from './card.js';
+
+const quantileRules = [
+  { key: 'p5', label: '5%', dash: '3,3' },
+  { key: 'p25', label: '25%', dash: '6,3' },
+  { key: 'p50', label: 'median', dash: '' },
+  { key: 'p75', label: '75%', dash: '6,3' },
+  { key: 'p95', label: '95%', dash: '3,3' },
+] as const;
+
+export function histogramChart(summary: IssueSummary, runs: number, issue: Issue, width: number): { rows: CsvRow[]; chart: SVGSVGElement | HTMLElement } {
+  const { min, max, counts } = summary.histogram;
+  const binWidth = (max - min) / counts.length;
+  const bins = counts.map((count, index) => ({ from: min + index * binWidth, to: min + (index + 1) * binWidth, count, share: count / runs }));
+  const rules = quantileRules.map((rule) => ({ ...rule, value: summary.quantiles[rule.key] }));
+  const axis = scaleAxis(issue);
+  const top = Math.max(...bins.map((bin) => bin.share), 0.01);
+  const chart = Plot.plot({
+    width,
+    height: 300,
+    marginLeft: 56,
+    marginRight: 40,
+    marginTop: 42,
+    x: { domain: [min, max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label },
+    y: { domain: [0, top * 1.1], label: 'share of runs', tickFormat: '.0%', grid: true },
+    marks: [
+      Plot.rectY(bins, { x1: 'from', x2: 'to', y: 'share', fill: '#56B4E9', stroke: 'white', insetLeft: 0.5, insetRight: 0.5, title: (bin: (typeof bins)[number]) => `${formatValue(bin.from)}–${formatValue(bin.to)}: ${bin.count} runs` }),
+      Plot.ruleY([0]),
+      ...rules.map((rule) => Plot.ruleX([rule.value], { stroke: 'black', strokeWidth: rule.key === 'p50' ? 2.5 : 1.5, strokeDasharray: rule.dash })),
+      Plot.text(rules, { x: 'value', frameAnchor: 'top', dy: -28, text: (rule: (typeof rules)[number]) => `${rule.label}`, fontSize: 10 }),
+      Plot.text(rules, { x: 'value', frameAnchor: 'top', dy: -16, text: (rule: (typeof rules)[number]) => rule.value.toFixed(1), fontSize: 10, fontWeight: 'bold' }),
+      Plot.ruleX([summary.baseline], { stroke: '#D55E00', strokeWidth: 2 }),
+      Plot.text([summary.baseline], { x: (value: number) => value, frameAnchor: 'bottom', dy: -4, dx: 4, textAnchor: 'start', text: (value: number) => `baseline ${value.toFixed(1)}`, fill: '#D55E00', fontWeight: 'bold' }),
+    ],
+  });
+  chart.setAttribute('aria-label', `Distribution of the outcome on ${issue.name ?? issue.id} over ${runs} runs`);
+  const rows: CsvRow[] = bins.map((bin) => ({ issue: summary.issue, binFrom: bin.from, binTo: bin.to, runs: bin.count, share: bin.share }));
+  return { rows, chart };
+}

@@ -1,0 +1,191 @@
+/**
+ * The SMP on a plane: two issues of one policy space as the axes, each actor's position turn by turn
+ * as a path, and the probability-weighted outcome (Σ over distinct positions of P(position is the
+ * outcome) × position: what the model forecasts after the last turn) as a black path. A slider picks
+ * the turn shown; dots at that turn are sized by the probability that the actor's position wins.
+ */
+import * as Plot from '@observablehq/plot';
+import type { Forecast, IssueForecast } from '../../../src/models/model.js';
+import { smpSpaces } from '../../../src/models/smp/space.js';
+import type { Issue, Scenario } from '../../../src/scenario/schema.js';
+import { h } from '../dom.js';
+import { categorical } from '../palette.js';
+import { scaleAxis } from '../scaleLabels.js';
+import { chartCard } from './card.js';
+
+/** What the person chose to look at: the two issues and the turn (the last when absent). */
+export interface SmpPlaneChoice {
+  x?: string;
+  y?: string;
+  turn?: number;
+}
+
+/** KTAB's tolerance for two positions being the same (on [0, 1]^m, as in src/models/smp/dynamics.ts). */
+const samePositionTolerance = 1e-3;
+
+/**
+ * The probability-weighted outcome after each turn, per issue of the space, on the issues' scales.
+ * Actors holding the same position share its probability; each distinct position counts once (its
+ * first actor, as the model does), so after the last turn this is the model's `outcome`.
+ */
+export function weightedOutcomes(issues: readonly IssueForecast[], scales: readonly Issue['scale'][]): number[][] {
+  const turns = issues[0]?.rounds.length ?? 0;
+  const result: number[][] = [];
+  for (let t = 0; t < turns; t++) {
+    const round = issues[0]!.rounds[t]!;
+    const actors = Object.keys(round.positions);
+    const unit = (actor: string) => issues.map((issue, k) => (issue.rounds[t]!.positions[actor]! - scales[k]!.min) / (scales[k]!.max - scales[k]!.min));
+    const points = actors.map(unit);
+    const distinct: number[] = [];
+    points.forEach((point, i) => {
+      const same = distinct.some((j) => Math.hypot(...point.map((value, k) => value - points[j]![k]!)) < samePositionTolerance);
+      if (!same) distinct.push(i);
+    });
+    result.push(
+      issues.map((_, k) => {
+        let sum = 0;
+        for (const i of distinct) sum += round.smp!.probabilities[actors[i]!]! * points[i]![k]!;
+        return scales[k]!.min + sum * (scales[k]!.max - scales[k]!.min);
+      }),
+    );
+  }
+  return result;
+}
+
+/** The card, when an SMP forecast covers a space of two or more issues; null otherwise. */
+export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario, choice: SmpPlaneChoice, changed: () => void, width: number): HTMLElement | null {
+  const forecast = forecasts.find((candidate) => candidate.model === 'smp');
+  if (!forecast) return null;
+  const spaceOption = typeof forecast.options.space === 'string' ? forecast.options.space : undefined;
+  const space = smpSpaces(scenario, spaceOption).find((candidate) => candidate.issues.length >= 2);
+  if (!space) return null;
+  const issueForecasts = space.issues.map((issue) => forecast.issues.find((candidate) => candidate.issue === issue.id));
+  if (issueForecasts.some((candidate) => !candidate?.rounds.every((round) => round.smp))) return null;
+  const spaceIssues = issueForecasts as IssueForecast[];
+  const ids = space.issues.map((issue) => issue.id);
+  const xId = choice.x && ids.includes(choice.x) ? choice.x : ids[0]!;
+  const yId = choice.y && ids.includes(choice.y) && choice.y !== xId ? choice.y : ids.find((id) => id !== xId)!;
+  const xIndex = ids.indexOf(xId);
+  const yIndex = ids.indexOf(yId);
+  const xIssue = space.issues[xIndex]!;
+  const yIssue = space.issues[yIndex]!;
+  const lastTurn = spaceIssues[0]!.rounds.length - 1;
+  const turn = Math.min(Math.max(0, choice.turn ?? lastTurn), lastTurn);
+  const outcomes = weightedOutcomes(spaceIssues, space.issues.map((issue) => issue.scale));
+  const names = Object.fromEntries(scenario.actors.map((actor) => [actor.id, actor.name ?? actor.id]));
+  const actors = Object.keys(spaceIssues[0]!.rounds[0]!.positions);
+
+  const paths = spaceIssues[0]!.rounds.flatMap((round, t) =>
+    actors.map((actor) => ({
+      turn: t,
+      actor: names[actor] ?? actor,
+      x: spaceIssues[xIndex]!.rounds[t]!.positions[actor]!,
+      y: spaceIssues[yIndex]!.rounds[t]!.positions[actor]!,
+      probability: round.smp!.probabilities[actor]!,
+    })),
+  );
+  const outcomePath = outcomes.map((point, t) => ({ turn: t, x: point[xIndex]!, y: point[yIndex]! }));
+  const now = paths.filter((row) => row.turn === turn);
+  const here = outcomePath[turn]!;
+  const xAxis = scaleAxis(xIssue);
+  const yAxis = scaleAxis(yIssue);
+  const side = Math.max(360, Math.min(width, 720));
+  const chart = Plot.plot({
+    width: side,
+    height: side - 60,
+    marginLeft: 80,
+    marginRight: 30,
+    marginBottom: 50,
+    x: { domain: [xIssue.scale.min, xIssue.scale.max], ticks: xAxis.ticks, tickFormat: xAxis.tickFormat, label: xAxis.label, grid: true },
+    y: { domain: [yIssue.scale.min, yIssue.scale.max], ticks: yAxis.ticks, tickFormat: yAxis.tickFormat, label: yAxis.label, grid: true },
+    color: { domain: actors.map((actor) => names[actor] ?? actor), range: categorical, legend: true },
+    r: { domain: [0, 1], range: [2, 14] },
+    marks: [
+      Plot.line(paths, { x: 'x', y: 'y', z: 'actor', stroke: 'actor', strokeOpacity: 0.55, strokeWidth: 1.5, markerEnd: 'arrow', sort: 'turn' }),
+      Plot.dot(paths.filter((row) => row.turn === 0), { x: 'x', y: 'y', stroke: 'actor', r: 3.5, fill: 'white' }),
+      Plot.dot(now, {
+        x: 'x',
+        y: 'y',
+        fill: 'actor',
+        r: 'probability',
+        stroke: 'white',
+        title: (row: (typeof now)[number]) => `${row.actor} after turn ${row.turn}: (${row.x.toFixed(1)}, ${row.y.toFixed(1)}), P(this position is the outcome) = ${row.probability.toFixed(3)}`,
+      }),
+      Plot.text(now, { x: 'x', y: 'y', text: 'actor', dx: 9, textAnchor: 'start', fontSize: 11 }),
+      Plot.line(outcomePath.slice(0, turn + 1), { x: 'x', y: 'y', stroke: 'black', strokeWidth: 2.5, strokeDasharray: '5,3' }),
+      Plot.dot([here], { x: 'x', y: 'y', symbol: 'diamond', r: 7, fill: 'black' }),
+      Plot.text([here], { x: 'x', y: 'y', text: () => 'weighted outcome', dy: -12, fontWeight: 'bold' }),
+    ],
+  });
+  chart.setAttribute('aria-label', `SMP positions on ${xIssue.name ?? xIssue.id} and ${yIssue.name ?? yIssue.id}, turn ${turn}`);
+
+  const picker = (label: string, id: string, value: string, set: (value: string) => void) =>
+    h(
+      'label',
+      { class: 'field inline' },
+      label,
+      h(
+        'select',
+        {
+          id,
+          onchange: (event: Event) => {
+            set((event.target as HTMLSelectElement).value);
+            changed();
+          },
+        },
+        space.issues.map((issue) => h('option', { value: issue.id, selected: issue.id === value }, issue.name ?? issue.id)),
+      ),
+    );
+  const turnPicker = h(
+    'label',
+    { class: 'field inline' },
+    `Turn ${turn} of ${lastTurn} `,
+    h('input', {
+      type: 'range',
+      id: 'smp-turn',
+      min: 0,
+      max: lastTurn,
+      value: turn,
+      onchange: (event: Event) => {
+        choice.turn = Number((event.target as HTMLInputElement).value);
+        changed();
+      },
+    }),
+  );
+  const shown = (issue: Issue, value: number) => `${issue.name ?? issue.id} ${value.toFixed(2)}`;
+  const final = spaceIssues.map((issue) => issue.mostProbable);
+  const mode = final[xIndex] && final[yIndex] ? ` Most probable final position: (${final[xIndex].position.toFixed(2)}, ${final[yIndex].position.toFixed(2)}), P = ${final[xIndex].probability.toFixed(3)}, held by ${final[xIndex].actors.map((actor) => names[actor] ?? actor).join(', ')}.` : '';
+  const outcomeNote = h(
+    'p',
+    { class: 'explanation', id: 'smp-outcome' },
+    `After turn ${turn}: probability-weighted outcome ${shown(xIssue, here.x)}, ${shown(yIssue, here.y)}.${turn === lastTurn ? mode : ''}`,
+  );
+  const rows = [
+    ...paths.map((row) => ({ turn: row.turn, series: row.actor, [xId]: row.x, [yId]: row.y, probability: row.probability })),
+    ...outcomePath.map((row) => ({ turn: row.turn, series: 'weighted outcome', [xId]: row.x, [yId]: row.y, probability: undefined })),
+  ];
+  return chartCard({
+    id: 'smp-plane',
+    title: `SMP turn by turn on two issues — space ${space.id}`,
+    chart,
+    rows,
+    fileName: `smp-${space.id}-${xId}-${yId}`,
+    note: 'Lines: each actor’s position turn by turn (open dot: its start; arrow: where it went). Dots at the chosen turn are sized by the probability that the actor’s position is the outcome. Black dashes: the probability-weighted outcome turn by turn.',
+    extra: [
+      h(
+        'div',
+        { class: 'run-actions' },
+        picker('Across ', 'smp-x', xId, (value) => {
+          choice.x = value;
+          if (choice.y === value) choice.y = xId;
+        }),
+        picker('Up ', 'smp-y', yId, (value) => {
+          choice.y = value;
+          if (choice.x === value) choice.x = yId;
+        }),
+        turnPicker,
+      ),
+      outcomeNote,
+    ],
+  });
+}

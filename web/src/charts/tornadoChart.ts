@@ -1,0 +1,58 @@
+/**
+ * A tornado chart of a sweep's one-at-a-time sensitivity on one issue: for each estimate (largest
+ * swing first), the outcome with the estimate at the 5th and at the 95th percentile of its noise law,
+ * everything else as given, drawn as bars from the baseline.
+ */
+import * as Plot from '@observablehq/plot';
+import type { IssueSummary } from '../../../src/analysis/sweep/index.js';
+import type { Issue } from '../../../src/scenario/schema.js';
+import { scaleAxis } from '../scaleLabels.js';
+import type { CsvRow } from './card.js';
+
+/** How many estimates the chart shows (the CSV has them all). */
+export const tornadoRows = 15;
+
+export function tornadoChart(summary: IssueSummary, issue: Issue, width: number): { rows: CsvRow[]; chart: SVGSVGElement | HTMLElement } {
+  const ranked = summary.sensitivity.slice(0, tornadoRows);
+  const bars = ranked.flatMap((entry) => [
+    { input: entry.input, end: 'estimate at its 5th percentile', from: summary.baseline, to: entry.outcomeLow, estimate: entry.low },
+    { input: entry.input, end: 'estimate at its 95th percentile', from: summary.baseline, to: entry.outcomeHigh, estimate: entry.high },
+  ]);
+  const axis = scaleAxis(issue);
+  const chart = Plot.plot({
+    width,
+    height: 60 + 24 * Math.max(1, ranked.length),
+    marginLeft: 230,
+    marginRight: 30,
+    x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: `outcome — ${axis.label}`, grid: true },
+    y: { domain: ranked.map((entry) => entry.input), label: null },
+    color: { domain: ['estimate at its 5th percentile', 'estimate at its 95th percentile'], range: ['#E69F00', '#0072B2'], legend: true },
+    marks: [
+      Plot.barX(bars, {
+        y: 'input',
+        x1: 'from',
+        x2: 'to',
+        fill: 'end',
+        insetTop: 3,
+        insetBottom: 3,
+        title: (bar: (typeof bars)[number]) => `${bar.input} = ${bar.estimate.toFixed(2)}: outcome ${bar.to.toFixed(1)}`,
+      }),
+      Plot.ruleX([summary.baseline], { stroke: 'black', strokeWidth: 1.5 }),
+      Plot.text(ranked, { y: 'input', x: issue.scale.max, textAnchor: 'end', dx: -2, text: (entry: (typeof ranked)[number]) => `swing ${entry.swing.toFixed(1)}`, fontSize: 10, fill: '#444' }),
+    ],
+  });
+  chart.setAttribute('aria-label', `Sensitivity of the outcome on ${issue.name ?? issue.id}`);
+  const rows: CsvRow[] = summary.sensitivity.map((entry, index) => ({
+    issue: summary.issue,
+    rank: index + 1,
+    input: entry.input,
+    value: entry.value,
+    low: entry.low,
+    high: entry.high,
+    outcomeLow: entry.outcomeLow,
+    outcomeHigh: entry.outcomeHigh,
+    swing: entry.swing,
+    firstOrder: entry.firstOrder ?? undefined,
+  }));
+  return { rows, chart };
+}
