@@ -9,17 +9,23 @@ import { modelIds } from '../../src/models/registry.js';
 import type { FieldPath } from '../../src/scenario/fieldPath.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { validateScenario } from '../../src/scenario/validate.js';
-import { api, ApiError, type RunSummary, type ScenarioSummary, type StoredRun, type StoredScenario } from './api.js';
+import { prepareSweep } from '../../src/analysis/sweep/index.js';
+import { api, ApiError, type BacktestBody, type BacktestState, type RunSummary, type ScenarioSummary, type StoredRun, type StoredScenario } from './api.js';
 import { byId, h, mount, toast } from './dom.js';
 import { freshId, pruneEmptyStances, renameIssue, setAt, type Draft } from './draft.js';
 import { renderEditor, showProblems, type EditorHost } from './editor.js';
 import { renderHistory, type HistoryHost } from './history.js';
 import { runInWorker } from './modelClient.js';
 import { renderResults, renderRunBar, requestsFor, type Results, type ResultsHost, type RunConfig } from './results.js';
+import { backtestBody, defaultBacktestForm, renderBacktest, showBacktestProgress, type BacktestHost } from './backtest.js';
+import type { SmpPlaneChoice } from './charts/smpPlane.js';
 import { renderSidebar, type SidebarHost } from './sidebar.js';
+import { defaultSweepConfig, renderSweep, showSweepProgress, sweepBody, sweepSpec, type SweepHost, type SweepView } from './sweep.js';
+import { sweepInWorkers } from './sweepClient.js';
 import { UndoStack } from './undo.js';
 
-type View = 'editor' | 'results' | 'history';
+type View = 'editor' | 'results' | 'sweep' | 'history';
+const views: readonly View[] = ['editor', 'results', 'sweep', 'history'];
 
 const state = {
   library: [] as ScenarioSummary[],
@@ -40,7 +46,16 @@ const state = {
   issueId: undefined as string | undefined,
   roundsModel: 0,
   dyadRound: 1,
+  smpPlane: {} as SmpPlaneChoice,
   running: false,
+  sweepConfig: defaultSweepConfig(),
+  sweep: undefined as SweepView | undefined,
+  sweeping: false,
+  /** The backtest is a view of its own, beside the scenarios. */
+  backtestOpen: false,
+  backtestForm: defaultBacktestForm(),
+  backtest: undefined as BacktestState | undefined,
+  backtestRunning: false,
   runs: [] as RunSummary[],
   comparing: [] as number[],
   comparison: undefined as [StoredRun, StoredRun] | undefined,
@@ -54,6 +69,11 @@ const isDirty = (): boolean => state.draft !== undefined && draftText() !== stat
 function render(): void {
   mount(byId('sidebar'), renderSidebar(sidebarHost()));
   const main = byId('main');
+  const width = Math.max(480, Math.min(1000, main.clientWidth - 48));
+  if (state.backtestOpen) {
+    mount(main, renderBacktest(backtestHost(), width));
+    return;
+  }
   if (!state.current || !state.draft) {
     mount(main, h('p', { class: 'empty' }, 'No scenario open: create one, import a file, or pick one from the library.'));
     return;
@@ -61,21 +81,22 @@ function render(): void {
   const tabs = h(
     'nav',
     { class: 'tabs', role: 'tablist', 'aria-label': 'Views' },
-    (['editor', 'results', 'history'] as const).map((view) =>
+    views.map((view) =>
       h(
         'button',
         { type: 'button', role: 'tab', id: `tab-${view}`, 'aria-selected': String(state.view === view), onclick: () => show(view) },
-        { editor: 'Editor', results: 'Run & charts', history: `History (${state.runs.length})` }[view],
+        { editor: 'Editor', results: 'Run & charts', sweep: 'Sweep', history: `History (${state.runs.length})` }[view],
       ),
     ),
   );
   const heading = h('header', { class: 'main-header' }, h('h2', { id: 'scenario-heading' }, String(state.draft.title ?? 'Untitled')), h('span', { class: 'badge', id: 'unsaved-badge', hidden: !isDirty() }, 'unsaved'), tabs);
-  const width = Math.max(480, Math.min(1000, main.clientWidth - 48));
   let body: HTMLElement;
   if (state.view === 'editor') {
     body = renderEditor(editorHost());
   } else if (state.view === 'results') {
     body = h('div', {}, renderRunBar(resultsHost()), renderResults(resultsHost(), width));
+  } else if (state.view === 'sweep') {
+    body = renderSweep(sweepHost(), width);
   } else {
     body = renderHistory(historyHost());
   }
@@ -92,13 +113,14 @@ function renderKeepingFocus(): void {
 
 function show(view: View): void {
   state.view = view;
+  state.backtestOpen = false;
   updateHash();
   render();
   if (view === 'history') void loadRuns();
 }
 
 function updateHash(): void {
-  const hash = state.current ? `#/scenario/${state.current.id}/${state.view}` : '#/';
+  const hash = state.backtestOpen ? '#/backtest' : state.current ? `#/scenario/${state.current.id}/${state.view}` : '#/';
   if (location.hash !== hash) history.replaceState(null, '', hash);
 }
 
@@ -145,7 +167,10 @@ async function open(id: number, view: View = 'editor'): Promise<void> {
   state.issueId = stored.scenario.issues[0]?.id;
   state.comparing = [];
   state.comparison = undefined;
+  state.smpPlane = {};
+  state.sweep = undefined;
   state.view = view;
+  state.backtestOpen = false;
   validateDraft();
   await loadRuns(false);
   updateHash();
@@ -183,8 +208,21 @@ async function importFiles(files: FileList | File[]): Promise<void> {
 function sidebarHost(): SidebarHost {
   return {
     library: state.library,
-    currentId: state.current?.id,
-    open: guarded((id: number) => open(id)),
+    currentId: state.backtestOpen ? undefined : state.current?.id,
+    backtestOpen: state.backtestOpen,
+    openBacktest: () => {
+      state.backtestOpen = true;
+      updateHash();
+      render();
+    },
+    open: guarded(async (id: number) => {
+      if (state.backtestOpen && state.current?.id === id) {
+        // Back from the backtest to the open scenario, its draft kept.
+        state.backtestOpen = false;
+        updateHash();
+        render();
+      } else await open(id);
+    }),
     create: guarded(async () => {
       const created = await api.createScenario({
         title: 'New scenario',
@@ -333,6 +371,7 @@ function resultsHost(): ResultsHost {
     issueId: state.issueId,
     roundsModel: state.roundsModel,
     dyadRound: state.dyadRound,
+    smpPlane: state.smpPlane,
     running: state.running,
     canRun: state.valid !== undefined,
     run: guarded(runModels),
@@ -382,6 +421,102 @@ async function saveRun(): Promise<void> {
   render();
 }
 
+// ---- sweeps ----------------------------------------------------------------------------------------
+
+function sweepHost(): SweepHost {
+  const host: SweepHost = {
+    config: state.sweepConfig,
+    view: state.sweep,
+    issueId: state.issueId,
+    running: state.sweeping,
+    canRun: state.valid !== undefined,
+    run: guarded(runSweep),
+    save: guarded(saveSweep),
+    changed: () => {
+      state.issueId = host.issueId;
+      render();
+    },
+  };
+  return host;
+}
+
+/** Runs the configured sweep of the current draft in Web Workers. */
+async function runSweep(): Promise<void> {
+  const scenario = state.valid;
+  if (!scenario) return;
+  const body = sweepBody(state.sweepConfig, scenario);
+  const spec = sweepSpec(body, scenario);
+  prepareSweep(spec); // every problem in the settings at once, before any worker starts
+  state.sweeping = true;
+  render();
+  try {
+    const outcome = await sweepInWorkers(spec, state.sweepConfig.workers, showSweepProgress);
+    state.sweep = {
+      scenario,
+      body,
+      result: outcome.result,
+      origin: `Swept ${outcome.result.completedRuns} runs in your browser on ${outcome.workers} Web Worker${outcome.workers === 1 ? '' : 's'} in ${outcome.milliseconds.toFixed(0)} ms`,
+    };
+    if (!outcome.result.issues.some((issue) => issue.issue === state.issueId)) state.issueId = outcome.result.issues[0]?.issue;
+  } finally {
+    state.sweeping = false;
+    render();
+  }
+}
+
+/** Saves the scenario if it changed, then the sweep (the server runs it again and stores it). */
+async function saveSweep(): Promise<void> {
+  const sweep = state.sweep;
+  if (!sweep?.body || !state.current) return;
+  if (isDirty()) await saveScenario();
+  state.sweeping = true;
+  render();
+  try {
+    const stored = await api.saveSweep(state.current.id, sweep.body);
+    sweep.savedRunId = stored.id;
+    await loadRuns(false);
+    await loadLibrary();
+    toast(`Saved the sweep to the history as run #${stored.id}.`);
+  } finally {
+    state.sweeping = false;
+    render();
+  }
+}
+
+// ---- the backtest --------------------------------------------------------------------------------
+
+function backtestHost(): BacktestHost {
+  return {
+    form: state.backtestForm,
+    state: state.backtest,
+    running: state.backtestRunning,
+    run: guarded(runBacktest),
+    changed: render,
+  };
+}
+
+/** Asks the server for the backtest until it is done, showing its progress meanwhile. */
+async function runBacktest(): Promise<void> {
+  const body: BacktestBody = backtestBody(state.backtestForm);
+  state.backtestRunning = true;
+  state.backtest = undefined;
+  render();
+  try {
+    for (;;) {
+      const answer = await api.backtest(body);
+      if (answer.status === 'done') {
+        state.backtest = answer;
+        break;
+      }
+      showBacktestProgress(answer);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+  } finally {
+    state.backtestRunning = false;
+    if (state.backtestOpen) render();
+  }
+}
+
 // ---- the history ---------------------------------------------------------------------------------
 
 function historyHost(): HistoryHost {
@@ -391,6 +526,13 @@ function historyHost(): HistoryHost {
     comparison: state.comparison,
     open: guarded(async (id: number) => {
       const run = await api.getRun(id);
+      if (run.kind === 'sweep' && run.sweepResult) {
+        // A sweep's result is stored whole: shown as it is, no re-run.
+        state.sweep = { scenario: run.scenario, result: run.sweepResult, origin: `Run #${run.id} (Parley ${run.parleyVersion}), stored`, savedRunId: run.id };
+        state.issueId = run.scenario.issues[0]?.id;
+        show('sweep');
+        return;
+      }
       // The stored forecast is kept as is; the snapshot is re-run only to recover the dyads it did not store.
       const request = { model: run.model, ...(run.preset !== undefined && { preset: run.preset }), options: run.options };
       const { forecasts, milliseconds } = await runInWorker(run.scenario, [request]);
@@ -457,14 +599,18 @@ async function start(): Promise<void> {
     if (isDirty()) event.preventDefault();
   });
   window.addEventListener('resize', () => {
-    if (state.view === 'results') render();
+    if (state.backtestOpen || state.view === 'results' || state.view === 'sweep') render();
   });
   await loadLibrary();
-  const match = /^#\/scenario\/(\d+)\/(editor|results|history)$/u.exec(location.hash);
+  const match = /^#\/scenario\/(\d+)\/(editor|results|sweep|history)$/u.exec(location.hash);
   const wanted = match ? Number(match[1]) : undefined;
   const first = state.library.find((entry) => entry.id === wanted) ?? state.library[0];
   if (first) await open(first.id, first.id === wanted ? ((match?.[2] as View | undefined) ?? 'editor') : 'editor');
   else render();
+  if (location.hash === '#/backtest') {
+    state.backtestOpen = true;
+    render();
+  }
   document.body.dataset.ready = 'true';
 }
 

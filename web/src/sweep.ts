@@ -46,7 +46,8 @@ export const defaultSweepConfig = (): SweepConfig => ({
 /** A sweep on screen: what ran, its result, and where it came from. */
 export interface SweepView {
   scenario: Scenario;
-  body: SweepBody;
+  /** What to send to store it; absent for a sweep reopened from the history. */
+  body?: SweepBody;
   result: SweepResult;
   origin: string;
   savedRunId?: number;

@@ -6,6 +6,7 @@
  */
 import { Tinypool } from 'tinypool';
 import { concatBlocks, runBlock, type PreparedSweep, type SweepData } from '../../analysis/sweep/index.js';
+import { workerModuleUrl } from '../workerModule.js';
 import type { BlockTask } from './worker.js';
 
 export interface PoolControl {
@@ -22,18 +23,6 @@ export interface PoolOutcome {
   stopped: boolean;
 }
 
-/**
- * The worker module: compiled, worker.js beside this file. Run from the TypeScript sources (tests
- * under tsx), worker threads do not inherit tsx's loader, so a one-line bootstrap registers it first.
- */
-function workerModule(): string {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./worker.ts', import.meta.url).href;
-  const bootstrap = `const { register } = await import(${JSON.stringify(tsx)}); register(); export default (await import(${JSON.stringify(worker)})).default;`;
-  return `data:text/javascript,${encodeURIComponent(bootstrap)}`;
-}
-
 export function defaultBlockSize(totalRuns: number, workers: number): number {
   return Math.max(1, Math.min(2000, Math.ceil(totalRuns / (workers * 8))));
 }
@@ -43,7 +32,7 @@ export class SweepWorkers {
   private readonly pool: Tinypool;
 
   constructor(readonly workers: number) {
-    this.pool = new Tinypool({ filename: workerModule(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+    this.pool = new Tinypool({ filename: workerModuleUrl(import.meta.url, './worker'), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   }
 
   /** Runs [start, end) of a prepared sweep; `control.workers` is ignored (the pool's size counts). */
