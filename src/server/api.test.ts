@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Problem } from '../errors.js';
 import { runModel } from '../models/registry.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunSummary, ScenarioSummary, StoredRun, StoredScenario } from '../store/records.js';
+import { fromShared } from '../../tests/support/paths.js';
 import { startTestServer, type TestServer } from '../../tests/support/workbench.js';
 
 let server: TestServer;
@@ -130,6 +132,17 @@ describe('the scenario library', () => {
     assert.equal(badCsv.status, 400);
     assertCleanError(badCsv);
     assert.ok(problemsOf(badCsv.body).some((problem) => problem.line === 3), badCsv.text);
+  });
+
+  test('import a KTAB SMP file (CSV or XML) through the same entry point as the CLI', async () => {
+    for (const file of ['dummyData_3Dim.csv', 'dummyData_3Dim-fixed.xml']) {
+      const text = readFileSync(fromShared('vectors', 'ktab', 'inputs', file), 'utf8');
+      const imported = await server.request('POST', '/api/scenarios/import', { text, file });
+      assert.equal(imported.status, 201, imported.text);
+      const scenario = (imported.body as StoredScenario).scenario;
+      assert.equal(scenario.actors.length, 7, file);
+      assert.equal(scenario.issues.length, 3, file);
+    }
   });
 
   test('export as YAML, JSON and CSV reads back as the same scenario', async () => {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { models, runModel } from '../models/registry.js';
-import { parseScenario } from '../scenario/parse.js';
+import { parseAnyScenario } from '../scenario/ktab/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import { serializeScenario } from '../scenario/write.js';
@@ -91,9 +91,10 @@ route('POST', '/api/scenarios', async (request, { store }) => {
 
 route('POST', '/api/scenarios/import', async (request, { store }) => {
   const body = parseBody(ImportBodySchema, await request.body());
-  // The format as given, else from the file's extension, else sniffed from the text (as the CLI does).
+  // The format as given, else from the file's extension, else sniffed from the text: Parley's YAML,
+  // JSON or CSV, or a KTAB SMP CSV/XML file (the same entry point as the CLI).
   const source = { file: body.file ?? 'upload', ...(body.format && { format: body.format }) };
-  const { scenario } = parseScenario(body.text, source);
+  const { scenario } = parseAnyScenario(body.text, source);
   return ok(store.scenarios.create(scenario), 201);
 });
 

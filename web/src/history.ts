@@ -1,7 +1,8 @@
 /**
- * The run history of the open scenario: every stored run with its model, preset, options and Parley
- * version; reopen one (its exact snapshot is re-run for the dyads), delete one, or compare two side
- * by side (outcomes per issue, options, and what changed in the scenario between them).
+ * The run history of the open scenario: every stored run (a forecast or a sweep) with its model,
+ * preset, options and Parley version; reopen one (a forecast's exact snapshot is re-run for the dyads;
+ * a sweep's stored result is shown as is), delete one, or compare two side by side (outcomes per
+ * issue, options, and what changed in the scenario between them).
  */
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { RunSummary, StoredRun } from './api.js';
@@ -48,9 +49,9 @@ export function renderHistory(host: HistoryHost): HTMLElement {
           ),
           h('td', {}, `#${run.id}`),
           h('td', {}, new Date(run.createdAt).toLocaleString()),
-          h('td', {}, run.preset && run.preset !== 'default' ? `${run.model} (${run.preset})` : run.model),
+          h('td', {}, modelLabel(run)),
           h('td', {}, run.parleyVersion),
-          issues.map((issue) => h('td', { class: 'number' }, run.outcomes.find((outcome) => outcome.issue === issue)?.outcome.toFixed(1) ?? '—')),
+          issues.map((issue) => h('td', { class: 'number' }, outcomeCell(run, issue))),
           h(
             'td',
             {},
@@ -64,9 +65,21 @@ export function renderHistory(host: HistoryHost): HTMLElement {
   return h(
     'div',
     { class: 'history-view' },
-    h('section', { class: 'card' }, h('h3', {}, 'Runs'), h('p', { class: 'hint' }, 'Tick two runs to compare them side by side.'), h('div', { class: 'table-scroll' }, table)),
+    h('section', { class: 'card' }, h('h3', {}, 'Runs'), h('p', { class: 'hint' }, 'Tick two runs to compare them side by side. A sweep shows its median outcome and, in brackets, 90% of its runs (5–95%); compared, it counts by its baseline.'), h('div', { class: 'table-scroll' }, table)),
     host.comparison ? renderComparison(host.comparison) : null,
   );
+}
+
+function modelLabel(run: RunSummary): string {
+  const model = run.preset && run.preset !== 'default' ? `${run.model} (${run.preset})` : run.model;
+  return run.sweep ? `sweep of ${model}: ${run.sweep.completedRuns} runs, seed ${run.sweep.seed}` : model;
+}
+
+/** A forecast's outcome; a sweep's median with its 5–95% range. */
+function outcomeCell(run: RunSummary, issue: string): string {
+  const spread = run.sweep?.issues.find((entry) => entry.issue === issue);
+  if (spread) return `${spread.p50.toFixed(1)} (${spread.p5.toFixed(1)}–${spread.p95.toFixed(1)})`;
+  return run.outcomes.find((outcome) => outcome.issue === issue)?.outcome.toFixed(1) ?? '—';
 }
 
 function renderComparison([left, right]: [StoredRun, StoredRun]): HTMLElement {
@@ -84,7 +97,7 @@ function renderComparison([left, right]: [StoredRun, StoredRun]): HTMLElement {
       h('td', { class: 'number' }, a !== undefined && b !== undefined ? signed(b - a) : '—'),
     );
   });
-  const title = (run: StoredRun) => `#${run.id} ${run.model}${run.preset && run.preset !== 'default' ? ` (${run.preset})` : ''}`;
+  const title = (run: StoredRun) => `#${run.id} ${modelLabel(run)}`;
   const changes = scenarioChanges(left.scenario, right.scenario);
   return h(
     'section',

@@ -1,6 +1,7 @@
 /**
  * The scenario library: every stored scenario, with create, import (picker or drag-and-drop anywhere
- * on the page), duplicate, rename, delete (after confirmation) and export as YAML, JSON or CSV.
+ * on the page), duplicate, rename, delete (after confirmation) and export as YAML, JSON or CSV; and
+ * the way to the backtest on EU decisions, which is not about one scenario.
  */
 import type { ScenarioSummary } from './api.js';
 import { api } from './api.js';
@@ -9,6 +10,8 @@ import { h } from './dom.js';
 export interface SidebarHost {
   library: ScenarioSummary[];
   currentId: number | undefined;
+  backtestOpen: boolean;
+  openBacktest(): void;
   open(id: number): void;
   create(): void;
   importFiles(files: FileList | File[]): void;
@@ -21,7 +24,7 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null)[] {
   const picker = h('input', {
     type: 'file',
     id: 'import-file',
-    accept: '.yaml,.yml,.json,.csv',
+    accept: '.yaml,.yml,.json,.csv,.xml', // .csv and .xml may also be KTAB SMP files
     class: 'visually-hidden',
     onchange: (event: Event) => {
       const input = event.target as HTMLInputElement;
@@ -70,6 +73,12 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null)[] {
           ),
         )
       : null,
+    h(
+      'button',
+      { type: 'button', id: 'open-backtest', class: host.backtestOpen ? 'library-item current-view' : 'library-item', 'aria-current': host.backtestOpen ? 'page' : undefined, onclick: () => host.openBacktest() },
+      h('span', { class: 'title' }, 'Backtest on EU decisions'),
+      h('span', { class: 'meta' }, 'DEU III: every model vs what the EU decided'),
+    ),
     h('p', { class: 'drop-hint' }, 'Drop a .yaml, .json or .csv file anywhere to import it.'),
   ];
 }

@@ -209,6 +209,16 @@ function renderForm(host: SweepHost): HTMLElement {
   );
 }
 
+function tornadoNote(swings: readonly number[]): string {
+  const moving = swings.filter((swing) => swing > 0).length;
+  const shown = Math.min(tornadoRows, moving);
+  return (
+    `One at a time: each estimate at the 5th and the 95th percentile of its noise law, the others as given. ` +
+    `${moving} of ${swings.length} estimates move this outcome${shown < moving ? ` (the ${shown} largest swings shown)` : ''}; ` +
+    'the CSV has every estimate, with its first-order variance-based index.'
+  );
+}
+
 function downloadResult(result: SweepResult): void {
   download(`sweep-${result.model}-${result.runs}-runs-seed-${result.seed}.json`, new Blob([`${JSON.stringify(result, null, 2)}\n`], { type: 'application/json' }));
 }
@@ -318,7 +328,7 @@ export function renderSweep(host: SweepHost, width: number): HTMLElement {
       chart: tornado.chart,
       rows: tornado.rows,
       fileName: `${slug}-tornado`,
-      note: `One at a time: each estimate at the 5th and the 95th percentile of its noise law, the others as given (the ${Math.min(tornadoRows, summary.sensitivity.length)} largest swings of ${summary.sensitivity.length}; the CSV has them all, with the first-order indices).`,
+      note: tornadoNote(summary.sensitivity.map((entry) => entry.swing)),
     }),
   );
 }

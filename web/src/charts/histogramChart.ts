@@ -8,12 +8,13 @@ import type { Issue } from '../../../src/scenario/schema.js';
 import { formatValue, scaleAxis } from '../scaleLabels.js';
 import type { CsvRow } from './card.js';
 
+/** The quantile rules; labels on two rows (`row`), so that close quantiles do not overprint. */
 const quantileRules = [
-  { key: 'p5', label: '5%', dash: '3,3' },
-  { key: 'p25', label: '25%', dash: '6,3' },
-  { key: 'p50', label: 'median', dash: '' },
-  { key: 'p75', label: '75%', dash: '6,3' },
-  { key: 'p95', label: '95%', dash: '3,3' },
+  { key: 'p5', label: '5%', dash: '3,3', row: 0 },
+  { key: 'p25', label: '25%', dash: '6,3', row: 1 },
+  { key: 'p50', label: 'median', dash: '', row: 0 },
+  { key: 'p75', label: '75%', dash: '6,3', row: 1 },
+  { key: 'p95', label: '95%', dash: '3,3', row: 0 },
 ] as const;
 
 export function histogramChart(summary: IssueSummary, runs: number, issue: Issue, width: number): { rows: CsvRow[]; chart: SVGSVGElement | HTMLElement } {
@@ -35,8 +36,12 @@ export function histogramChart(summary: IssueSummary, runs: number, issue: Issue
       Plot.rectY(bins, { x1: 'from', x2: 'to', y: 'share', fill: '#56B4E9', stroke: 'white', insetLeft: 0.5, insetRight: 0.5, title: (bin: (typeof bins)[number]) => `${formatValue(bin.from)}–${formatValue(bin.to)}: ${bin.count} runs` }),
       Plot.ruleY([0]),
       ...rules.map((rule) => Plot.ruleX([rule.value], { stroke: 'black', strokeWidth: rule.key === 'p50' ? 2.5 : 1.5, strokeDasharray: rule.dash })),
-      Plot.text(rules, { x: 'value', frameAnchor: 'top', dy: -28, text: (rule: (typeof rules)[number]) => `${rule.label}`, fontSize: 10 }),
-      Plot.text(rules, { x: 'value', frameAnchor: 'top', dy: -16, text: (rule: (typeof rules)[number]) => rule.value.toFixed(1), fontSize: 10, fontWeight: 'bold' }),
+      ...[0, 1].map((row) =>
+        Plot.text(
+          rules.filter((rule) => rule.row === row),
+          { x: 'value', frameAnchor: 'top', dy: row === 0 ? -30 : -16, text: (rule: (typeof rules)[number]) => `${rule.label} ${rule.value.toFixed(1)}`, fontSize: 10, fontWeight: 'bold' },
+        ),
+      ),
       Plot.ruleX([summary.baseline], { stroke: '#D55E00', strokeWidth: 2 }),
       Plot.text([summary.baseline], { x: (value: number) => value, frameAnchor: 'bottom', dy: -4, dx: 4, textAnchor: 'start', text: (value: number) => `baseline ${value.toFixed(1)}`, fill: '#D55E00', fontWeight: 'bold' }),
     ],

@@ -52,6 +52,12 @@ export function weightedOutcomes(issues: readonly IssueForecast[], scales: reado
   return result;
 }
 
+/** The issue and its scale's ends, each end cut short: the plane's axes are narrower than the scale's words. */
+function axisLabel(issue: Issue): string {
+  const cut = (text: string | undefined, fallback: number) => (text === undefined ? String(fallback) : text.length > 28 ? `${text.slice(0, 27)}…` : text);
+  return `${issue.name ?? issue.id}: ${cut(issue.scale.minLabel, issue.scale.min)} ← → ${cut(issue.scale.maxLabel, issue.scale.max)}`;
+}
+
 /** The card, when an SMP forecast covers a space of two or more issues; null otherwise. */
 export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario, choice: SmpPlaneChoice, changed: () => void, width: number): HTMLElement | null {
   const forecast = forecasts.find((candidate) => candidate.model === 'smp');
@@ -86,23 +92,24 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
   );
   const outcomePath = outcomes.map((point, t) => ({ turn: t, x: point[xIndex]!, y: point[yIndex]! }));
   const now = paths.filter((row) => row.turn === turn);
+  const starts = paths.filter((row) => row.turn === 0);
   const here = outcomePath[turn]!;
   const xAxis = scaleAxis(xIssue);
   const yAxis = scaleAxis(yIssue);
-  const side = Math.max(360, Math.min(width, 720));
+  const side = Math.max(420, Math.min(width, 820));
   const chart = Plot.plot({
     width: side,
-    height: side - 60,
-    marginLeft: 80,
-    marginRight: 30,
+    height: side - 170,
+    marginLeft: 200,
+    marginRight: 90,
     marginBottom: 50,
-    x: { domain: [xIssue.scale.min, xIssue.scale.max], ticks: xAxis.ticks, tickFormat: xAxis.tickFormat, label: xAxis.label, grid: true },
-    y: { domain: [yIssue.scale.min, yIssue.scale.max], ticks: yAxis.ticks, tickFormat: yAxis.tickFormat, label: yAxis.label, grid: true },
+    x: { domain: [xIssue.scale.min, xIssue.scale.max], ticks: xAxis.ticks, tickFormat: xAxis.tickFormat, label: axisLabel(xIssue), labelAnchor: 'center', grid: true },
+    y: { domain: [yIssue.scale.min, yIssue.scale.max], ticks: yAxis.ticks, tickFormat: yAxis.tickFormat, label: axisLabel(yIssue), grid: true },
     color: { domain: actors.map((actor) => names[actor] ?? actor), range: categorical, legend: true },
     r: { domain: [0, 1], range: [2, 14] },
     marks: [
       Plot.line(paths, { x: 'x', y: 'y', z: 'actor', stroke: 'actor', strokeOpacity: 0.55, strokeWidth: 1.5, markerEnd: 'arrow', sort: 'turn' }),
-      Plot.dot(paths.filter((row) => row.turn === 0), { x: 'x', y: 'y', stroke: 'actor', r: 3.5, fill: 'white' }),
+      Plot.dot(starts, { x: 'x', y: 'y', stroke: 'actor', r: 3.5, fill: 'white' }),
       Plot.dot(now, {
         x: 'x',
         y: 'y',
@@ -111,10 +118,11 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
         stroke: 'white',
         title: (row: (typeof now)[number]) => `${row.actor} after turn ${row.turn}: (${row.x.toFixed(1)}, ${row.y.toFixed(1)}), P(this position is the outcome) = ${row.probability.toFixed(3)}`,
       }),
-      Plot.text(now, { x: 'x', y: 'y', text: 'actor', dx: 9, textAnchor: 'start', fontSize: 11 }),
+      // Names at the starts, where actors are apart; later they often share one position.
+      Plot.text(starts, { x: 'x', y: 'y', text: 'actor', dx: 8, textAnchor: 'start', fontSize: 11, stroke: 'white', strokeWidth: 3, fill: '#333' }),
       Plot.line(outcomePath.slice(0, turn + 1), { x: 'x', y: 'y', stroke: 'black', strokeWidth: 2.5, strokeDasharray: '5,3' }),
-      Plot.dot([here], { x: 'x', y: 'y', symbol: 'diamond', r: 7, fill: 'black' }),
-      Plot.text([here], { x: 'x', y: 'y', text: () => 'weighted outcome', dy: -12, fontWeight: 'bold' }),
+      Plot.dot([here], { x: 'x', y: 'y', symbol: 'diamond', r: 7, fill: 'black', stroke: 'white' }),
+      Plot.text([here], { x: 'x', y: 'y', text: () => 'weighted outcome', dy: 16, fontWeight: 'bold', stroke: 'white', strokeWidth: 3, fill: 'black' }),
     ],
   });
   chart.setAttribute('aria-label', `SMP positions on ${xIssue.name ?? xIssue.id} and ${yIssue.name ?? yIssue.id}, turn ${turn}`);

@@ -13,7 +13,8 @@ import type { CsvRow } from './card.js';
 export const tornadoRows = 15;
 
 export function tornadoChart(summary: IssueSummary, issue: Issue, width: number): { rows: CsvRow[]; chart: SVGSVGElement | HTMLElement } {
-  const ranked = summary.sensitivity.slice(0, tornadoRows);
+  // Estimates that do not move this issue's outcome at all have no bar: they are left out (the CSV keeps them).
+  const ranked = summary.sensitivity.filter((entry) => entry.swing > 0).slice(0, tornadoRows);
   const bars = ranked.flatMap((entry) => [
     { input: entry.input, end: 'estimate at its 5th percentile', from: summary.baseline, to: entry.outcomeLow, estimate: entry.low },
     { input: entry.input, end: 'estimate at its 95th percentile', from: summary.baseline, to: entry.outcomeHigh, estimate: entry.high },
@@ -24,7 +25,7 @@ export function tornadoChart(summary: IssueSummary, issue: Issue, width: number)
     height: 60 + 24 * Math.max(1, ranked.length),
     marginLeft: 230,
     marginRight: 30,
-    x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: `outcome — ${axis.label}`, grid: true },
+    x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: `outcome on ${issue.name ?? issue.id} →`, grid: true },
     y: { domain: ranked.map((entry) => entry.input), label: null },
     color: { domain: ['estimate at its 5th percentile', 'estimate at its 95th percentile'], range: ['#E69F00', '#0072B2'], legend: true },
     marks: [
