@@ -1,8 +1,10 @@
 /**
  * `npm run bench`: runs every suite, prints its markdown table and writes them all to
- * bench/results/latest.md. Benchmarks measure speed; tests never time anything.
+ * bench/results/latest.md (`npm run bench -- eum smp` runs only those suites and writes
+ * bench/results/latest-eum-smp.md). Benchmarks measure speed; tests never time anything.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
 import { backtestSuite } from './backtestSuite.js';
 import { eumSuite } from './eumSuite.js';
@@ -15,6 +17,12 @@ const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
+  const unknown = only.filter((name) => !suites.some((suite) => suite.name === name));
+  if (unknown.length > 0) {
+    process.stderr.write(`unknown benchmark suite ${unknown.join(', ')}; expected ${suites.map((suite) => suite.name).join(', ')}\n`);
+    process.exitCode = 2;
+    return;
+  }
   const sections: string[] = [`# Parley benchmarks\n\nNode ${process.version}, ${process.platform}/${process.arch}.\n`];
   for (const suite of suites) {
     if (only.length > 0 && !only.includes(suite.name)) continue;
@@ -23,7 +31,8 @@ async function main(): Promise<void> {
     sections.push(section);
   }
   mkdirSync(fromRepo('bench', 'results'), { recursive: true });
-  writeFileSync(fromRepo('bench', 'results', 'latest.md'), sections.join('\n'));
+  const name = only.length > 0 ? `latest-${only.join('-')}.md` : 'latest.md';
+  await writeFileAtomic(fromRepo('bench', 'results', name), sections.join('\n'), { cwd: fromRepo() });
 }
 
 await main();

@@ -66,11 +66,12 @@ export const smpSuite: BenchSuite = {
     });
     return {
       title: 'SMP (KTAB Spatial Model of Politics): seconds per turn',
-      columns: ['actors', 's/turn (Parley)', 's/turn (KTAB smpc -O2)', 'target'],
+      columns: ['actors', 's/turn (Parley)', 's/turn (KTAB smpc -O2, quoted)', 'target'],
       rows,
       notes: [
         `random 2-dimension scenarios (seed ${SEED}), default options, ${TURNS} turns per run (stopping rule off), best of 2–5 runs, one thread`,
         'a turn = infer risk attitudes and outcome probabilities, every actor picks its best challenge, bargains, every queue resolved',
+        "KTAB's column is quoted from ktab-smp.md (its smpc built with -O2 and run on this kind of machine); it is not re-measured in this run",
       ],
     };
   },
