@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { parseNoise, parseShock, parseThreshold, prepareSweep, summarizeSweep } from '../analysis/sweep/index.js';
+import { prepareSweep, summarizeSweep, SweepRequestSchema, sweepSpecFromRequest } from '../analysis/sweep/index.js';
 import { executeRuns } from '../cli/sweep/execute.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
@@ -21,42 +21,17 @@ export const maxWorkbenchRuns = 100_000;
 /** Below this many runs, threads cost more to start than they save (as in the CLI). */
 const smallSweepRuns = 2000;
 
-export const SweepBodySchema = z
-  .object({
-    model: z.string().min(1),
-    preset: z.string().optional(),
-    options: z.record(z.string(), z.unknown()).optional(),
-    /** The scenario as it was swept (an unsaved draft, say); the stored scenario when absent. */
-    scenario: z.unknown().optional(),
-    runs: z.number().int().min(1).max(maxWorkbenchRuns, `the workbench stores sweeps of at most ${maxWorkbenchRuns} runs (use parley sweep for more)`),
-    seed: z.number().int().min(0).max(0xffffffff),
-    /** `[ACTOR.[ISSUE.]]FIELD=DISTRIBUTION:SIZE[%]` each; the CLI's default noise when absent, none when empty. */
-    noise: z.array(z.string()).optional(),
-    /** `drop:ACTOR`, `ACTOR.[ISSUE.]FIELD=V@R`, `close:A,B` each. */
-    shocks: z.array(z.string()).optional(),
-    /** `[ISSUE:]VALUE` each. */
-    thresholds: z.array(z.string()).optional(),
-    bins: z.number().int().optional(),
-  })
-  .strict();
+/** The API's body: a sweep request (the CLI's syntax), with the workbench's cap on runs. */
+export const SweepBodySchema = SweepRequestSchema.extend({
+  runs: z.number().int().min(1).max(maxWorkbenchRuns, `the workbench stores sweeps of at most ${maxWorkbenchRuns} runs (use parley sweep for more)`),
+});
 
 export type SweepBody = z.infer<typeof SweepBodySchema>;
 
 export async function storeSweep(stored: StoredScenario, requestBody: unknown, context: ApiContext): Promise<StoredRun> {
   const body = parseBody(SweepBodySchema, requestBody);
   const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
-  const prepared = prepareSweep({
-    scenario,
-    model: body.model,
-    ...(body.preset !== undefined && { preset: body.preset }),
-    ...(body.options && { options: body.options }),
-    runs: body.runs,
-    seed: body.seed,
-    ...(body.noise && { noise: body.noise.map((text, index) => parseNoise(text, `noise[${index}]`)) }),
-    ...(body.shocks && { shocks: body.shocks.map((text, index) => parseShock(text, `shocks[${index}]`)) }),
-    ...(body.thresholds && { thresholds: body.thresholds.map((text, index) => parseThreshold(text, `thresholds[${index}]`)) }),
-    ...(body.bins !== undefined && { histogramBins: body.bins }),
-  });
+  const prepared = prepareSweep(sweepSpecFromRequest(body, scenario));
   const workers = body.runs < smallSweepRuns ? 1 : Math.min(2, availableParallelism());
   const { data } = await executeRuns(prepared, 0, body.runs, { workers });
   const sweep = summarizeSweep(prepared, data);

@@ -9,7 +9,7 @@ import { modelIds } from '../../src/models/registry.js';
 import type { FieldPath } from '../../src/scenario/fieldPath.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import { validateScenario } from '../../src/scenario/validate.js';
-import { prepareSweep } from '../../src/analysis/sweep/index.js';
+import { prepareSweep, sweepSpecFromRequest } from '../../src/analysis/sweep/index.js';
 import { api, ApiError, type BacktestBody, type BacktestState, type RunSummary, type ScenarioSummary, type StoredRun, type StoredScenario } from './api.js';
 import { byId, h, mount, toast } from './dom.js';
 import { freshId, pruneEmptyStances, renameIssue, setAt, type Draft } from './draft.js';
@@ -20,7 +20,7 @@ import { renderResults, renderRunBar, requestsFor, type Results, type ResultsHos
 import { backtestBody, defaultBacktestForm, renderBacktest, showBacktestProgress, type BacktestHost } from './backtest.js';
 import type { SmpPlaneChoice } from './charts/smpPlane.js';
 import { renderSidebar, type SidebarHost } from './sidebar.js';
-import { defaultSweepConfig, renderSweep, showSweepProgress, sweepBody, sweepSpec, type SweepHost, type SweepView } from './sweep.js';
+import { defaultSweepConfig, renderSweep, showSweepProgress, sweepBody, type SweepHost, type SweepView } from './sweep.js';
 import { sweepInWorkers } from './sweepClient.js';
 import { UndoStack } from './undo.js';
 
@@ -445,7 +445,7 @@ async function runSweep(): Promise<void> {
   const scenario = state.valid;
   if (!scenario) return;
   const body = sweepBody(state.sweepConfig, scenario);
-  const spec = sweepSpec(body, scenario);
+  const spec = sweepSpecFromRequest(body, scenario);
   prepareSweep(spec); // every problem in the settings at once, before any worker starts
   state.sweeping = true;
   render();

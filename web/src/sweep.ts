@@ -4,7 +4,7 @@
  * chart of the estimates that move it most. The noise, shocks and thresholds are written in the CLI's
  * own syntax and parsed by the same functions.
  */
-import { parseNoise, parseShock, parseThreshold, type SweepResult, type SweepSpec } from '../../src/analysis/sweep/index.js';
+import type { SweepResult } from '../../src/analysis/sweep/index.js';
 import { models } from '../../src/models/registry.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { SweepBody } from './api.js';
@@ -81,22 +81,6 @@ export function sweepBody(config: SweepConfig, scenario: Scenario): SweepBody {
   if (config.preset !== 'default') body.preset = config.preset;
   if (takesRounds(config.model)) body.options = { rounds: config.rounds };
   return body;
-}
-
-/** The library's spec for a body: the strings parsed exactly as the CLI and the server parse them. */
-export function sweepSpec(body: SweepBody, scenario: Scenario): SweepSpec {
-  return {
-    scenario,
-    model: body.model,
-    ...(body.preset !== undefined && { preset: body.preset }),
-    ...(body.options && { options: body.options }),
-    runs: body.runs,
-    seed: body.seed,
-    noise: (body.noise ?? []).map((text, index) => parseNoise(text, `noise[${index}]`)),
-    shocks: (body.shocks ?? []).map((text, index) => parseShock(text, `shocks[${index}]`)),
-    thresholds: (body.thresholds ?? []).map((text, index) => parseThreshold(text, `thresholds[${index}]`)),
-    ...(body.bins !== undefined && { histogramBins: body.bins }),
-  };
 }
 
 function numberField(label: string, id: string, value: number, min: number, max: number, set: (value: number) => void): HTMLElement {
