@@ -98,3 +98,12 @@ test('forecasts given from elsewhere (forecastsOf) give the same backtest as com
   assert.deepEqual(given, runBacktest(cases, settings));
   assert.deepEqual(asked, ['weighted-mean:default', 'nash:default', 'weighted-median:default']);
 });
+
+test('what the conversion assumed reaches the result: the Lisbon population fallback, counted per note', () => {
+  const cases = buildCases(dataset, parseCapabilityRule('council-ssi'));
+  const result = runBacktest(cases, { replicates: 20, seed: 1, folds: 5, runs: [{ model: 'weighted-mean', preset: 'default' }] });
+  const fallback2018 = result.notes.find((entry) => entry.note.includes('act of 2018'));
+  assert.ok(fallback2018, JSON.stringify(result.notes));
+  assert.equal(fallback2018.issues, cases.filter((item) => item.notes.includes(fallback2018.note)).length);
+  assert.deepEqual(runBacktest(equalCases, { replicates: 20, seed: 1, folds: 5, runs: [] }).notes, [], 'equal capabilities assume nothing');
+});

@@ -88,6 +88,8 @@ export interface BacktestResult {
   crossValidation: CrossValidationReport;
   /** Model runs that could not forecast these issues, with the reason. */
   skipped: Array<{ id: string; reason: string }>;
+  /** What the data set's conversion assumed (e.g. a fallback population table), each with its issue count. */
+  notes: Array<{ note: string; issues: number }>;
 }
 
 /** Every registered model with every preset. */
@@ -265,7 +267,15 @@ export function runBacktest(cases: readonly BacktestCase[], settings: BacktestSe
       significantlyLower: blendRow.maeDifference.high < 0,
     },
     skipped,
+    notes: caseNotes(cases),
   };
+}
+
+/** The distinct notes of the cases (from the capability rule), with how many issues carry each. */
+function caseNotes(cases: readonly BacktestCase[]): BacktestResult['notes'] {
+  const counts = new Map<string, number>();
+  for (const item of cases) for (const note of new Set(item.notes)) counts.set(note, (counts.get(note) ?? 0) + 1);
+  return [...counts].map(([note, issues]) => ({ note, issues }));
 }
 
 /**

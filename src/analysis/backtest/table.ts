@@ -52,5 +52,6 @@ export function backtestTable(result: BacktestResult, context: { dataset: string
     `  weights fitted on all issues (descriptive only): ${cv.fullSampleWeights.map((weight) => fixed(weight, 1)).join(', ')}`,
   );
   for (const skip of result.skipped) lines.push(`skipped ${skip.id}: ${skip.reason}`);
+  for (const { note, issues } of result.notes) lines.push(`note (${issues} issue${issues === 1 ? '' : 's'}): ${note}`);
   return `${lines.join('\n')}\n`;
 }
