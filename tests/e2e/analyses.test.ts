@@ -16,6 +16,7 @@ import type { StoredRun, StoredScenario } from '../../src/store/records.js';
 import { launchBrowser } from '../support/browser.js';
 import { shippedDeuDataset } from '../support/deu3Data.js';
 import { fromRepo } from '../support/paths.js';
+import { exportedSvg, svgTexts } from '../support/svgExport.js';
 import { startTestServer, type TestServer } from '../support/workbench.js';
 
 const shots = fromRepo('artifacts', 'e2e');
@@ -113,8 +114,12 @@ test('sweep the worked example in Web Workers: any number of workers, the librar
   assert.equal(csvLines[0], 'issue,rank,input,value,low,high,outcomeLow,outcomeHigh,swing,firstOrder');
   assert.equal(csvLines.length, 1 + settlement.sensitivity.length);
   assert.match(csvLines[1]!, new RegExp(`^settlement,1,${settlement.sensitivity[0]!.input.replace(/\./gu, '\\.')},`, 'u'));
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-histogram [data-export="svg"]')]);
-  assert.match(readFileSync((await svg.path())!, 'utf8'), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/u);
+  // The SVG exports carry their labels and legend.
+  const histogramTexts = svgTexts(await exportedSvg(page, '#sweep-histogram'));
+  assert.ok(histogramTexts.includes(`baseline ${settlement.baseline.toFixed(1)}`), 'the histogram’s SVG export lacks the baseline label');
+  assert.ok(histogramTexts.includes(`median ${settlement.quantiles.p50.toFixed(1)}`), 'the histogram’s SVG export lacks the median label');
+  const tornadoTexts = svgTexts(await exportedSvg(page, '#sweep-tornado'));
+  for (const end of ['estimate at its 5th percentile', 'estimate at its 95th percentile']) assert.ok(tornadoTexts.includes(end), `the tornado’s SVG export lacks "${end}"`);
 
   // Save: the server runs the sweep again (in Node: exactly the library's bits) and stores it as a run of kind "sweep".
   await page.click('#save-sweep');
@@ -183,6 +188,9 @@ test('SMP on the worked example: positions turn by turn on two issues, and the w
   assert.match(text, new RegExp(`After turn ${last}: probability-weighted outcome .*settlement ${settlement!.outcome.toFixed(2)}, .*negotiations ${talks!.outcome.toFixed(2)}\\.`, 'u'));
   assert.match(text, new RegExp(`Most probable final position: \\(${settlement!.mostProbable!.position.toFixed(2)}, ${talks!.mostProbable!.position.toFixed(2)}\\)`, 'u'));
   await page.locator('#smp-plane').screenshot({ path: `${shots}/11-smp-plane.png` });
+  const planeTexts = svgTexts(await exportedSvg(page, '#smp-plane'));
+  for (const actor of worked.scenario.actors) assert.ok(planeTexts.includes(actor.name ?? actor.id), `the SMP plane’s SVG export lacks "${actor.name ?? actor.id}"`);
+  assert.ok(planeTexts.includes('weighted outcome'));
 
   // Swap the axes, then go back to the start: the paths stay, the weighted outcome moves.
   await page.selectOption('#smp-x', 'talks');
@@ -226,6 +234,8 @@ test('the DEU III backtest: runs on the server with progress, charted with inter
   const csvLines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
   assert.equal(csvLines[0], 'predictor,kind,mae,low,high');
   assert.ok(csvLines.includes(`weighted-mean,model,${compromise.value},${compromise.low},${compromise.high}`));
+  const maeTexts = svgTexts(await exportedSvg(page, '#backtest-mae'));
+  for (const kind of ['baseline', 'model', 'fitted']) assert.ok(maeTexts.includes(kind), `the backtest chart’s SVG export lacks the legend entry "${kind}"`);
 
   // The same options again: answered from the server's cache at once.
   const again = await server.request('POST', '/api/backtest', { capability: 'equal', subset: 'unanimity' });

@@ -25,7 +25,10 @@ after(async () => {
   await server?.stop();
 });
 
-/** Fifty actors spread over one 0–100 issue, capabilities and saliences varied deterministically. */
+/**
+ * Fifty actors spread over one 0–100 issue, capabilities and saliences varied deterministically; named
+ * as a KTAB import names them (the Description column, the same for most actors), except the first.
+ */
 function fiftyActors(): object {
   return {
     title: 'Fifty actors',
@@ -33,6 +36,7 @@ function fiftyActors(): object {
     issues: [{ id: 'budget', name: 'Budget', scale: { min: 0, max: 100, minLabel: 'cut', maxLabel: 'double' } }],
     actors: Array.from({ length: 50 }, (_, index) => ({
       id: `a${index + 1}`,
+      name: index === 0 ? 'Alpha' : 'Random Spatial Actor',
       capability: 10 + ((index * 37) % 90),
       stances: { budget: { position: (index * 53) % 101, salience: 20 + ((index * 29) % 80) } },
     })),
@@ -66,7 +70,22 @@ test('import, run 50 actors, undo/redo, rename, duplicate, delete, compare', asy
   const status = await runAndWait(page);
   t.diagnostic(`50 actors, 3 models, 10 rounds: ${status}`);
   await page.waitForSelector('#dyad-chart rect[data-dyad]');
+  await page.locator('#rounds-chart').scrollIntoViewIfNeeded();
+  await page.waitForFunction(`getComputedStyle(document.querySelector('#toast')).opacity === '0'`);
   await page.screenshot({ path: `${shots}/7-fifty-actors.png` });
+  await page.locator('#rounds-chart').screenshot({ path: `${shots}/7b-fifty-actors-rounds.png` });
+
+  // Actors sharing a name are labelled by id, everywhere: one line, one row, one legend entry each.
+  const legend = await page.locator('#rounds-chart svg .svg-legend text').allTextContents();
+  assert.deepEqual(legend, ['weighted median', 'weighted mean', 'Alpha', ...Array.from({ length: 49 }, (_, index) => `a${index + 2}`)]);
+  assert.equal(await page.locator('#rounds-chart svg g[aria-label="line"] path').count(), 50 + 2);
+  assert.match(await page.locator('#rounds-chart .chart-note').innerText(), /50 actors share 9 colours: hover over a dot/u);
+  const forecastRows = await page.locator('#forecast-chart svg g[aria-label="y-axis tick label"] text').allTextContents();
+  assert.equal(new Set(forecastRows).size, 50);
+  assert.ok(forecastRows.includes('Alpha') && forecastRows.includes('a50') && !forecastRows.includes('Random Spatial Actor'));
+  assert.equal(await page.locator('#dyad-chart rect[data-dyad]').count(), 50 * 49);
+  await page.locator('#dyad-chart rect[data-dyad="a2|a3"]').focus();
+  assert.match(await page.locator('#dyad-explanation').innerText(), /\ba2\b.*\ba3\b|\ba3\b.*\ba2\b/su);
 
   // Undo and redo an edit, with the buttons and the keyboard.
   await page.click('#tab-editor');

@@ -7,8 +7,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import type { StoredScenario } from '../../src/store/records.js';
 import { launchBrowser } from '../support/browser.js';
 import { fromRepo } from '../support/paths.js';
+import { exportedSvg, svgTexts } from '../support/svgExport.js';
 import { startTestServer, type TestServer } from '../support/workbench.js';
 
 const shots = fromRepo('artifacts', 'e2e');
@@ -41,7 +43,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${shots}/${n
 /** The forecast outcomes table, as text: it changes when the forecast changes. */
 const outcomes = (page: Page) => page.locator('#outcomes').innerText();
 /** The round-by-round chart's drawn lines. */
-const roundsLines = (page: Page) => page.locator('#rounds-chart figure > svg').innerHTML();
+const roundsLines = (page: Page) => page.locator('#rounds-chart svg').innerHTML();
 
 async function run(page: Page): Promise<void> {
   const status = page.locator('#run-status');
@@ -107,9 +109,17 @@ test('load the worked example, change a salience, run EUM, save, reload, find th
   assert.ok(explanation.length > 20, explanation);
   await page.locator('#dyad-chart').screenshot({ path: `${shots}/4-dyad-matrix.png` });
 
-  // Every chart exports as SVG and CSV (PNG is drawn from the same SVG).
-  const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.click('#forecast-chart [data-export="svg"]')]);
-  assert.match(readFileSync((await svgDownload.path())!, 'utf8'), /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/u);
+  // Every chart exports as SVG and CSV (PNG is drawn from the same SVG). The exports are self-contained:
+  // the legends and labels are inside the SVG, not in HTML beside it.
+  const actorNames = ((await server.request('GET', '/api/scenarios/1')).body as StoredScenario).scenario.actors.map((actor) => actor.name ?? actor.id);
+  assert.equal(actorNames.length, 7);
+  const roundsTexts = svgTexts(await exportedSvg(page, '#rounds-chart'));
+  for (const name of [...actorNames, 'weighted median', 'weighted mean']) assert.ok(roundsTexts.includes(name), `the rounds chart’s SVG export lacks "${name}"`);
+  const forecastTexts = svgTexts(await exportedSvg(page, '#forecast-chart'));
+  assert.ok(forecastTexts.some((text) => /^eum: \d/u.test(text)), 'the forecast chart’s SVG export lacks the model label');
+  for (const name of actorNames) assert.ok(forecastTexts.some((text) => text === name || (text.endsWith('…') && name.startsWith(text.slice(0, -1)))), `the forecast chart’s SVG export lacks "${name}"`);
+  const dyadTexts = svgTexts(await exportedSvg(page, '#dyad-chart'));
+  for (const perception of ['conflict, won', 'compromise (gives)', 'capitulation (gains)', 'stalemate']) assert.ok(dyadTexts.includes(perception), `the dyad matrix’s SVG export lacks "${perception}"`);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#rounds-chart [data-export="csv"]')]);
   assert.match(readFileSync((await csvDownload.path())!, 'utf8'), /^round,series,position\n0,/u);
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#dyad-chart [data-export="png"]')]);

@@ -7,6 +7,7 @@
 import type { Forecast } from '../../src/models/model.js';
 import { models, resolveOptions } from '../../src/models/registry.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { actorNames } from './actorNames.js';
 import { chartCard } from './charts/card.js';
 import { dyadMatrix } from './charts/dyadMatrix.js';
 import { forecastChart } from './charts/forecastChart.js';
@@ -14,6 +15,7 @@ import { roundsChart } from './charts/roundsChart.js';
 import { smpPlaneCard, type SmpPlaneChoice } from './charts/smpPlane.js';
 import { h } from './dom.js';
 import type { ModelRequest } from './modelClient.js';
+import { categorical } from './palette.js';
 
 export interface RunConfig {
   selected: string[];
@@ -148,7 +150,7 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
   if (!results) return h('p', { class: 'empty' }, 'Choose models and press Run: the models run in your browser.');
   const { scenario, forecasts } = results;
   const issue = scenario.issues.find((candidate) => candidate.id === host.issueId) ?? scenario.issues[0]!;
-  const names = Object.fromEntries(scenario.actors.map((actor) => [actor.id, actor.name ?? actor.id]));
+  const names = actorNames(scenario.actors);
   const slug = (scenario.title.toLowerCase().replace(/[^a-z0-9]+/gu, '-') || 'scenario').slice(0, 40);
 
   const issuePicker = h(
@@ -189,7 +191,14 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
             iterative.map(({ forecast, index }) => h('option', { value: index, selected: index === roundsIndex }, label(forecast))),
           )
         : undefined;
-    const note = [roundsIssue.stoppedEarly ? `Stopped after round ${roundsIssue.stoppedEarly.afterRound} (${roundsIssue.stoppedEarly.rule}).` : '', ...roundsIssue.notes].filter(Boolean).join(' ');
+    const actorCount = Object.keys(roundsIssue.rounds[0]?.positions ?? {}).length;
+    const note = [
+      actorCount > categorical.length ? `${actorCount} actors share ${categorical.length} colours: hover over a dot to see whose it is.` : '',
+      roundsIssue.stoppedEarly ? `Stopped after round ${roundsIssue.stoppedEarly.afterRound} (${roundsIssue.stoppedEarly.rule}).` : '',
+      ...roundsIssue.notes,
+    ]
+      .filter(Boolean)
+      .join(' ');
     cards.push(
       chartCard({
         id: 'rounds-chart',

@@ -6,6 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PredictorRow } from '../../../src/analysis/backtest/backtest.js';
 import type { CsvRow } from './card.js';
+import { svgLegend } from './svgLegend.js';
 
 export const kindColours: Record<PredictorRow['kind'], string> = { baseline: '#999999', model: '#0072B2', fitted: '#D55E00' };
 
@@ -20,14 +21,20 @@ export function backtestChart(rows: readonly PredictorRow[], measure: BacktestMe
   const reference = measure === 'mae' ? compromise?.metrics.mae.value : 0;
   const label = measure === 'mae' ? 'mean absolute error (points on 0–100), 95% interval →' : '← better   ΔMAE vs the compromise model (weighted-mean)   worse →';
   const kinds = Object.keys(kindColours) as PredictorRow['kind'][];
+  const legend = svgLegend(
+    kinds.map((kind) => ({ label: kind, colour: kindColours[kind] })),
+    width - 20,
+  );
+  const marginTop = legend.height + 14;
   const chart = Plot.plot({
     width,
-    height: 50 + 24 * points.length,
+    height: marginTop + 30 + 24 * points.length,
+    marginTop,
     marginLeft: 190,
     marginRight: 70,
     x: { label, grid: true, ...(measure === 'mae' && { domain: [0, Math.max(...points.map((point) => point.high)) * 1.05] }) },
     y: { domain: points.map((point) => point.id), label: null },
-    color: { domain: kinds, range: kinds.map((kind) => kindColours[kind]), legend: true },
+    color: { domain: kinds, range: kinds.map((kind) => kindColours[kind]) },
     marks: [
       reference === undefined ? null : Plot.ruleX([reference], { stroke: '#444', strokeDasharray: '4,3' }),
       Plot.ruleY(points, { y: 'id', x1: 'low', x2: 'high', stroke: 'kind', strokeWidth: 2 }),
@@ -42,7 +49,8 @@ export function backtestChart(rows: readonly PredictorRow[], measure: BacktestMe
       }),
       Plot.text(points, { y: 'id', x: 'high', dx: 8, textAnchor: 'start', text: (point: (typeof points)[number]) => signed(point.value, measure), fontSize: 10 }),
     ],
-  });
+  }) as SVGSVGElement;
+  legend.draw(chart, 10, 4);
   chart.setAttribute('aria-label', measure === 'mae' ? 'Mean absolute error by model with 95% intervals' : 'Difference to the compromise model with 95% intervals');
   return { rows: points.map((point) => ({ predictor: point.id, kind: point.kind, [measure]: point.value, low: point.low, high: point.high })), chart };
 }

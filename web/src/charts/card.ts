@@ -13,7 +13,7 @@ export function chartCard(options: {
   note?: string;
   extra?: HTMLElement[];
 }): HTMLElement {
-  // A Plot with a legend is a <figure>: the chart is its own <svg> child, not the legend's swatches.
+  // The chart's own <svg> (legends are drawn inside it, see svgLegend.ts), also when wrapped in an element.
   const svg = (): SVGSVGElement | null =>
     options.chart instanceof SVGSVGElement
       ? options.chart

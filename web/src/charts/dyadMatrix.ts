@@ -2,13 +2,17 @@
  * The dyad matrix of one round: row = the receiver i, column = the other actor j, coloured by how i
  * perceives the dyad (Scholz, Calbert & Smith 2011, Fig. 6). Each cell can be focused with the keyboard
  * or hovered; its plain-words explanation (src/analysis/explain.ts) is then shown beside the matrix.
+ * The perceptions' legend is drawn in the SVG under the matrix, so the exports carry it. Rows and
+ * columns are keyed by actor id, so that two actors of the same name never share a row.
  */
 import * as Plot from '@observablehq/plot';
 import { describeDyad } from '../../../src/analysis/explain.js';
 import type { Dyad, Perception, Round } from '../../../src/models/model.js';
+import { shortLabel } from '../actorNames.js';
 import { h } from '../dom.js';
 import { perceptionColours, perceptionLabels } from '../palette.js';
 import type { CsvRow } from './card.js';
+import { svgLegend } from './svgLegend.js';
 
 export function dyadMatrix(
   round: Round,
@@ -18,23 +22,28 @@ export function dyadMatrix(
 ): { rows: CsvRow[]; chart: HTMLElement } {
   const dyads: Dyad[] = round.dyads ?? [];
   const order = Object.keys(round.positions);
-  const label = (id: string): string => {
-    const name = names[id] ?? id;
-    return name.length > 24 ? `${name.slice(0, 23)}…` : name;
-  };
+  const label = (id: string): string => shortLabel(names[id] ?? id, 24);
   const cells = dyads.map((dyad) => ({ ...dyad, actorName: label(dyad.actor), otherName: label(dyad.other) }));
   const domain = Object.keys(perceptionColours) as Perception[];
   const size = Math.max(18, Math.min(44, Math.floor(560 / Math.max(1, order.length))));
+  const width = 190 + size * order.length;
+  const matrixHeight = 150 + size * order.length;
+  const legend = svgLegend(
+    domain.map((perception) => ({ label: perceptionLabels[perception], colour: perceptionColours[perception] })),
+    width - 20,
+    { label: 'How i sees the dyad' },
+  );
   const svg = Plot.plot({
-    width: 190 + size * order.length,
-    height: 150 + size * order.length,
+    width,
+    height: matrixHeight + legend.height + 10,
     marginLeft: 180,
-    marginBottom: 140,
-    x: { domain: order.map(label), label: null, tickRotate: -45 },
-    y: { domain: order.map(label), label: null },
+    marginBottom: 140 + legend.height + 10,
+    x: { domain: order, tickFormat: label, label: 'j: the other actor →', labelAnchor: 'right', labelOffset: 130, tickRotate: -45 },
+    y: { domain: order, tickFormat: label, label: 'i: whose view ↓', labelAnchor: 'top' },
     color: { domain, range: domain.map((perception) => perceptionColours[perception]) },
-    marks: [Plot.cell(cells, { x: 'otherName', y: 'actorName', fill: 'perception', inset: 1 })],
+    marks: [Plot.cell(cells, { x: 'other', y: 'actor', fill: 'perception', inset: 1 })],
   }) as SVGSVGElement;
+  legend.draw(svg, 10, matrixHeight);
   // Plot draws one rect per datum, in data order: give each one its dyad's explanation.
   const rects = svg.querySelectorAll<SVGRectElement>('g[aria-label="cell"] rect');
   rects.forEach((rect, index) => {
@@ -50,13 +59,6 @@ export function dyadMatrix(
     rect.addEventListener('focus', show);
   });
   svg.setAttribute('aria-label', `Dyad matrix, round ${round.round}`);
-  const legend = h(
-    'ul',
-    { class: 'legend', 'aria-label': 'Perceptions' },
-    domain.map((perception) =>
-      h('li', {}, h('span', { class: 'swatch', style: `background:${perceptionColours[perception]}` }), perceptionLabels[perception]),
-    ),
-  );
   const rows: CsvRow[] = cells.map((cell) => ({
     round: round.round,
     actor: cell.actor,
@@ -69,5 +71,5 @@ export function dyadMatrix(
     taken: cell.taken,
   }));
   const caption = h('p', { class: 'chart-note' }, 'Row: the actor i whose view it is. Column: the other actor j.');
-  return { rows, chart: h('div', { class: 'dyad-matrix' }, h('div', {}, caption, svg), legend) };
+  return { rows, chart: h('div', { class: 'dyad-matrix' }, h('div', {}, caption, svg)) };
 }

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Forecast } from '../../../src/models/model.js';
 import type { Issue, Scenario } from '../../../src/scenario/schema.js';
 import { participants, votingWeights } from '../../../src/scenario/views.js';
+import { actorNames, shortLabel } from '../actorNames.js';
 import { categorical } from '../palette.js';
 import { scaleAxis } from '../scaleLabels.js';
 import type { CsvRow } from './card.js';
@@ -18,9 +19,10 @@ export function forecastChart(
 ): { rows: CsvRow[]; chart: SVGSVGElement | HTMLElement } {
   const people = participants(scenario, issue.id);
   const weights = votingWeights(people);
-  const names = Object.fromEntries(scenario.actors.map((actor) => [actor.id, actor.name ?? actor.id]));
+  const names = actorNames(scenario.actors);
   const actorRows = people.map((person, index) => ({
     kind: 'actor',
+    id: person.id,
     name: names[person.id] ?? person.id,
     position: person.position,
     weight: weights[index]!,
@@ -28,7 +30,7 @@ export function forecastChart(
   const outcomeRows = forecasts.flatMap((forecast) => {
     const issueForecast = forecast.issues.find((candidate) => candidate.issue === issue.id);
     const label = forecast.preset && forecast.preset !== 'default' ? `${forecast.model} (${forecast.preset})` : forecast.model;
-    return issueForecast ? [{ kind: 'forecast', name: label, position: issueForecast.outcome, weight: 0 }] : [];
+    return issueForecast ? [{ kind: 'forecast', id: forecast.model, name: label, position: issueForecast.outcome, weight: 0 }] : [];
   });
   const axis = scaleAxis(issue);
   const rowHeight = 22;
@@ -39,7 +41,8 @@ export function forecastChart(
     marginRight: 100,
     marginTop: 20 + 16 * outcomeRows.length,
     x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label, grid: true },
-    y: { label: null, domain: actorRows.map((row) => row.name), tickFormat: (name: string) => (name.length > 26 ? `${name.slice(0, 25)}…` : name) },
+    // Rows keyed by actor id: two actors of the same name keep a row each.
+    y: { label: null, domain: actorRows.map((row) => row.id), tickFormat: (id: string) => shortLabel(names[id] ?? id, 26) },
     r: { range: [3, 16] },
     marks: [
       issue.statusQuo === undefined
@@ -47,7 +50,7 @@ export function forecastChart(
         : Plot.ruleX([issue.statusQuo], { stroke: '#777', strokeDasharray: '2,3' }),
       Plot.dot(actorRows, {
         x: 'position',
-        y: 'name',
+        y: 'id',
         r: 'weight',
         fill: '#56B4E9',
         fillOpacity: 0.7,

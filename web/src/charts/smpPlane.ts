@@ -8,10 +8,12 @@ import * as Plot from '@observablehq/plot';
 import type { Forecast, IssueForecast } from '../../../src/models/model.js';
 import { smpSpaces } from '../../../src/models/smp/space.js';
 import type { Issue, Scenario } from '../../../src/scenario/schema.js';
+import { actorNames } from '../actorNames.js';
 import { h } from '../dom.js';
 import { categorical } from '../palette.js';
 import { scaleAxis } from '../scaleLabels.js';
 import { chartCard } from './card.js';
+import { svgLegend } from './svgLegend.js';
 
 /** What the person chose to look at: the two issues and the turn (the last when absent). */
 export interface SmpPlaneChoice {
@@ -78,12 +80,13 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
   const lastTurn = spaceIssues[0]!.rounds.length - 1;
   const turn = Math.min(Math.max(0, choice.turn ?? lastTurn), lastTurn);
   const outcomes = weightedOutcomes(spaceIssues, space.issues.map((issue) => issue.scale));
-  const names = Object.fromEntries(scenario.actors.map((actor) => [actor.id, actor.name ?? actor.id]));
+  const names = actorNames(scenario.actors);
   const actors = Object.keys(spaceIssues[0]!.rounds[0]!.positions);
 
   const paths = spaceIssues[0]!.rounds.flatMap((round, t) =>
     actors.map((actor) => ({
       turn: t,
+      id: actor,
       actor: names[actor] ?? actor,
       x: spaceIssues[xIndex]!.rounds[t]!.positions[actor]!,
       y: spaceIssues[yIndex]!.rounds[t]!.positions[actor]!,
@@ -97,23 +100,36 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
   const xAxis = scaleAxis(xIssue);
   const yAxis = scaleAxis(yIssue);
   const side = Math.max(420, Math.min(width, 820));
+  const colourOf = (index: number) => categorical[index % categorical.length]!;
+  const legend = svgLegend(
+    [
+      ...actors.map((actor, index) => ({ label: names[actor] ?? actor, colour: colourOf(index) })),
+      { label: 'weighted outcome', colour: 'black', mark: 'dashed' as const, strong: true },
+    ],
+    side - 20,
+    { maxLabel: 36 },
+  );
+  // The legend goes under the x axis: the y axis's label takes the top.
+  const axisBottom = 50;
+  const legendGap = 6;
   const chart = Plot.plot({
     width: side,
-    height: side - 170,
+    height: side - 170 + legend.height + legendGap,
     marginLeft: 200,
     marginRight: 90,
-    marginBottom: 50,
-    x: { domain: [xIssue.scale.min, xIssue.scale.max], ticks: xAxis.ticks, tickFormat: xAxis.tickFormat, label: axisLabel(xIssue), labelAnchor: 'center', grid: true },
+    marginBottom: axisBottom + legend.height + legendGap,
+    x: { domain: [xIssue.scale.min, xIssue.scale.max], ticks: xAxis.ticks, tickFormat: xAxis.tickFormat, label: axisLabel(xIssue), labelAnchor: 'center', labelOffset: axisBottom - 3, grid: true },
     y: { domain: [yIssue.scale.min, yIssue.scale.max], ticks: yAxis.ticks, tickFormat: yAxis.tickFormat, label: axisLabel(yIssue), grid: true },
-    color: { domain: actors.map((actor) => names[actor] ?? actor), range: categorical, legend: true },
+    // Keyed by actor id: two actors of the same name keep their own colour and path.
+    color: { domain: actors, range: actors.map((_, index) => colourOf(index)) },
     r: { domain: [0, 1], range: [2, 14] },
     marks: [
-      Plot.line(paths, { x: 'x', y: 'y', z: 'actor', stroke: 'actor', strokeOpacity: 0.55, strokeWidth: 1.5, markerEnd: 'arrow', sort: 'turn' }),
-      Plot.dot(starts, { x: 'x', y: 'y', stroke: 'actor', r: 3.5, fill: 'white' }),
+      Plot.line(paths, { x: 'x', y: 'y', z: 'id', stroke: 'id', strokeOpacity: 0.55, strokeWidth: 1.5, markerEnd: 'arrow', sort: 'turn' }),
+      Plot.dot(starts, { x: 'x', y: 'y', stroke: 'id', r: 3.5, fill: 'white' }),
       Plot.dot(now, {
         x: 'x',
         y: 'y',
-        fill: 'actor',
+        fill: 'id',
         r: 'probability',
         stroke: 'white',
         title: (row: (typeof now)[number]) => `${row.actor} after turn ${row.turn}: (${row.x.toFixed(1)}, ${row.y.toFixed(1)}), P(this position is the outcome) = ${row.probability.toFixed(3)}`,
@@ -124,7 +140,8 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
       Plot.dot([here], { x: 'x', y: 'y', symbol: 'diamond', r: 7, fill: 'black', stroke: 'white' }),
       Plot.text([here], { x: 'x', y: 'y', text: () => 'weighted outcome', dy: 16, fontWeight: 'bold', stroke: 'white', strokeWidth: 3, fill: 'black' }),
     ],
-  });
+  }) as SVGSVGElement;
+  legend.draw(chart, 10, side - 170 + legendGap);
   chart.setAttribute('aria-label', `SMP positions on ${xIssue.name ?? xIssue.id} and ${yIssue.name ?? yIssue.id}, turn ${turn}`);
 
   const picker = (label: string, id: string, value: string, set: (value: string) => void) =>

@@ -8,6 +8,7 @@ import type { IssueSummary } from '../../../src/analysis/sweep/index.js';
 import type { Issue } from '../../../src/scenario/schema.js';
 import { scaleAxis } from '../scaleLabels.js';
 import type { CsvRow } from './card.js';
+import { svgLegend } from './svgLegend.js';
 
 /** How many estimates the chart shows (the CSV has them all). */
 export const tornadoRows = 15;
@@ -20,14 +21,23 @@ export function tornadoChart(summary: IssueSummary, issue: Issue, width: number)
     { input: entry.input, end: 'estimate at its 95th percentile', from: summary.baseline, to: entry.outcomeHigh, estimate: entry.high },
   ]);
   const axis = scaleAxis(issue);
+  const ends = ['estimate at its 5th percentile', 'estimate at its 95th percentile'];
+  const endColours = ['#E69F00', '#0072B2'];
+  const legend = svgLegend(
+    ends.map((end, index) => ({ label: end, colour: endColours[index]! })),
+    width - 20,
+    { maxLabel: 40 },
+  );
+  const marginTop = legend.height + 14;
   const chart = Plot.plot({
     width,
-    height: 60 + 24 * Math.max(1, ranked.length),
+    height: marginTop + 40 + 24 * Math.max(1, ranked.length),
+    marginTop,
     marginLeft: 230,
     marginRight: 30,
     x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: `outcome on ${issue.name ?? issue.id} →`, grid: true },
     y: { domain: ranked.map((entry) => entry.input), label: null },
-    color: { domain: ['estimate at its 5th percentile', 'estimate at its 95th percentile'], range: ['#E69F00', '#0072B2'], legend: true },
+    color: { domain: ends, range: endColours },
     marks: [
       Plot.barX(bars, {
         y: 'input',
@@ -41,7 +51,8 @@ export function tornadoChart(summary: IssueSummary, issue: Issue, width: number)
       Plot.ruleX([summary.baseline], { stroke: 'black', strokeWidth: 1.5 }),
       Plot.text(ranked, { y: 'input', x: issue.scale.max, textAnchor: 'end', dx: -2, text: (entry: (typeof ranked)[number]) => `swing ${entry.swing.toFixed(1)}`, fontSize: 10, fill: '#444' }),
     ],
-  });
+  }) as SVGSVGElement;
+  legend.draw(chart, 10, 4);
   chart.setAttribute('aria-label', `Sensitivity of the outcome on ${issue.name ?? issue.id}`);
   const rows: CsvRow[] = summary.sensitivity.map((entry, index) => ({
     issue: summary.issue,
