@@ -2,7 +2,7 @@
  * Views of a scenario that models share: the actors taking part in one issue, with salience
  * normalised to [0, 1]. One place does this, so every model reads a scenario the same way.
  */
-import type { Issue, Scenario } from './schema.js';
+import type { Actor, Issue, Scenario } from './schema.js';
 
 /** One actor's inputs on one issue, salience normalised to [0, 1]. */
 export interface Participant {
@@ -42,4 +42,15 @@ export function participants(scenario: Scenario, issueId: string): Participant[]
 /** The voting weights cᵢ·sᵢ of the participants (BDM's w_i). */
 export function votingWeights(people: readonly Participant[]): number[] {
   return people.map((participant) => participant.capability * participant.salience);
+}
+
+/**
+ * How to name actors to a person: by `name`, or by `id` when the actor has none or shares its name
+ * with another actor (a KTAB import fills `name` from KTAB's Description column, which often reads
+ * "Random Spatial Actor" for every actor). Explanations, tables and charts must tell actors apart.
+ */
+export function actorNames(actors: readonly Pick<Actor, 'id' | 'name'>[]): Record<string, string> {
+  const count = new Map<string, number>();
+  for (const actor of actors) if (actor.name !== undefined) count.set(actor.name, (count.get(actor.name) ?? 0) + 1);
+  return Object.fromEntries(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
 }

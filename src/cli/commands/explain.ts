@@ -9,7 +9,8 @@ import { explainSmpActor, type SmpExplanation } from '../../analysis/explainSmp.
 import { decimalsForScale } from '../../analysis/formatNumber.js';
 import { InputError } from '../../errors.js';
 import type { Forecast } from '../../models/model.js';
-import type { Actor, Issue, Scenario } from '../../scenario/schema.js';
+import type { Issue, Scenario } from '../../scenario/schema.js';
+import { actorNames } from '../../scenario/views.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { emitResult } from '../files.js';
@@ -76,7 +77,7 @@ Options:
     }
     for (const note of notes) io.stderr.write(`note: ${note}\n`);
 
-    const names = displayNames(scenario.actors);
+    const names = actorNames(scenario.actors);
     let output: string;
     if (smp) {
       // The SMP runs one declared space per run (its `space` option): one run per space explained.
@@ -97,16 +98,6 @@ Options:
     return ExitCode.ok;
   },
 };
-
-/**
- * Each actor's name, or its id when it has none or shares its name with another actor (a KTAB file's
- * description column often reads the same for every actor): the sentences must tell actors apart.
- */
-function displayNames(actors: readonly Actor[]): Record<string, string> {
-  const count = new Map<string, number>();
-  for (const actor of actors) if (actor.name !== undefined) count.set(actor.name, (count.get(actor.name) ?? 0) + 1);
-  return Object.fromEntries(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
-}
 
 /**
  * The declared spaces holding any of the issues, in declaration order; [undefined] (one run, the SMP's
