@@ -12,8 +12,6 @@ export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 export interface Command {
   /** The word after `parley`, e.g. `forecast`. */
   readonly name: string;
-  /** One line; `parley --help` prints the list's (`CommandEntry.summary`), which `commands/index.test.ts` checks is this. */
-  readonly summary: string;
   /**
    * The full help text printed by `parley <name> --help` and after a usage error: a synopsis line
    * starting `parley <name>` followed by the options, one per line.

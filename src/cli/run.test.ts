@@ -11,7 +11,6 @@ import { UsageError } from './usageError.js';
 function fakeCommand(behaviour: (args: string[]) => number): Command {
   return {
     name: 'fake',
-    summary: 'a command for tests',
     usage: 'Usage: parley fake [--flag]',
     run(args, io) {
       parseCommandLine(args, { flag: { type: 'boolean' } }, { min: 0, max: 1 });
@@ -24,7 +23,7 @@ function fakeCommand(behaviour: (args: string[]) => number): Command {
 async function dispatch(argv: string[], behaviour: (args: string[]) => number = () => 0) {
   const io = memoryIo();
   const command = fakeCommand(behaviour);
-  const entry: CommandEntry = { name: command.name, summary: command.summary, load: () => Promise.resolve(command) };
+  const entry: CommandEntry = { name: command.name, summary: 'a command for tests', load: () => Promise.resolve(command) };
   const code = await runCli(argv, io, [entry]);
   return { code, out: io.out(), err: io.err() };
 }

@@ -22,7 +22,6 @@ const datasets = ['deu3'] as const;
 
 export const backtestCommand: Command = {
   name: 'backtest',
-  summary: 'score every model against the outcomes of real EU decisions (DEU III)',
   usage: `Usage: parley backtest [options]
 
 Forecasts every scoreable DEU III issue (351 EU legislative issues) with every model and preset, the

@@ -19,7 +19,6 @@ const byExtension: Record<string, Format> = { yaml: 'yaml', yml: 'yaml', json: '
 
 export const convertCommand: Command = {
   name: 'convert',
-  summary: "convert a scenario between Parley's formats and KTAB's SMP files (CSV, XML)",
   usage: `Usage: parley convert <in> <out> [--from FORMAT] [--to FORMAT] [--space ID]
 
 Reads <in> and writes <out> (atomically) in another format. FORMAT is one of

@@ -19,7 +19,6 @@ import { loadScenario } from '../scenarioFile.js';
 
 export const explainCommand: Command = {
   name: 'explain',
-  summary: 'say in plain words how one actor reads its rivals, the offers it makes and takes (EUM, SMP)',
   usage: `Usage: parley explain <file> --actor ID [options]
 
 Runs a model and explains, for one actor and one round, why it moved as it did.

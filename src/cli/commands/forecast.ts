@@ -11,7 +11,6 @@ import { parleyVersion } from '../version.js';
 
 export const forecastCommand: Command = {
   name: 'forecast',
-  summary: 'forecast each issue of a scenario with one model or all of them',
   usage: `Usage: parley forecast <file> [options]
 
 Runs the models on a scenario and prints each issue's forecast.

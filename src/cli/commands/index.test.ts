@@ -4,12 +4,11 @@ import { test } from 'node:test';
 import { runParley } from '../../../tests/support/runParley.js';
 import { commands } from './index.js';
 
-test('each entry loads the command of its name and summary, whose usage starts with its synopsis', async () => {
+test('each entry loads the command of its name, whose usage starts with its synopsis', async () => {
   assert.equal(new Set(commands.map((entry) => entry.name)).size, commands.length);
   for (const entry of commands) {
     const command = await entry.load();
     assert.equal(command.name, entry.name);
-    assert.equal(command.summary, entry.summary, entry.name);
     assert.match(command.usage, new RegExp(`^Usage: parley ${entry.name}\\b`, 'u'), entry.name);
   }
 });

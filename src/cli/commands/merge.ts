@@ -9,7 +9,6 @@ import { emitResult, readTextFile } from '../files.js';
 
 export const mergeCommand: Command = {
   name: 'merge',
-  summary: 'merge the parts of a sharded sweep (parley sweep --shard i/n) into its result',
   usage: `Usage: parley merge <part> [<part>...] [options]
 
 Checks that the parts come from the same sweep (same scenario, model, options, runs, seed, noise,

@@ -5,7 +5,6 @@ import { ExitCode, type Command } from '../command.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'start the workbench (web app + JSON API) on a local server',
   usage: `Usage: parley serve [--port N] [--host H] [--db FILE]
 
 Starts the Parley workbench and prints its URL; Ctrl-C stops it.

@@ -25,7 +25,6 @@ const smallSweepRuns = 2000;
 
 export const sweepCommand: Command = {
   name: 'sweep',
-  summary: 'Monte Carlo sweep: the spread of the forecast under noisy estimates and shocks, and what moves it most',
   usage: `Usage: parley sweep <file> [options]
 
 Runs a model many times on noisy copies of the scenario (run k draws from a seed derived from

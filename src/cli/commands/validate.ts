@@ -5,7 +5,6 @@ import { loadScenario } from '../scenarioFile.js';
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check a scenario file (YAML, JSON, CSV or a KTAB SMP file) and list every problem',
   usage: `Usage: parley validate <file>
 
 Reads a scenario (format from the extension: .yaml/.yml, .json, .csv; a KTAB SMP file,
