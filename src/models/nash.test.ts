@@ -191,3 +191,13 @@ test('presets resolve through the registry schema and bad options are refused', 
   assert.throws(() => resolveOptions(nashModel, { options: { loss: 'cubic' } }), { name: 'InputError' });
   assert.throws(() => resolveOptions(nashModel, { options: { commonLoss: -1 } }), { name: 'InputError' });
 });
+
+test('when every actor wants the same point, that point is the solution exactly (no bisection residue)', () => {
+  const agreed = scenarioOf([
+    [1, 30, 1],
+    [2, 30, 0.5],
+  ]);
+  assert.equal(outcomeOf(agreed), 30);
+  assert.equal(outcomeOf(agreed, { loss: 'linear' }), 30);
+  assert.equal(outcomeOf(scenarioOf([[1, 30, 1]], { statusQuo: 80 })), 30);
+});

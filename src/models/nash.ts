@@ -147,6 +147,9 @@ export function nashSolution(people: readonly Participant[], issue: Issue, optio
     notes.push(`the common disagreement utility −${disagreement.loss} leaves no feasible agreement: the forecast is the compromise (weighted mean)`);
     return { outcome: compromise(), notes };
   }
+  // When every bargainer wants the same (feasible) point, that point maximises every term of the product.
+  const firstIdeal = bargainers[0]!.ideal;
+  if (bargainers.every((bargainer) => bargainer.ideal === firstIdeal) && firstIdeal >= low && firstIdeal <= high) return { outcome: firstIdeal, notes };
   return { outcome: maximise(bargainers, options.loss, low, high), notes };
 }
 

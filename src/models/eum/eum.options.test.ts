@@ -50,7 +50,7 @@ test('a change from round 4 leaves rounds 1–3 alone and alters what follows', 
   assert.notDeepEqual(shocked.slice(4).map((round) => round.mean), plain.slice(4).map((round) => round.mean));
 });
 
-test('changes and closedDyads naming unknown actors or issues are InputErrors naming the field', () => {
+test('changes and closedDyads naming unknown actors or issues, or a salience above the scale, are InputErrors naming the field', () => {
   assert.throws(
     () => runEum(emission, 'default', { changes: [{ fromRound: 2, actor: 'Narnia', capability: 1 }] }),
     (error: unknown) => error instanceof InputError && error.problems[0]?.field === 'options.changes[0].actor',
@@ -62,6 +62,11 @@ test('changes and closedDyads naming unknown actors or issues are InputErrors na
   assert.throws(
     () => runEum(emission, 'default', { closedDyads: [['UK', 'Atlantis']] }),
     (error: unknown) => error instanceof InputError && error.problems[0]?.field === 'options.closedDyads[0][1]',
+  );
+  // The emission saliences are on 0–100: a changed salience of 120 is above the scale.
+  assert.throws(
+    () => runEum(emission, 'default', { changes: [{ fromRound: 2, actor: 'UK', salience: 120 }] }),
+    (error: unknown) => error instanceof InputError && error.problems[0]?.field === 'options.changes[0].salience',
   );
 });
 

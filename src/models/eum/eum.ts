@@ -10,7 +10,7 @@ import type { Forecast, IssueForecast, Model } from '../model.js';
 import { runIssue } from './engine.js';
 import { EumOptionsSchema, eumPresets, type EumChange, type EumOptions } from './options.js';
 
-/** Unknown actors or issues in `changes` and `closedDyads`, each naming its option field. */
+/** Unknown actors or issues in `changes` and `closedDyads`, and saliences above the scale, each naming its option field. */
 function checkReferences(scenario: Scenario, options: EumOptions): void {
   if (options.changes.length === 0 && options.closedDyads.length === 0) return;
   const actors = new Map(scenario.actors.map((actor) => [actor.id, actor]));
@@ -24,6 +24,11 @@ function checkReferences(scenario: Scenario, options: EumOptions): void {
       problems.push({ field: `options.changes[${index}].issue`, message: `unknown issue "${change.issue}"; expected one of ${[...issueIds].join(', ')}` });
     else if (change.issue !== undefined && actor && !actor.stances[change.issue])
       problems.push({ field: `options.changes[${index}].issue`, message: `actor "${change.actor}" takes no part in issue "${change.issue}"` });
+    if (change.salience !== undefined && change.salience > scenario.salienceScale)
+      problems.push({
+        field: `options.changes[${index}].salience`,
+        message: `salience ${change.salience} is above the scenario's salience scale (0–${scenario.salienceScale})`,
+      });
   });
   options.closedDyads.forEach((pair, index) => {
     pair.forEach((id, side) => {
