@@ -2,7 +2,8 @@
  * The one registry of Parley's models, and the one way to run a model by id with a preset and option
  * overrides. Add a model here and it appears in the CLI, the server and the workbench.
  */
-import { InputError, type Problem } from '../errors.js';
+import { InputError } from '../errors.js';
+import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
 import { eumModel } from './eum/eum.js';
 import { meanModel } from './mean.js';
@@ -45,15 +46,8 @@ export function resolveOptions(model: AnyModel, request: RunRequest = {}): Recor
       message: `model "${model.id}" has no preset "${presetName}"; expected one of ${Object.keys(model.presets).join(', ')}`,
     });
   }
-  const parsed = model.optionsSchema.safeParse({ ...preset.options, ...request.options });
-  if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((issue) => ({
-      field: ['options', ...issue.path.map(String)].join('.'),
-      message: issue.message,
-    }));
-    throw new InputError(problems);
-  }
-  return parsed.data as Record<string, unknown>;
+  // Every bad option at once, in plain words, located under `options` (as the API reports them).
+  return parseWith(model.optionsSchema, { ...preset.options, ...request.options }, ['options']) as Record<string, unknown>;
 }
 
 /** Runs a model by id on a validated scenario: the library's main entry point. */

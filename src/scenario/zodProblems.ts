@@ -3,7 +3,8 @@
  * one problem per offending field (an unknown key is located at the key itself).
  */
 import { z } from 'zod';
-import { type FieldPath, valueAt } from './fieldPath.js';
+import { InputError } from '../errors.js';
+import { formatFieldPath, type FieldPath, valueAt } from './fieldPath.js';
 
 export interface FieldProblem {
   path: FieldPath;
@@ -82,4 +83,45 @@ export function zodProblems(root: z.ZodType, error: z.ZodError, input: unknown):
     if (issue.code === 'custom' && typeof value === 'number') return [{ path, message: `${issue.message}, got ${value}` }];
     return [{ path, message: issue.message }];
   });
+}
+
+/**
+ * Plain words for the zod issues `zodProblems` passes through as they are (ranges, enums); a message
+ * the schema states itself takes precedence over these.
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  const got = issue.input === undefined ? '' : `, got ${describeValue(issue.input)}`;
+  switch (issue.code) {
+    case 'too_small':
+    case 'too_big': {
+      const bound = issue.code === 'too_small' ? issue.minimum : issue.maximum;
+      const relation = issue.code === 'too_small' ? (issue.inclusive ? '≥' : '>') : issue.inclusive ? '≤' : '<';
+      if (issue.origin === 'string') return `expected ${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(bound)} characters${got}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `expected ${issue.code === 'too_small' ? 'at least' : 'at most'} ${String(bound)} entries`;
+      return `expected a number ${relation} ${String(bound)}${got}`;
+    }
+    case 'invalid_value':
+      return `expected ${issue.values.length === 1 ? describeValue(issue.values[0]) : `one of ${issue.values.map(describeValue).join(', ')}`}${got}`;
+    case 'not_multiple_of':
+      return `expected a multiple of ${String(issue.divisor)}${got}`;
+    case 'invalid_format':
+      return `expected ${issue.format === 'regex' ? 'text in the expected format' : `a ${issue.format}`}${got}`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Checks a value with a schema; every mismatch becomes a field-level problem in plain words
+ * (`scenario: required`, `unknown field "x"`), located under `prefix` (e.g. `options`).
+ */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, prefix: FieldPath = []): T {
+  const parsed = schema.safeParse(value, { error: plainMessage });
+  if (parsed.success) return parsed.data;
+  throw new InputError(
+    zodProblems(schema, parsed.error, value).map((problem) => {
+      const field = formatFieldPath([...prefix, ...problem.path]);
+      return field === '' ? { message: problem.message } : { field, message: problem.message };
+    }),
+  );
 }

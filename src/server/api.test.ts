@@ -211,3 +211,104 @@ describe('the run history', () => {
     assert.deepEqual(eum?.presets.map((preset) => preset.name).sort(), ['default', 'scholz2011-code', 'scholz2011-paper']);
   });
 });
+
+describe('methods and paths', () => {
+  test('HEAD answers a GET route with the same headers and no body', async () => {
+    for (const path of ['/api/health', '/api/scenarios/1', '/api/scenarios/1/export?format=csv']) {
+      const get = await server.request('GET', path);
+      const head = await server.request('HEAD', path);
+      assert.equal(head.status, 200, path);
+      assert.equal(head.text, '');
+      for (const name of ['content-type', 'content-length', 'content-disposition']) assert.equal(head.headers.get(name), get.headers.get(name), `${path} ${name}`);
+    }
+    assert.equal((await server.request('HEAD', '/api/scenarios/9999')).status, 404);
+  });
+
+  test('405 says which methods are allowed; OPTIONS answers 204 with them', async () => {
+    const methodsOf = (allow: string | null) => new Set((allow ?? '').split(',').map((method) => method.trim()));
+    const wrong = await server.request('DELETE', '/api/scenarios');
+    assert.equal(wrong.status, 405);
+    assert.deepEqual(methodsOf(wrong.headers.get('allow')), new Set(['GET', 'HEAD', 'POST', 'OPTIONS']));
+    const options = await server.request('OPTIONS', '/api/runs/3');
+    assert.equal(options.status, 204);
+    assert.deepEqual(methodsOf(options.headers.get('allow')), new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS']));
+    assert.equal(options.headers.get('access-control-allow-origin'), null);
+    assert.equal((await server.request('OPTIONS', '/api/nothing')).status, 404);
+    const app = await server.request('POST', '/');
+    assert.equal(app.status, 405);
+    assert.deepEqual(methodsOf(app.headers.get('allow')), new Set(['GET', 'HEAD', 'OPTIONS']));
+    assert.equal((await server.request('OPTIONS', '/')).status, 204);
+  });
+
+  test('malformed percent-encoding in a path is a 400, not an internal error', async () => {
+    for (const [method, path] of [['GET', '/api/scenarios/%E0%A4%A'], ['GET', '/api/runs/%'], ['DELETE', '/api/runs/%ZZ'], ['GET', '/api/scenarios/%C0%AF/runs']]) {
+      const response = await server.request(method!, path!);
+      assert.equal(response.status, 400, `${method} ${path}: ${response.text}`);
+      assertCleanError(response);
+    }
+  });
+});
+
+describe('plain error messages', () => {
+  test('envelope problems say "required" and "unknown field", never zod\'s wording', async () => {
+    const created = (await server.request('POST', '/api/scenarios', { scenario: tiny })).body as StoredScenario;
+    const cases: [string, string, unknown, Problem[] | RegExp][] = [
+      ['POST', '/api/scenarios', {}, [{ field: 'scenario', message: 'required' }]],
+      ['POST', '/api/scenarios', { scenario: tiny, x: 1 }, /^x: unknown field "x"; expected one of scenario$/u],
+      ['POST', `/api/scenarios/${created.id}/runs`, { model: 'eum', options: { rounds: 'many', bogus: true } }, /options\.rounds: expected a number, got "many"\n.*options\.bogus: unknown field "bogus"/su],
+      ['POST', `/api/scenarios/${created.id}/runs`, { model: 'eum', options: { T: 'sometimes' } }, /^options\.T: expected one of "geometric", "always", "never", got "sometimes"$/u],
+      ['POST', `/api/scenarios/${created.id}/sweeps`, { model: 'eum', runs: 10 }, /^seed: missing; expected a number$/u],
+    ];
+    for (const [method, path, body, expected] of cases) {
+      const response = await server.request(method, path, body);
+      assert.equal(response.status, 400, response.text);
+      assert.doesNotMatch(response.text, /nonoptional|Unrecognized key|Invalid input|Too (small|big)|received/u);
+      const problems = problemsOf(response.body);
+      if (expected instanceof RegExp) assert.match(problems.map((problem) => `${problem.field}: ${problem.message}`).join('\n'), expected);
+      else assert.deepEqual(problems, expected);
+    }
+  });
+});
+
+describe('run size limits', () => {
+  /** One issue, `count` actors spread over the scale. */
+  const crowd = (count: number): Scenario => ({
+    title: 'Crowd',
+    salienceScale: 1,
+    issues: [{ id: 'x', scale: { min: 0, max: 100 } }],
+    actors: Array.from({ length: count }, (_unused, index) => ({
+      id: `a${index}`,
+      capability: 1 + (index % 5),
+      stances: { x: { position: (index * 37) % 101, salience: 0.3 + (index % 7) / 10 } },
+    })),
+  });
+
+  test('rounds must be 1 to 1000, as the CLI; dyads are kept only up to the budget', async () => {
+    const created = (await server.request('POST', '/api/scenarios', { scenario: tiny })).body as StoredScenario;
+    const runs = `/api/scenarios/${created.id}/runs`;
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ model: 'eum', options: { rounds: 10_000, dyads: true } }, 'options.rounds', /at most 1000 rounds, got 10000/u],
+      [{ model: 'eum', options: { rounds: 1001 } }, 'options.rounds', /at most 1000 rounds/u],
+      [{ model: 'eum', options: { rounds: 0 } }, 'options.rounds', /at least 1 round .*got 0/u],
+      [{ model: 'eum', options: { rounds: -3 } }, 'options.rounds', /at least 1 round .*got -3/u],
+      [{ model: 'eum', scenario: crowd(20), options: { rounds: 700, dyads: true } }, 'options.dyads', /280000 records.*at most 250000/u],
+      [{ model: 'smp', options: { maxTurns: 5000 } }, 'options.maxTurns', /at most 1000 turns/u],
+    ];
+    for (const [body, field, message] of cases) {
+      const response = await server.request('POST', runs, body);
+      assert.equal(response.status, 400, `${JSON.stringify(body).slice(0, 80)}: ${response.text.slice(0, 300)}`);
+      assertCleanError(response);
+      const [problem] = problemsOf(response.body);
+      assert.equal(problem?.field, field);
+      assert.match(problem?.message ?? '', message);
+    }
+    assert.deepEqual((await server.request('GET', `/api/scenarios/${created.id}/runs`)).body, []);
+
+    const kept = await server.request('POST', runs, { model: 'eum', options: { rounds: 20, dyads: true } });
+    assert.equal(kept.status, 201, kept.text);
+    assert.ok((kept.body as StoredRun).forecast.issues[0]!.rounds.some((round) => round.dyads !== undefined));
+    const sweep = await server.request('POST', `/api/scenarios/${created.id}/sweeps`, { model: 'eum', runs: 10, seed: 1, options: { rounds: 5000 } });
+    assert.equal(sweep.status, 400);
+    assert.equal(problemsOf(sweep.body)[0]?.field, 'options.rounds');
+  });
+});

@@ -5,7 +5,7 @@
  * Parley computes for the stored snapshot.
  */
 import type { IncomingMessage } from 'node:http';
-import { models, runModel } from '../models/registry.js';
+import { getModel, models, resolveOptions, runModel } from '../models/registry.js';
 import { parseAnyScenario } from '../scenario/ktab/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
@@ -15,6 +15,8 @@ import type { BacktestJobs } from './backtestJobs.js';
 import { backtestRoutes } from './backtestApi.js';
 import { HttpError, readJsonBody } from './http.js';
 import { findScenario, notFound, parseId } from './lookups.js';
+import { checkBodyHeaders } from './requestGuard.js';
+import { checkRequestedRounds, checkRunSize } from './runLimits.js';
 import { storeSweep } from './sweepApi.js';
 import {
   exportFormats,
@@ -40,7 +42,7 @@ export interface ApiRequest {
 }
 
 export type ApiResult =
-  | { status: number; json: unknown }
+  | { status: number; json: unknown; headers?: Record<string, string> }
   | { status: number; text: string; contentType: string; filename?: string };
 
 export type Handler = (request: ApiRequest, context: ApiContext) => ApiResult | Promise<ApiResult>;
@@ -142,6 +144,8 @@ route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   const body = parseBody(RunBodySchema, await request.body());
   const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
   const runRequest = { ...(body.preset !== undefined && { preset: body.preset }), ...(body.options && { options: body.options }) };
+  checkRequestedRounds(body.options);
+  checkRunSize(scenario, resolveOptions(getModel(body.model), runRequest));
   const forecast = runModel(body.model, scenario, runRequest);
   const run = store.runs.create({
     scenarioId: stored.id,
@@ -173,19 +177,39 @@ route('DELETE', '/api/runs/:id', (request, { store }) => {
   return ok(null, 204);
 });
 
-/** Finds the route for a request: the handler, a 405 when only the method is wrong, or a 404. */
+/** The methods a path answers to: its routes', HEAD wherever GET is, and OPTIONS; empty if none. */
+export function allowedMethods(path: string): string[] {
+  const methods = new Set(routes.filter((candidate) => candidate.pattern.test(path)).map((candidate) => candidate.method));
+  if (methods.size === 0) return [];
+  if (methods.has('GET')) methods.add('HEAD');
+  methods.add('OPTIONS');
+  return [...methods];
+}
+
+/**
+ * Finds the route for a request: the handler (a GET route's for HEAD), a 405 with `Allow` when only
+ * the method is wrong, or a 404. A path whose %-escapes are not UTF-8 is a 400.
+ */
 export function matchRoute(method: string, path: string): { handler: Handler; params: Record<string, string> } {
-  let pathMatched = false;
+  const routeMethod = method === 'HEAD' ? 'GET' : method;
   for (const candidate of routes) {
+    if (candidate.method !== routeMethod) continue;
     const match = candidate.pattern.exec(path);
     if (!match) continue;
-    pathMatched = true;
-    if (candidate.method !== method) continue;
-    const params = Object.fromEntries(candidate.names.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
+    const params = Object.fromEntries(candidate.names.map((name, index) => [name, decodePathSegment(match[index + 1]!)]));
     return { handler: candidate.handler, params };
   }
-  if (pathMatched) throw new HttpError(405, `${method} is not allowed on ${path}`);
+  const allowed = allowedMethods(path);
+  if (allowed.length > 0) throw new HttpError(405, `${method} is not allowed on ${path}; allowed: ${allowed.join(', ')}`, undefined, { allow: allowed.join(', ') });
   throw new HttpError(404, `no such endpoint: ${method} ${path}`);
+}
+
+function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'malformed path', [{ field: 'path', message: `"${segment}" is not valid percent-encoding (%XX escapes of UTF-8)` }]);
+  }
 }
 
 export function handleApi(
@@ -193,7 +217,14 @@ export function handleApi(
   url: URL,
   context: ApiContext,
 ): Promise<ApiResult> {
-  const { handler, params } = matchRoute(request.method ?? 'GET', url.pathname);
+  const method = request.method ?? 'GET';
+  if (method === 'OPTIONS') {
+    const allowed = allowedMethods(url.pathname);
+    if (allowed.length === 0) throw new HttpError(404, `no such endpoint: ${url.pathname}`);
+    return Promise.resolve({ status: 204, json: null, headers: { allow: allowed.join(', ') } });
+  }
+  checkBodyHeaders(request);
+  const { handler, params } = matchRoute(method, url.pathname);
   return Promise.resolve(handler({ params, query: url.searchParams, body: () => readJsonBody(request) }, context));
 }
 

@@ -15,6 +15,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly problems?: readonly Problem[],
+    /** Headers the answer must carry (e.g. `Allow` on a 405). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -22,22 +24,34 @@ export class HttpError extends Error {
 }
 
 /**
- * Reads the whole body as JSON. A body over the limit is drained (so the client can read the answer
- * instead of seeing its upload reset) and refused with 413; bad JSON is a 400.
+ * The client closed the connection before its request body arrived: nobody is left to answer, and
+ * nothing went wrong on the server, so it is not logged as an internal error.
+ */
+export class ClientGone extends Error {
+  constructor() {
+    super('the client closed the connection during the request');
+    this.name = 'ClientGone';
+  }
+}
+
+/**
+ * Reads the whole body as JSON. A declared length over the limit was refused before (requestGuard.ts);
+ * a chunked body that grows over it is read to its end (so the client can read the answer instead of
+ * seeing its upload reset) and refused with 413; bad JSON is a 400.
  */
 export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
-  const declared = Number(request.headers['content-length'] ?? '0');
-  if (declared > maxBodyBytes) {
-    await drain(request);
-    throw tooLarge();
-  }
   const chunks: Buffer[] = [];
   let size = 0;
   let overflow = false;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBodyBytes) overflow = true;
-    if (!overflow) chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > maxBodyBytes) overflow = true;
+      if (!overflow) chunks.push(chunk);
+    }
+  } catch (error) {
+    if (request.destroyed) throw new ClientGone();
+    throw error;
   }
   if (overflow) throw tooLarge();
   const text = Buffer.concat(chunks).toString('utf8');
@@ -49,22 +63,18 @@ export async function readJsonBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-function tooLarge(): HttpError {
+export function tooLarge(): HttpError {
   return new HttpError(413, `the request body is larger than ${maxBodyBytes} bytes (1 MB)`);
 }
 
-async function drain(request: IncomingMessage): Promise<void> {
-  for await (const _chunk of request as AsyncIterable<Buffer>) {
-    // discard
-  }
-}
-
-export function sendJson(response: ServerResponse, status: number, value: unknown): void {
+/** Answers JSON. A HEAD request gets the same headers and no body (node:http leaves the body out). */
+export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
   const body = status === 204 ? '' : JSON.stringify(value);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    ...headers,
   });
   response.end(body);
 }

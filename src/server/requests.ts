@@ -3,9 +3,14 @@
  * `validateScenario` the CLI uses; these schemas check only the envelope around them.
  */
 import { z } from 'zod';
-import { InputError, type Problem } from '../errors.js';
+import { parseWith } from '../scenario/zodProblems.js';
 
-export const ScenarioBodySchema = z.object({ scenario: z.unknown() }).strict();
+export { parseWith };
+
+/** A field that must be present, whatever its value (the scenario is checked by validateScenario). */
+const required = () => z.custom<unknown>((value) => value !== undefined, { error: 'required' });
+
+export const ScenarioBodySchema = z.object({ scenario: required() }).strict();
 
 export const RenameBodySchema = z.object({ title: z.string().trim().min(1, 'expected a non-empty title') }).strict();
 
@@ -20,7 +25,7 @@ export const ImportBodySchema = z
 
 export const RunBodySchema = z
   .object({
-    model: z.string().min(1),
+    model: z.string().min(1, 'expected a model id'),
     preset: z.string().optional(),
     options: z.record(z.string(), z.unknown()).optional(),
     /** The scenario as it was run (an unsaved draft, say); the stored scenario when absent. */
@@ -31,13 +36,7 @@ export const RunBodySchema = z
 export const exportFormats = ['yaml', 'json', 'csv'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
-/** Parses a body with a schema; every mismatch becomes a field-level problem. */
+/** Parses a request body with a schema (see parseWith). */
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const problems: Problem[] = parsed.error.issues.map((issue) => {
-    const field = issue.path.map(String).join('.');
-    return field === '' ? { message: issue.message } : { field, message: issue.message };
-  });
-  throw new InputError(problems);
+  return parseWith(schema, body);
 }

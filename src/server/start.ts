@@ -17,7 +17,7 @@ export interface StartOptions {
   dbFile: string;
   /** 0 picks a free port. */
   port: number;
-  /** 127.0.0.1 unless another interface is asked for. */
+  /** 127.0.0.1 unless another interface is asked for; requests may then name it in `Host` too. */
   host?: string;
   /** The built app; web/dist in the package by default. */
   webRoot?: string;
@@ -43,7 +43,13 @@ export function workedExamples(): Scenario[] {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = openStore(options.dbFile, { seed: workedExamples });
   const backtests = new BacktestJobs();
-  const serverOptions = { store, backtests, parleyVersion: parleyVersion(), webRoot: options.webRoot ?? packagePath('web', 'dist') };
+  const serverOptions = {
+    store,
+    backtests,
+    parleyVersion: parleyVersion(),
+    webRoot: options.webRoot ?? packagePath('web', 'dist'),
+    ...(options.host !== undefined && { host: options.host }),
+  };
   const server = createParleyServer(options.log ? { ...serverOptions, log: options.log } : serverOptions);
   try {
     const url = await listen(server, options.port, options.host ?? '127.0.0.1');

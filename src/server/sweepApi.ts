@@ -15,6 +15,7 @@ import { validateScenario } from '../scenario/validate.js';
 import type { StoredRun, StoredScenario } from '../store/records.js';
 import type { ApiContext } from './api.js';
 import { parseBody } from './requests.js';
+import { checkRequestedRounds, checkRunSize } from './runLimits.js';
 
 /** The most runs the workbench stores for one sweep (the CLI has no such limit). */
 export const maxWorkbenchRuns = 100_000;
@@ -31,7 +32,9 @@ export type SweepBody = z.infer<typeof SweepBodySchema>;
 export async function storeSweep(stored: StoredScenario, requestBody: unknown, context: ApiContext): Promise<StoredRun> {
   const body = parseBody(SweepBodySchema, requestBody);
   const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
+  checkRequestedRounds(body.options);
   const prepared = prepareSweep(sweepSpecFromRequest(body, scenario));
+  checkRunSize(prepared.scenario, prepared.options);
   const workers = body.runs < smallSweepRuns ? 1 : Math.min(2, availableParallelism());
   const { data } = await executeRuns(prepared, 0, body.runs, { workers });
   const sweep = summarizeSweep(prepared, data);

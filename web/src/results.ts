@@ -115,12 +115,12 @@ export function renderRunBar(host: ResultsHost): HTMLElement {
         h('input', {
           type: 'number',
           id: 'rounds',
-          min: 0,
+          min: 1,
           max: 1000,
           value: config.rounds,
           onchange: (event: Event) => {
             const value = Number((event.target as HTMLInputElement).value);
-            if (Number.isInteger(value) && value >= 0 && value <= 1000) config.rounds = value;
+            if (Number.isInteger(value) && value >= 1 && value <= 1000) config.rounds = value;
           },
         }),
       ),

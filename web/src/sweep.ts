@@ -141,7 +141,7 @@ function renderForm(host: SweepHost): HTMLElement {
             ),
           )
         : null,
-      takesRounds(config.model) ? numberField('Rounds', 'sweep-rounds', config.rounds, 0, 1000, (value) => (config.rounds = value)) : null,
+      takesRounds(config.model) ? numberField('Rounds', 'sweep-rounds', config.rounds, 1, 1000, (value) => (config.rounds = value)) : null,
       numberField('Runs', 'sweep-runs', config.runs, 1, 100_000, (value) => (config.runs = value)),
       numberField('Seed', 'sweep-seed', config.seed, 0, 0xffffffff, (value) => (config.seed = value)),
       numberField('Web Workers', 'sweep-workers', config.workers, 1, 16, (value) => (config.workers = value)),
