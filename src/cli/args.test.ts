@@ -25,6 +25,23 @@ describe('parseCommandLine', () => {
       assert.throws(() => parseCommandLine(args, options, { min: 1, max: 1 }), (error: unknown) => error instanceof UsageError && message.test(error.message), args.join(' '));
     }
   });
+
+  it('takes a negative number as the value of an option, so the command can say what it expects', () => {
+    const withRounds = { rounds: { type: 'string' }, json: { type: 'boolean' } } as const;
+    assert.equal(parseCommandLine(['a', '--rounds', '-1'], withRounds, { min: 1, max: 1 }).values.rounds, '-1');
+    assert.equal(parseCommandLine(['a', '--rounds', '-.5', '--json'], withRounds, { min: 1, max: 1 }).values.rounds, '-.5');
+    // After `--`, everything is a positional.
+    assert.deepEqual(parseCommandLine(['--', '-1'], withRounds, { min: 1, max: 1 }).positionals, ['-1']);
+  });
+
+  it('refuses an option that takes one value given twice, and accepts repeatable ones', () => {
+    assert.throws(
+      () => parseCommandLine(['a', '--out', 'x', '--out=y'], options, { min: 1, max: 1 }),
+      (error: unknown) => error instanceof UsageError && error.message === '--out is given more than once; give it once',
+    );
+    const repeatable = { noise: { type: 'string', multiple: true } } as const;
+    assert.deepEqual(parseCommandLine(['a', '--noise', 'x', '--noise', 'y'], repeatable, { min: 1, max: 1 }).values.noise, ['x', 'y']);
+  });
 });
 
 describe('integerOption', () => {

@@ -24,8 +24,11 @@ export function parseCommandLine<const Options extends OptionsConfig>(
 ): ParsedCommandLine<Options> {
   let parsed: ParsedCommandLine<Options>;
   try {
-    parsed = parseArgs({ args, options, strict: true, allowPositionals: true });
+    const { tokens, ...values } = parseArgs({ args: attachNegativeNumbers(args, options), options, strict: true, allowPositionals: true, tokens: true });
+    refuseRepeatedOptions(tokens, options);
+    parsed = values as unknown as ParsedCommandLine<Options>;
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(describeParseError(error));
   }
   const count = parsed.positionals.length;
@@ -35,6 +38,37 @@ export function parseCommandLine<const Options extends OptionsConfig>(
     throw new UsageError(`unexpected argument${count - positionals.max > 1 ? 's' : ''}: ${extra}`);
   }
   return parsed;
+}
+
+/**
+ * `--rounds -1`: parseArgs reads `-1` as a flag and calls the value "ambiguous". A value that looks like
+ * a negative number is attached (`--rounds=-1`) so the command's own check says what it expects.
+ */
+function attachNegativeNumbers(args: readonly string[], options: OptionsConfig): string[] {
+  const result: string[] = [];
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--') return [...result, ...args.slice(index)];
+    const next = args[index + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-(?:\d|\.\d)/u.test(next)) {
+      result.push(`${arg}=${next}`);
+      index++;
+    } else result.push(arg);
+  }
+  return result;
+}
+
+/** An option that takes one value, given twice (`--model eum --model mean`): which one was meant is unclear. */
+function refuseRepeatedOptions(tokens: ReadonlyArray<{ kind: string; name?: string }>, options: OptionsConfig): void {
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined) continue;
+    const option = options[token.name];
+    if (!option || option.multiple === true || option.type !== 'string') continue;
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once; give it once`);
+    seen.add(token.name);
+  }
 }
 
 /** node:util's messages are long and mention its own API; keep what a user needs. */

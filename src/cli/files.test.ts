@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { InputError } from '../errors.js';
-import { readTextFile, writeFileAtomic } from './files.js';
+import { checkOutputIsNotInput, readTextFile, writeFileAtomic } from './files.js';
+import { UsageError } from './usageError.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-files-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
@@ -33,5 +34,31 @@ describe('readTextFile', () => {
   it('reports a missing file or a directory as bad input', async () => {
     await assert.rejects(readTextFile('nope.yaml', { cwd: directory }), /^InputError: nope\.yaml: no such file$/u);
     await assert.rejects(readTextFile('.', { cwd: directory }), /is a directory, expected a file/u);
+  });
+});
+
+describe('checkOutputIsNotInput', () => {
+  const sameFile = /the output file is the input file/u;
+
+  it('refuses an output that is the input, however it is spelled: same name, another path, a symbolic or hard link', async () => {
+    const inputs = join(directory, 'inputs');
+    mkdirSync(inputs);
+    writeFileSync(join(inputs, 'scenario.yaml'), 'title: x\n');
+    symlinkSync(join(inputs, 'scenario.yaml'), join(inputs, 'alias.yaml'));
+    linkSync(join(inputs, 'scenario.yaml'), join(inputs, 'hard.yaml'));
+    const io = { cwd: directory };
+    for (const out of ['inputs/scenario.yaml', './inputs/../inputs/scenario.yaml', join(inputs, 'scenario.yaml'), 'inputs/alias.yaml', 'inputs/hard.yaml'])
+      await assert.rejects(checkOutputIsNotInput(out, ['inputs/scenario.yaml'], io), (error: unknown) => error instanceof InputError && sameFile.test(error.message), out);
+    await assert.rejects(checkOutputIsNotInput('inputs/scenario.yaml', ['other.yaml', 'inputs/alias.yaml'], io), sameFile);
+  });
+
+  it('accepts another file, a file that does not exist yet, and no --out; refuses an empty name', async () => {
+    const io = { cwd: directory };
+    writeFileSync(join(directory, 'a.yaml'), 'a');
+    writeFileSync(join(directory, 'b.yaml'), 'b');
+    await checkOutputIsNotInput('b.yaml', ['a.yaml'], io);
+    await checkOutputIsNotInput('new.yaml', ['a.yaml'], io);
+    await checkOutputIsNotInput(undefined, ['a.yaml'], io);
+    await assert.rejects(checkOutputIsNotInput('', ['a.yaml'], io), (error: unknown) => error instanceof UsageError && /--out needs a file name/u.test(error.message));
   });
 });

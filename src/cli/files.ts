@@ -4,10 +4,11 @@
  * half-written file behind and never touches an existing one.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, rm } from 'node:fs/promises';
+import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { CliIo } from './io.js';
+import { UsageError } from './usageError.js';
 
 /** Reads a UTF-8 text file named on the command line; a missing or unreadable file is an InputError. */
 export async function readTextFile(path: string, io: Pick<CliIo, 'cwd'>): Promise<string> {
@@ -37,6 +38,35 @@ export async function writeFileAtomic(path: string, content: string, io: Pick<Cl
   } catch (error) {
     await rm(temporary, { force: true });
     throw new InputError({ file: path, message: describeFileError(error, 'write') });
+  }
+}
+
+/**
+ * Refuses an `--out` (or output argument) that names one of the command's input files, before anything
+ * runs: writing the result there would destroy the input. Paths are compared as resolved real paths
+ * (symbolic links followed), and as device and inode, so a hard link to the input is caught too.
+ * An empty name is refused here as well, since it would otherwise read as "the current directory".
+ */
+export async function checkOutputIsNotInput(out: string | undefined, inputs: readonly string[], io: Pick<CliIo, 'cwd'>, flag = '--out'): Promise<void> {
+  if (out === undefined) return;
+  if (out.trim() === '') throw new UsageError(`${flag} needs a file name, got ""`);
+  const output = await identify(out, io);
+  if (output === undefined) return;
+  for (const input of inputs) {
+    const identity = await identify(input, io);
+    if (identity !== undefined && (identity.path === output.path || (identity.dev === output.dev && identity.ino === output.ino)))
+      throw new InputError({ file: out, message: `the output file is the input file${input === out ? '' : ` ${input}`}; writing there would destroy the input: choose another output file` });
+  }
+}
+
+/** A file's real path and identity, or undefined when it does not exist (yet). */
+async function identify(path: string, io: Pick<CliIo, 'cwd'>): Promise<{ path: string; dev: number; ino: number } | undefined> {
+  try {
+    const real = await realpath(resolve(io.cwd, path));
+    const stats = await stat(real);
+    return { path: real, dev: stats.dev, ino: stats.ino };
+  } catch {
+    return undefined;
   }
 }
 

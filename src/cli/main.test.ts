@@ -3,7 +3,7 @@
  * TypeScript sources (through tsx) when this file itself runs under tsx.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { fromRepo, repoRoot } from '../../tests/support/paths.js';
@@ -32,6 +32,14 @@ describe('the parley executable', () => {
     assert.equal(code, 0, err);
     assert.match(out, /^ {2}weighted-median +40\.0$/mu);
     assert.equal(err, '');
+  });
+
+  it('keeps exit 2 when stderr is closed before the message is written (`2>&1 | head`)', async () => {
+    const child = spawn(process.execPath, [...command, 'validate', 'no-such-file.json'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Closing our end at once: the child's first write to stderr meets a closed pipe (EPIPE).
+    child.stderr.destroy();
+    const code = await new Promise<number | null>((done) => child.on('close', (status) => done(status)));
+    assert.equal(code, 2);
   });
 
   it('exits 2 on bad input and usage, with messages on stderr and no stack trace', () => {

@@ -18,5 +18,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
+// `parley validate x 2>&1 | head -1` may close stderr before the last message: the exit code must
+// still say what happened (2 for bad input), so a closed stderr is ignored rather than thrown.
+process.stderr.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+});
 
 process.exitCode = await runCli(process.argv.slice(2), processIo(interrupt.signal));

@@ -151,3 +151,19 @@ test('the emission standards table reads as Scholz et al. (2011) Table 1 prints 
   const capabilitySum = scenario.actors.reduce((sum, actor) => sum + actor.capability, 0);
   assert.ok(Math.abs(capabilitySum - 1.01) < 1e-12, `capabilities sum to ${capabilitySum}`);
 });
+
+test('ids are derived from names holding spec syntax or control characters; the name is kept', () => {
+  const text = `actor,issue,capability,position,salience\nU.S. Gov't,talks,50,20,40\nEU: Council=1*,talks,40,60,60\nTab\tActor@2,talks,30,50,50\n`;
+  const { scenario } = parseScenario(text, { file: 'talks.v2.csv' });
+  assert.deepEqual(
+    scenario.actors.map((actor) => [actor.id, actor.name]),
+    [
+      ["U_S_Gov't", "U.S. Gov't"],
+      ['EU_Council_1_', 'EU: Council=1*'],
+      ['Tab_Actor_2', 'Tab\tActor@2'],
+    ],
+  );
+  // Single-issue form: the issue id comes from the file name, which may hold dots.
+  const single = parseScenario('actor,capability,position,salience\nA,1,20,40\nB,1,60,60\n', { file: 'data/talks.v2.csv' }).scenario;
+  assert.equal(single.issues[0]!.id, 'talks_v2');
+});

@@ -7,11 +7,13 @@
  *   the file's base name (sanitised), or `issue` without a file name.
  * CSV carries no title, scale or salience scale: the title is the file's base name, each issue's scale
  * is inferred (csvScale.ts) and the salience scale is left to validation to infer; every assumption
- * becomes a note. An actor's id is its name with spaces and commas replaced by `_`; the name is kept
- * as `name` when it differs.
+ * becomes a note. An actor's id (and the single-issue form's issue id) is its name with the characters
+ * an id may not hold (spaces, commas, `.`, `*`, `=`, `@`, `:`, control characters) replaced by `_`;
+ * the actor's name is kept as `name` when it differs. The long form's `issue` column holds ids as they are.
  */
 import type { Problem } from '../errors.js';
 import { inferCsvScale } from './csvScale.js';
+import { idFromText } from './ids.js';
 import { type CsvRecord, readCsvRecords } from './csvRecords.js';
 import { type FieldPath, formatFieldPath, type Locate } from './fieldPath.js';
 import type { SourceReading } from './reading.js';
@@ -24,9 +26,9 @@ type Column = (typeof LONG_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 /** A strict decimal number: no empty cells, no hex, no "Infinity". */
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/u;
 
-/** Replaces runs of spaces and commas (not allowed in ids) by `_`. */
+/** Replaces runs of the characters an id may not hold (spaces, commas, `.`, `*`, `=`, `@`, `:`, control characters) by `_`. */
 export function toIdentifier(name: string): string {
-  return name.trim().replace(/[\s,]+/gu, '_');
+  return idFromText(name, '_');
 }
 
 /** `data/emission standards.csv` → `emission standards` (no node:path: this runs in the browser too). */

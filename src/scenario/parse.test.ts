@@ -177,3 +177,32 @@ test('a byte-order mark is ignored in every format', () => {
   assert.deepEqual(parseScenario(`\uFEFF${JSON_TEXT}`, { file: 'a.json' }), parseScenario(JSON_TEXT, { file: 'a.json' }));
   assert.deepEqual(parseScenario(`\uFEFF${YAML}`, { file: 'a.yaml' }), parseScenario(YAML, { file: 'a.yaml' }));
 });
+
+test('YAML: an alias bomb is bad input with its line, not an internal error', () => {
+  let bomb = `${YAML}bomb0: &a0 [x, x, x, x, x, x, x, x, x]\n`;
+  for (let level = 1; level <= 8; level++) bomb += `bomb${level}: &a${level} [${Array.from({ length: 9 }, () => `*a${level - 1}`).join(', ')}]\n`;
+  const problems = problemsOf(bomb, { file: 'bomb.yaml' });
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.file, 'bomb.yaml');
+  // Expanded sizes: a0 10 nodes, a1 91, a2 820, a3 7381: bomb4's aliases (*a3) are the first past 1000.
+  assert.equal(problems[0]!.line, YAML.split('\n').length - 1 + 5);
+  assert.match(problems[0]!.message, /^YAML aliases \(\*name\) here expand to more than 1000 nodes/u);
+  // A few aliases remain fine.
+  const aliased = parseScenario(`${edit(YAML, 'title: Back-channel', 'title: &t Back-channel')}description: *t\n`, { file: 'ok.yaml' }).scenario;
+  assert.equal(aliased.description, 'Back-channel');
+});
+
+test('YAML: a file with several documents says so in its own words', () => {
+  const problems = problemsOf(`${YAML}---\ntitle: second\n---\ntitle: third\n`, { file: 'multi.yaml' });
+  assert.equal(problems.length, 1);
+  assert.equal(problems[0]!.line, YAML.split('\n').length);
+  assert.match(problems[0]!.message, /^a scenario file holds one YAML document; found 3/u);
+  assert.doesNotMatch(problems[0]!.message, /parseAllDocuments/u);
+});
+
+test('JSON: a duplicate key is reported with its line, as in YAML', () => {
+  const problems = problemsOf(edit(JSON_TEXT, '"name": "Russia",', '"name": "Russia",\n      "name": "Rossiya",'), { file: 'dup.json' });
+  assert.deepEqual(linesAndFields(problems), [[11, undefined]]);
+  assert.match(problems[0]!.message, /^duplicate key "name"/u);
+  assert.equal(problems[0]!.file, 'dup.json');
+});

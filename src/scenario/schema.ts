@@ -10,17 +10,30 @@
  * capability on any non-negative scale. Models normalise internally (DESIGN.md, Conventions).
  */
 import { z } from 'zod';
+import { idProblem } from './ids.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
-const identifier = z
-  .string()
-  .min(1, 'expected a non-empty id')
-  .regex(/^[^\s,]+$/u, 'an id may not contain spaces or commas');
+const identifier = z.string().superRefine((id, context) => {
+  const problem = idProblem(id);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
+/** Bound of scale ends, positions and status quo: beyond it, models' sums and powers overflow to ±Infinity. */
+export const maxMagnitude = 1e12;
+/** Bound of capabilities (KTAB caps them at 1e8): products of capabilities and saliences stay finite. */
+export const maxCapability = 1e12;
+/** A finite number that also passes `check` (one message per failure, never two). */
+const finiteWhere = (check: (x: number) => boolean, message: string) =>
+  z.number().superRefine((x, context) => {
+    if (!Number.isFinite(x)) context.addIssue({ code: 'custom', message: 'expected a finite number' });
+    else if (!check(x)) context.addIssue({ code: 'custom', message });
+  });
+const capabilityTooLarge = "capability must be ≤ 1e12 (KTAB caps it at 1e8; larger values overflow the models' arithmetic)";
+const onLine = finiteWhere((x) => Math.abs(x) <= maxMagnitude, "expected a number within ±1e12 (larger values overflow the models' arithmetic)");
 
 export const ScaleSchema = z
   .object({
-    min: finite,
-    max: finite,
+    min: onLine,
+    max: onLine,
     /** What the low end of the scale means, e.g. "full territorial restoration". */
     minLabel: z.string().optional(),
     /** What the high end of the scale means, e.g. "Russia's maximal terms". */
@@ -36,14 +49,14 @@ export const IssueSchema = z
     description: z.string().optional(),
     scale: ScaleSchema.default({ min: 0, max: 100 }),
     /** The reference point: what happens if no agreement is reached. */
-    statusQuo: finite.optional(),
+    statusQuo: onLine.optional(),
   })
   .strict();
 export type Issue = z.infer<typeof IssueSchema>;
 
 export const StanceSchema = z
   .object({
-    position: finite,
+    position: onLine,
     /** How much the actor cares about the issue, on the scenario's `salienceScale`. */
     salience: finite,
     /** A quote or source behind the estimate, or a note that it is an analyst's estimate. */
@@ -57,7 +70,10 @@ export const ActorSchema = z
     id: identifier,
     name: z.string().optional(),
     /** Clout: the resources the actor can bring to bear. Any non-negative scale. */
-    capability: finite.refine((c) => c >= 0, { message: 'capability must be ≥ 0' }),
+    capability: z.number().superRefine((c, context) => {
+      const message = !Number.isFinite(c) ? 'expected a finite number' : c < 0 ? 'capability must be ≥ 0' : c > maxCapability ? capabilityTooLarge : undefined;
+      if (message !== undefined) context.addIssue({ code: 'custom', message });
+    }),
     /**
      * Optional fixed risk attitude, as the exponent r ∈ [0.5, 2] of the EUM utility functions
      * (r < 1 risk-acceptant, r > 1 risk-averse). Models that compute r themselves ignore it unless asked.

@@ -152,3 +152,80 @@ test('problems carry the line the locate function gives, and are sorted by line'
     ],
   );
 });
+
+test('a negative salience is reported whatever the scale, and ignored when the scale is inferred', () => {
+  const stancesOf = (input: Record<string, unknown>, index: number) => actors(input)[index]!.stances as Record<string, Record<string, number>>;
+  // −0.5 and 1s: without the negative the scale is still ambiguous, and both problems are reported.
+  const ambiguous = base();
+  delete ambiguous.salienceScale;
+  for (const actor of actors(ambiguous)) for (const stance of Object.values(actor.stances as Record<string, Record<string, number>>)) stance.salience = 1;
+  stancesOf(ambiguous, 0).talks!.salience = -0.5;
+  const problems = problemsOf(ambiguous);
+  assert.deepEqual(
+    problems.map((problem) => problem.field),
+    ['salienceScale', 'actors[0].stances.talks.salience'],
+  );
+  assert.equal(problems[1]!.message, 'salience -0.5 is negative; expected a salience from 0 to the salience scale (1 or 100)');
+  // −0.5 and 0.6: the scale 0–1 is inferred from 0.6, and −0.5 is outside it.
+  const inferred = base();
+  delete inferred.salienceScale;
+  for (const actor of actors(inferred)) for (const stance of Object.values(actor.stances as Record<string, Record<string, number>>)) stance.salience = 0.6;
+  stancesOf(inferred, 0).talks!.salience = -0.5;
+  assert.deepEqual(
+    problemsOf(inferred).map((problem) => [problem.field, problem.message]),
+    [['actors[0].stances.talks.salience', 'salience -0.5 is outside [0, 1] (salienceScale 1)']],
+  );
+});
+
+test('huge numbers are refused with the bound: capability above 1e12, scale ends, positions and status quo beyond ±1e12', () => {
+  const input = base();
+  actors(input)[0]!.capability = 1e308;
+  const issues = input.issues as Array<Record<string, unknown>>;
+  issues[0]!.scale = { min: 0, max: 1e308 };
+  issues[0]!.statusQuo = 1e13;
+  issues[1]!.scale = { min: -1e13, max: 10 };
+  const problems = problemsOf(input);
+  const byField = Object.fromEntries(problems.map((problem) => [problem.field, problem.message]));
+  assert.match(byField['actors[0].capability'] ?? '', /^capability must be ≤ 1e12 \(KTAB caps it at 1e8.*\), got 1e\+308$/u);
+  assert.match(byField['issues[0].scale.max'] ?? '', /^expected a number within ±1e12/u);
+  assert.match(byField['issues[0].statusQuo'] ?? '', /^expected a number within ±1e12/u);
+  assert.match(byField['issues[1].scale.min'] ?? '', /^expected a number within ±1e12/u);
+  const position = base();
+  (actors(position)[1]!.stances as Record<string, Record<string, number>>).sanctions!.position = -2e12;
+  assert.ok(problemsOf(position).some((problem) => problem.field === 'actors[1].stances.sanctions.position' && /within ±1e12/u.test(problem.message)));
+  // At the bound, accepted.
+  const atBound = base();
+  actors(atBound)[0]!.capability = 1e12;
+  (atBound.issues as Array<Record<string, unknown>>)[0]!.scale = { min: -1e12, max: 1e12 };
+  assert.equal(validateScenario(atBound).scenario.actors[0]!.capability, 1e12);
+});
+
+test('ids may not hold characters that specs use ( . * = @ : ) or control characters; the message names the character', () => {
+  const cases: [string, string][] = [
+    ['a.b', '"."'],
+    ['all*', '"*"'],
+    ['x=1', '"="'],
+    ['us@2', '"@"'],
+    ['drop:us', '":"'],
+    ['nul\u0000', 'the control character U+0000'],
+    ['tab\tbed', 'the control character U+0009'],
+    ['two words', 'a space'],
+  ];
+  for (const [id, shown] of cases) {
+    const actorInput = base();
+    actors(actorInput)[0]!.id = id;
+    const actorProblem = problemsOf(actorInput).find((problem) => problem.field === 'actors[0].id');
+    assert.ok(actorProblem?.message.startsWith(`an id may not contain ${shown} (id ${JSON.stringify(id)})`), `${JSON.stringify(id)}: ${actorProblem?.message}`);
+    const issueInput = base();
+    (issueInput.issues as Array<Record<string, unknown>>)[1]!.id = id;
+    for (const actor of actors(issueInput)) {
+      const stances = actor.stances as Record<string, unknown>;
+      stances[id] = stances.sanctions;
+      delete stances.sanctions;
+    }
+    assert.ok(problemsOf(issueInput).some((problem) => problem.field === 'issues[1].id' && problem.message.includes(shown)), JSON.stringify(id));
+  }
+  const fine = base();
+  actors(fine)[0]!.id = 'us-republicans_2024';
+  assert.equal(validateScenario(fine).scenario.actors[0]!.id, 'us-republicans_2024');
+});

@@ -118,7 +118,8 @@ function resolveSalienceScale(root: Loose, issues: Map<string, IssueFacts>, foun
   const readings: SalienceReading[] = [];
   for (const [index, actor, issueId, stance] of stancesOf(root)) {
     const salience = asNumber(stance.salience);
-    if (salience !== undefined && issues.has(issueId)) readings.push({ actor: actorLabel(actor, index), issue: issueId, salience });
+    // A negative salience is an error whatever the scale (checkActors reports it); it says nothing about the scale.
+    if (salience !== undefined && salience >= 0 && issues.has(issueId)) readings.push({ actor: actorLabel(actor, index), issue: issueId, salience });
   }
   const inference = inferSalienceScale(readings);
   if (inference.scale === undefined) {
@@ -155,6 +156,8 @@ function checkActors(root: Loose, issues: Map<string, IssueFacts>, salienceScale
     if (salienceScale !== undefined && salience !== undefined && (salience < 0 || salience > salienceScale)) {
       const hint = salienceScale === 1 && salience > 1 && salience <= 100 ? ' (is salienceScale 100 meant?)' : '';
       found.push({ path: [...path, 'salience'], message: `salience ${salience} is outside [0, ${salienceScale}] (salienceScale ${salienceScale})${hint}` });
+    } else if (salienceScale === undefined && salience !== undefined && salience < 0) {
+      found.push({ path: [...path, 'salience'], message: `salience ${salience} is negative; expected a salience from 0 to the salience scale (1 or 100)` });
     }
   }
 }

@@ -27,7 +27,7 @@ const FULL: Scenario = {
       notes: '  leading spaces',
       stances: { talks: { position: 4.999999999999999, salience: 60, evidence: 'said "no", then: yes' }, sanctions: { position: 1e-7, salience: 0 } },
     },
-    { id: 'usa', capability: 1e21, stances: { talks: { position: -5, salience: 100 } } },
+    { id: 'usa', capability: 987654321012.5, stances: { talks: { position: -5, salience: 100 } } },
   ],
 };
 
@@ -60,7 +60,7 @@ test('CSV writes the long form with evidence', () => {
       'actor,issue,capability,position,salience,evidence',
       'russia,talks,0.30000000000000004,4.999999999999999,60,"said ""no"", then: yes"',
       'russia,sanctions,0.30000000000000004,1e-7,0,',
-      'usa,talks,1e+21,-5,100,',
+      'usa,talks,987654321012.5,-5,100,',
       '',
     ].join('\r\n'),
   );

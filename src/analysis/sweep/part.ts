@@ -53,9 +53,17 @@ export function mergeParts(sources: readonly PartSource[]): { prepared: Prepared
   const parts = sources.map(checkEnvelope);
   const first = parts[0]!;
   const problems: Problem[] = [];
+  // The first part's spec is checked against its fingerprint below; every other part must carry the
+  // same fingerprint AND the same spec, or an edited spec in a later part would pass unnoticed.
   for (const other of parts.slice(1)) {
     if (other.part.inputsHash !== first.part.inputsHash)
       problems.push({ file: other.file, message: `comes from a different sweep than ${first.file}: ${describeDifference(first.part.spec, other.part.spec)}` });
+    else if (canonicalJson(other.part.spec) !== canonicalJson(first.part.spec))
+      problems.push({
+        file: other.file,
+        field: 'spec',
+        message: `the inputs differ from ${first.file}'s (${describeDifference(first.part.spec, other.part.spec)}) under the same fingerprint: the part was edited`,
+      });
   }
   if (problems.length > 0) throw new InputError(problems);
   const prepared = prepareFromPart(first);

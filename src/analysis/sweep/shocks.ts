@@ -53,6 +53,13 @@ export function parseShock(text: string, field = 'shock'): ShockSpec {
   return shock;
 }
 
+/** A shock as `--shock` writes it: `russia.capability=50@3`, `drop:china`, `close:us,russia`. */
+export function shockText(shock: ShockSpec): string {
+  if (shock.kind === 'drop') return `drop:${shock.actor}`;
+  if (shock.kind === 'close') return `close:${shock.actors.join(',')}`;
+  return `${[shock.actor, shock.issue, shock.field].filter((part) => part !== undefined).join('.')}=${shock.value}@${shock.fromRound}`;
+}
+
 /** Checks shocks against the scenario: known actors and issues, valid values; collects every problem. */
 export function checkShocks(shocks: readonly ShockSpec[], scenario: Scenario): Problem[] {
   const problems: Problem[] = [];

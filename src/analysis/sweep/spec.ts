@@ -9,7 +9,7 @@ import { getModel, resolveOptions } from '../../models/registry.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { canonicalJson, fingerprint } from './canonical.js';
 import { absoluteSize, checkNoiseTargets, defaultNoise, noiseFor, type NoiseField, type NoiseLaw, type NoiseSpec } from './noise.js';
-import { checkShocks, dropActors, shockOptions, type ShockSpec } from './shocks.js';
+import { checkShocks, dropActors, shockOptions, shockText, type ShockSpec } from './shocks.js';
 import type { ThresholdSpec } from './thresholds.js';
 
 export interface SweepSpec {
@@ -81,10 +81,12 @@ export function prepareSweep(input: SweepSpec): PreparedSweep {
     if (threshold.issue !== undefined && !issueIds.has(threshold.issue))
       problems.push({ field: `thresholds[${index}]`, message: `unknown issue "${threshold.issue}"; expected one of ${[...issueIds].join(', ')}` });
     if (!Number.isFinite(threshold.value)) problems.push({ field: `thresholds[${index}]`, message: 'expected a finite number' });
+    else problems.push(...thresholdOffScale(threshold, index, input.scenario));
   });
   const model = getModel(input.model);
   const preset = input.preset ?? 'default';
   const options = resolveModelOptions(model, preset, input.options ?? {}, shocks, problems);
+  if (options) problems.push(...shocksAfterTheLastRound(shocks, options));
   if (problems.length > 0) throw new InputError(problems);
 
   const spec: CanonicalSweepSpec = {
@@ -110,6 +112,29 @@ export function prepareSweep(input: SweepSpec): PreparedSweep {
     issueIds: scenario.issues.map((issue) => issue.id),
     actorIds: scenario.actors.map((actor) => actor.id),
   };
+}
+
+/**
+ * A threshold off its issue's scale (or, for every issue, off all of them) has no effect: every run is
+ * on one side of it. Its probabilities would read as a finding, so it is refused.
+ */
+function thresholdOffScale(threshold: ThresholdSpec, index: number, scenario: Scenario): Problem[] {
+  const issues = scenario.issues.filter((issue) => threshold.issue === undefined || issue.id === threshold.issue);
+  if (issues.length === 0 || issues.some((issue) => threshold.value >= issue.scale.min && threshold.value <= issue.scale.max)) return [];
+  const scales = issues.map((issue) => `${issue.id} [${issue.scale.min}, ${issue.scale.max}]`).join(', ');
+  const spec = `${threshold.issue === undefined ? '' : `${threshold.issue}:`}${threshold.value}`;
+  return [{ field: `thresholds[${index}]`, message: `threshold "${spec}" is outside the scale of ${threshold.issue === undefined ? 'every issue' : 'its issue'} (${scales}): every run falls on one side of it` }];
+}
+
+/** A change from a round the run never reaches has no effect: refused, naming the shock and the rounds. */
+function shocksAfterTheLastRound(shocks: readonly ShockSpec[], options: Record<string, unknown>): Problem[] {
+  const rounds = options['rounds'];
+  if (typeof rounds !== 'number') return [];
+  return shocks.flatMap((shock, index) =>
+    shock.kind === 'change' && shock.fromRound > rounds
+      ? [{ field: `shocks[${index}]`, message: `the change ${shockText(shock)} starts at round ${shock.fromRound}, but the model runs ${rounds} rounds: it would have no effect` }]
+      : [],
+  );
 }
 
 /** The fingerprint of a canonical spec and the options it resolves to (format version 1). */

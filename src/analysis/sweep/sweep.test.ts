@@ -140,3 +140,33 @@ test('dropping an actor changes the forecast; EUM takes round-based shocks', () 
   assert.deepEqual((shocked.options as { closedDyads: unknown }).closedDyads, [['north', 'south']]);
   assert.notEqual(shocked.inputsHash, runSweep({ ...spec, model: 'eum', runs: 20 }).inputsHash);
 });
+
+test('merge checks every part against the fingerprint: an edited seed or scenario in a later part is refused', () => {
+  const prepared = prepareSweep(spec);
+  const partOf = (index: number) => {
+    const shard = { index, count: 2 };
+    const { start, end } = shardRange(shard, spec.runs);
+    return { file: `part-${index}.json`, part: JSON.parse(JSON.stringify(makePart(prepared, shard, runBlock(prepared, start, end)))) as { spec: SweepSpec } };
+  };
+  const seedEdited = partOf(1);
+  seedEdited.part.spec.seed = 7;
+  assert.throws(() => mergeParts([partOf(0), seedEdited]), /part-1\.json: spec: .*different seed \(42 vs 7\).*edited/u);
+  const scenarioEdited = partOf(1);
+  scenarioEdited.part.spec.scenario.title = 'changed';
+  assert.throws(() => mergeParts([partOf(0), scenarioEdited]), /part-1\.json: spec: .*different scenario.*edited/u);
+});
+
+test('settings with no effect are refused: a change after the last round, a threshold off the scale', () => {
+  assert.throws(
+    () => prepareSweep({ ...spec, model: 'eum', options: { rounds: 10 }, shocks: [parseShock('north.capability=50@99')] }),
+    (error: unknown) => error instanceof InputError && /shocks\[0\]: the change north\.capability=50@99 starts at round 99, but the model runs 10 rounds/u.test(error.message),
+  );
+  assert.doesNotThrow(() => prepareSweep({ ...spec, model: 'eum', runs: 2, options: { rounds: 10 }, shocks: [parseShock('north.capability=50@10')] }));
+  assert.throws(
+    () => prepareSweep({ ...spec, thresholds: [{ issue: 'deal', value: 500 }] }),
+    (error: unknown) => error instanceof InputError && /thresholds\[0\]: threshold "deal:500" is outside the scale of its issue \(deal \[0, 100\]\)/u.test(error.message),
+  );
+  assert.throws(() => prepareSweep({ ...spec, thresholds: [{ value: -1 }] }), /threshold "-1" is outside the scale of every issue/u);
+  // Off one issue's scale but on another's: it tells something about that one.
+  assert.doesNotThrow(() => prepareSweep({ ...spec, runs: 2, thresholds: [{ value: 50 }] }));
+});

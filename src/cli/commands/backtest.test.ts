@@ -39,11 +39,26 @@ describe('parley backtest', () => {
     assert.equal(onWorkers.err, inMain.err);
   });
 
+  it('refuses --institutions without --capability council-ssi, where it would be ignored', async () => {
+    const { code, out, err } = await runParley(['backtest', '--institutions', 'zero']);
+    assert.equal(code, 2);
+    assert.equal(out, '');
+    assert.match(err, /^parley backtest: --institutions sets the Commission's and Parliament's capability under --capability council-ssi/u);
+  });
+
+  it('refuses an --out that is one of the data set\'s files', async () => {
+    const data = mkdtempSync(join(scratch, 'data-'));
+    for (const name of ['deu3_issues.csv', 'deu3_positions.csv', 'council_qmv_weights.csv', 'lisbon_population_shares.csv']) copyFileSync(fromRepo('data', 'deu3', name), join(data, name));
+    const { code, err } = await runParley(['backtest', '--data', data, '--out', join(data, 'deu3_positions.csv')]);
+    assert.equal(code, 2);
+    assert.match(err, /deu3_positions\.csv: the output file is the input file/u);
+  });
+
   it('exits 2 on an unknown model, rule, subset or data set, and on missing or corrupt files', async () => {
     for (const args of [
       ['--models', 'oracle'],
       ['--capability', 'gdp'],
-      ['--institutions', 'council'],
+      ['--capability', 'council-ssi', '--institutions', 'council'],
       ['--subset', 'nordic'],
       ['--dataset', 'deu9'],
       ['--data', join(scratch, 'missing')],

@@ -14,8 +14,9 @@ import { backtestTable } from '../../analysis/backtest/table.js';
 import { InputError } from '../../errors.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
-import { emitResult, readTextFile } from '../files.js';
+import { checkOutputIsNotInput, emitResult, readTextFile } from '../files.js';
 import type { CliIo } from '../io.js';
+import { UsageError } from '../usageError.js';
 import { parleyVersion } from '../version.js';
 
 const datasets = ['deu3'] as const;
@@ -67,6 +68,8 @@ Options:
     if (!(datasets as readonly string[]).includes(dataset)) {
       throw new InputError({ field: 'dataset', message: `unknown data set "${dataset}"; expected one of ${datasets.join(', ')}` });
     }
+    if (values.institutions !== undefined && values.capability !== 'council-ssi')
+      throw new UsageError('--institutions sets the Commission\'s and Parliament\'s capability under --capability council-ssi; give --capability council-ssi too');
     const capability = parseCapabilityRule(values.capability ?? 'equal', values.institutions ?? 'largest-state');
     const subset = values.subset ?? 'all';
     const runs = values.models === undefined ? allModelRuns() : parseModelRuns(values.models);
@@ -78,6 +81,7 @@ Options:
     };
     const workers = values.workers === undefined ? 1 : integerOption(values.workers, '--workers', { min: 1, max: 256 });
     const directory = values.data ?? shippedDataDirectory(dataset);
+    await checkOutputIsNotInput(values.out, Object.values(deuFileNames).map((name) => join(directory, name)), io);
     const cases = selectSubset(buildCases(parseDeuDataset(await readDeuFiles(directory, io)), capability), subset);
     if (workers > 1 && cases.length > 0) {
       const { forecastOnWorkers } = await import('../backtest/workers.js');

@@ -6,7 +6,7 @@
  */
 import { parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
-import { readTextFile, writeFileAtomic } from '../files.js';
+import { checkOutputIsNotInput, readTextFile, writeFileAtomic } from '../files.js';
 import { UsageError } from '../usageError.js';
 import { parseScenario } from '../../scenario/parse.js';
 import { detectKtabFormat, readKtab, writeKtab, type KtabFormat } from '../../scenario/ktab/index.js';
@@ -44,6 +44,7 @@ What the output format cannot hold is listed as notes on stderr.`,
     const [input, output] = positionals as [string, string];
     const from = checkedFormat(values.from, '--from');
     const to = checkedFormat(values.to, '--to') ?? formatOfPath(output, '--to');
+    await checkOutputIsNotInput(output, [input], io, 'the output argument');
     const text = await readTextFile(input, io);
     const { scenario, notes } = readScenario(text, input, from ?? inputFormat(input, text));
     const written = writeScenario(scenario, to, values.space);

@@ -122,7 +122,8 @@ describe('parley explain', () => {
       ['unknown issue', ['--actor', 'russia', '--issue', 'sanctions'], /^issue: unknown issue "sanctions"; expected one of settlement, talks/u],
       ['round past the end', ['--actor', 'russia', '--round', '11'], /^round: round must be an integer from 1 to 10, got 11/u],
       ['round not a number', ['--actor', 'russia', '--round', 'first'], /--round must be an integer ≥ 1, got "first"/u],
-      ['model without dyads', ['--actor', 'russia', '--model', 'weighted-mean'], /^dyads: model "weighted-mean" has no option "dyads"/u],
+      ['model without dyads', ['--actor', 'russia', '--model', 'weighted-mean'], /^model: explain needs a model that records dyads \(eum\) or smp; "weighted-mean" does not/u],
+      ['mean, which records no dyads', ['--actor', 'russia', '--model', 'mean'], /^model: explain needs a model that records dyads \(eum\) or smp; "mean" does not\n$/u],
       ['unknown preset', ['--actor', 'russia', '--preset', 'nope'], /^preset: model "eum" has no preset "nope"/u],
     ];
     for (const [name, flags, message] of cases) {

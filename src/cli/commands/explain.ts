@@ -9,11 +9,12 @@ import { explainSmpActor, type SmpExplanation } from '../../analysis/explainSmp.
 import { decimalsForScale } from '../../analysis/formatNumber.js';
 import { InputError } from '../../errors.js';
 import type { Forecast } from '../../models/model.js';
+import { getModel, models, resolveOptions } from '../../models/registry.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import { actorNames } from '../../scenario/views.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
-import { emitResult } from '../files.js';
+import { checkOutputIsNotInput, emitResult } from '../files.js';
 import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
 import { loadScenario } from '../scenarioFile.js';
 
@@ -58,11 +59,16 @@ Options:
     const model = values.model ?? 'eum';
     if (model === 'all') throw new InputError({ field: 'model', message: 'explain needs one model, not "all"' });
     const smp = model === 'smp';
+    if (!smp && !('dyads' in resolveOptions(getModel(model), values.preset === undefined ? {} : { preset: values.preset }))) {
+      const recording = models.filter((candidate) => candidate.id !== 'smp' && 'dyads' in resolveOptions(candidate)).map((candidate) => candidate.id);
+      throw new InputError({ field: 'model', message: `explain needs a model that records dyads (${recording.join(', ')}) or smp; "${model}" does not` });
+    }
     // The SMP records every turn's bargains itself; other models must be asked to keep their dyads.
     const request: ForecastRequest = smp ? { model } : { model, dyads: true };
     if (values.preset !== undefined) request.preset = values.preset;
     if (values.rounds !== undefined) request.rounds = integerOption(values.rounds, '--rounds', { min: 1 });
     const plan = planRuns(request);
+    await checkOutputIsNotInput(values.out, [positionals[0]!], io);
 
     const { scenario, notes } = await loadScenario(positionals[0]!, io);
     const actor = scenario.actors.find((candidate) => candidate.id === values.actor);

@@ -1,7 +1,7 @@
 /** `parley forecast <file>`: runs one model or all of them and prints a table, JSON or CSV. */
 import { exclusiveFlags, integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
-import { emitResult } from '../files.js';
+import { checkOutputIsNotInput, emitResult } from '../files.js';
 import { forecastCsv } from '../forecast/csv.js';
 import { forecastJson, type ForecastSet } from '../forecast/json.js';
 import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
@@ -44,6 +44,7 @@ Options:
     if (values.dyads) request.dyads = true;
 
     const plan = planRuns(request);
+    await checkOutputIsNotInput(values.out, [positionals[0]!], io);
     const { file, scenario, notes } = await loadScenario(positionals[0]!, io);
     const all = request.model === 'all';
     const { forecasts, skipped } = runPlan(scenario, plan, all);

@@ -5,7 +5,7 @@
 import { InputError } from '../../errors.js';
 import { exclusiveFlags, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
-import { emitResult, readTextFile } from '../files.js';
+import { checkOutputIsNotInput, emitResult, readTextFile } from '../files.js';
 
 export const mergeCommand: Command = {
   name: 'merge',
@@ -26,6 +26,7 @@ Options:
       { min: 1, max: Number.MAX_SAFE_INTEGER },
     );
     exclusiveFlags(values, ['json', 'csv']);
+    await checkOutputIsNotInput(values.out, positionals, io);
     const sources = await Promise.all(
       positionals.map(async (file) => {
         const text = await readTextFile(file, io);

@@ -64,12 +64,18 @@ describe('parley sweep', () => {
       [['--shock', 'drop:atlantis'], /shocks\[0\]: unknown actor "atlantis"/u],
       [['--shock', 'russia.capability=40@3', '--model', 'weighted-mean'], /model "weighted-mean" cannot apply round-based shocks/u],
       [['--runs=-5'], /--runs must be an integer/u],
+      [['--runs', '-5'], /^parley sweep: --runs must be an integer ≥ 1, got "-5"\n/u],
+      [['--seed', '-1'], /^parley sweep: --seed must be an integer from 0 to 4294967295, got "-1"\n/u],
+      [['--model', 'eum', '--model', 'mean'], /^parley sweep: --model is given more than once/u],
+      [['--rounds', '10', '--shock', 'russia.capability=50@99'], /^shocks\[0\]: the change russia\.capability=50@99 starts at round 99, but the model runs 10 rounds/u],
+      [['--threshold', 'settlement:500'], /^thresholds\[0\]: threshold "settlement:500" is outside the scale of its issue \(settlement \[0, 100\]\)/u],
       [['--shard', '3/3'], /--shard: expected i\/n/u],
       [['--shard', 'two'], /--shard: expected i\/n/u],
       [['--threshold', 'nowhere:5'], /unknown issue "nowhere"/u],
     ];
     for (const [extra, message] of cases) {
-      const { code, err } = await runParley(['sweep', example, '--runs', '10', '--workers', '1', ...extra]);
+      const runs = extra.some((arg) => arg.startsWith('--runs')) ? [] : ['--runs', '10'];
+      const { code, err } = await runParley(['sweep', example, ...runs, '--workers', '1', ...extra]);
       assert.equal(code, 2, `${extra.join(' ')}: ${err}`);
       assert.match(err, message);
       assert.doesNotMatch(err, /at .*\.js:\d+/u, 'no stack trace');

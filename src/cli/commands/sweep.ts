@@ -17,6 +17,7 @@ import { InputError } from '../../errors.js';
 import { getModel, resolveOptions } from '../../models/registry.js';
 import { exclusiveFlags, integerOption, parseCommandLine } from '../args.js';
 import type { Command } from '../command.js';
+import { checkOutputIsNotInput } from '../files.js';
 import { loadScenario } from '../scenarioFile.js';
 import { UsageError } from '../usageError.js';
 
@@ -87,6 +88,7 @@ Ctrl-C stops after the running blocks and reports the runs done (exit 130).`,
     const workers = values.workers === undefined ? defaultWorkers : integerOption(values.workers, '--workers', { min: 1, max: 256 });
     const shard: Shard | undefined = values.shard === undefined ? undefined : parseShard(values.shard, '--shard');
 
+    await checkOutputIsNotInput(values.out, [positionals[0]!], io);
     const { scenario, notes } = await loadScenario(positionals[0]!, io);
     const spec: SweepSpec = { scenario, model: values.model ?? 'eum', runs, seed };
     if (values.preset !== undefined) spec.preset = values.preset;

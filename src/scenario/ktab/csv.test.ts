@@ -92,3 +92,29 @@ test('write then read gives the same scenario; what KTAB cannot hold is refused 
   tooFew.actors = tooFew.actors.slice(0, 2);
   assert.throws(() => writeKtab(tooFew, 'ktab-csv'), /KTAB needs 3 to 250 actors/u);
 });
+
+test('KTAB names holding spec syntax (. * = @ :) become valid ids; a name without a description is kept as the name', () => {
+  const text = good.replace('A, First,', 'U.S., ,').replace('B, Second,', 'EU:Council*, Second,').replace('Pstn1', 'Terms.of=Deal');
+  const { scenario } = readKtab(text, 'ktab-csv', 'names.csv');
+  assert.deepEqual(
+    scenario.actors.map((actor) => [actor.id, actor.name]),
+    [
+      ['U-S-', 'U.S.'],
+      ['EU-Council-', 'Second'],
+      ['C', 'Third'],
+    ],
+  );
+  assert.deepEqual(scenario.issues.map((issue) => [issue.id, issue.name]), [['Terms-of-Deal', 'Terms.of=Deal'], ['Pstn2', 'Pstn2']]);
+});
+
+test('a KTAB CSV whose actor count is negative or huge is recognised as KTAB, and the count is reported with its line', () => {
+  for (const count of ['-5', '1e9', '2.5']) {
+    const text = good.replace('"Dummy scenario",3,2,', `"Dummy scenario",${count},2,`);
+    assert.equal(detectKtabFormat(text), 'ktab-csv', count);
+    const problems = problemsOf(text);
+    assert.deepEqual(problems.map((problem) => [problem.line, problem.field]), [[1, 'nActors']], count);
+    assert.match(problems[0]!.message, new RegExp(`the number of actors must be a whole number from 3 to 250, got "${count.replace('.', '\\.')}"`, 'u'));
+  }
+  // The long CSV's header is not a KTAB first row.
+  assert.equal(detectKtabFormat('actor,issue,capability,position,salience\nActor,talks,1,2,3\n'), undefined);
+});

@@ -16,8 +16,8 @@ export { parseKtabCsv, readKtabCsv, writeKtabCsv } from './csv.js';
 export { parseKtabXml, readKtabXml, writeKtabXml } from './xml.js';
 
 /**
- * Recognises a KTAB SMP file: XML whose root is <Scenario>, or a CSV whose first row ends in two whole
- * numbers (actors, dimensions) and whose second row starts with "Actor". Undefined otherwise.
+ * Recognises a KTAB SMP file: XML whose root is <Scenario>, or a CSV whose first row holds two numbers
+ * (actors, dimensions) in its third and fourth fields and whose second row starts with "Actor". Undefined otherwise.
  */
 export function detectKtabFormat(text: string): KtabFormat | undefined {
   const body = text.replace(/^\uFEFF/u, '').trimStart();
@@ -26,7 +26,9 @@ export function detectKtabFormat(text: string): KtabFormat | undefined {
   const first = rows[0]?.split(',').map((field) => field.trim());
   const second = rows[1]?.split(',')[0]?.trim().replace(/^"|"$/gu, '');
   if (!first || first.length < 4 || second?.toLowerCase() !== 'actor') return undefined;
-  return /^\d+$/u.test(first[2]!) && /^\d+$/u.test(first[3]!) ? 'ktab-csv' : undefined;
+  // Any number is enough to recognise the shape: the reader then says what is wrong with the counts (-5, 1e9, 2.5).
+  const number = /^"?[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?"?$/iu;
+  return number.test(first[2]!) && number.test(first[3]!) ? 'ktab-csv' : undefined;
 }
 
 /** Reads a KTAB SMP file into a validated scenario; every problem (with its line) as one InputError. */

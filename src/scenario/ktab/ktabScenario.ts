@@ -45,7 +45,9 @@ export function toParleyScenario(ktab: KtabScenario): ScenarioInput {
       issues.map((issue, k) => [issue.id, { position: actor.positions[k]!, salience: actor.saliences[k]! }]),
     );
     const description = actor.description.trim();
-    return description === '' ? { id, capability: actor.capability, stances } : { id, name: description, capability: actor.capability, stances };
+    // Without a description, a name that had to be changed into an id is kept as the actor's name.
+    const name = description !== '' ? description : actor.name.trim() !== id ? actor.name.trim() : undefined;
+    return name === undefined ? { id, capability: actor.capability, stances } : { id, name, capability: actor.capability, stances };
   });
   const space: NonNullable<ScenarioInput['spaces']>[number] = { id: ktabSpaceId, issues: issues.map((issue) => issue.id) };
   const title = ktab.name.trim();

@@ -4,6 +4,8 @@
  * description up to 512.
  */
 
+import { idFromText } from '../ids.js';
+
 export const ktabLimits = {
   actorName: 25,
   actorDescription: 256,
@@ -14,9 +16,12 @@ export const ktabLimits = {
   maxCapability: 1e8,
 } as const;
 
-/** A Parley id (no spaces, no commas) from a KTAB name, unique among `taken` (which it extends). */
+/**
+ * A Parley id from a KTAB name (each run of characters an id may not hold, such as spaces, commas,
+ * dots or control characters, becomes "-"), unique among `taken` (which it extends).
+ */
 export function idFromName(name: string, fallback: string, taken: Set<string>): string {
-  const base = name.trim().replace(/[\s,]+/gu, '-') || fallback;
+  const base = idFromText(name, '-') || fallback;
   let id = base;
   for (let suffix = 2; taken.has(id); suffix++) id = `${base}-${suffix}`;
   taken.add(id);
