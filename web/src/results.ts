@@ -16,6 +16,7 @@ import { smpPlaneCard, type SmpPlaneChoice } from './charts/smpPlane.js';
 import { h } from './dom.js';
 import type { ModelRequest } from './modelClient.js';
 import { categorical } from './palette.js';
+import { fileSlug, issueSelect, stepSlider } from './controls.js';
 
 export interface RunConfig {
   selected: string[];
@@ -151,24 +152,12 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
   const { scenario, forecasts } = results;
   const issue = scenario.issues.find((candidate) => candidate.id === host.issueId) ?? scenario.issues[0]!;
   const names = actorNames(scenario.actors);
-  const slug = (scenario.title.toLowerCase().replace(/[^a-z0-9]+/gu, '-') || 'scenario').slice(0, 40);
+  const slug = fileSlug(scenario.title);
 
-  const issuePicker = h(
-    'label',
-    { class: 'field inline' },
-    'Issue ',
-    h(
-      'select',
-      {
-        id: 'issue-picker',
-        onchange: (event: Event) => {
-          host.issueId = (event.target as HTMLSelectElement).value;
-          host.changed();
-        },
-      },
-      scenario.issues.map((candidate) => h('option', { value: candidate.id, selected: candidate.id === issue.id }, candidate.name ?? candidate.id)),
-    ),
-  );
+  const issuePicker = issueSelect('Issue ', 'issue-picker', scenario.issues, issue.id, (issueId) => {
+    host.issueId = issueId;
+    host.changed();
+  });
 
   const cards: HTMLElement[] = [];
   const iterative = forecasts.map((forecast, index) => ({ forecast, index })).filter(({ forecast }) => (forecast.issues[0]?.rounds.length ?? 0) > 1);
@@ -236,22 +225,10 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
     const explanation = h('p', { class: 'explanation', id: 'dyad-explanation', 'aria-live': 'polite' }, 'Hover over or focus (Tab) a cell to read what that actor thinks of that dyad.');
     const decimals = issue.scale.max - issue.scale.min <= 10 ? 2 : 1;
     const matrix = dyadMatrix(round, names, decimals, (text) => (explanation.textContent = text));
-    const roundPicker = h(
-      'label',
-      { class: 'field inline' },
-      `Round ${roundNumber} of ${lastRound} `,
-      h('input', {
-        type: 'range',
-        id: 'dyad-round',
-        min: 1,
-        max: lastRound,
-        value: roundNumber,
-        onchange: (event: Event) => {
-          host.dyadRound = Number((event.target as HTMLInputElement).value);
-          host.changed();
-        },
-      }),
-    );
+    const roundPicker = stepSlider('Round', 'dyad-round', { min: 1, max: lastRound, value: roundNumber }, (value) => {
+      host.dyadRound = value;
+      host.changed();
+    });
     cards.push(
       chartCard({
         id: 'dyad-chart',

@@ -14,6 +14,7 @@ import { tornadoChart, tornadoRows } from './charts/tornadoChart.js';
 import { h } from './dom.js';
 import { download } from './exporting.js';
 import { takesRounds } from './results.js';
+import { fileSlug, issueSelect } from './controls.js';
 
 export interface SweepConfig {
   model: string;
@@ -231,29 +232,15 @@ export function renderSweep(host: SweepHost, width: number): HTMLElement {
   const { result, scenario } = view;
   const summary = result.issues.find((candidate) => candidate.issue === host.issueId) ?? result.issues[0]!;
   const issue = scenario.issues.find((candidate) => candidate.id === summary.issue)!;
-  const slug = `${(scenario.title.toLowerCase().replace(/[^a-z0-9]+/gu, '-') || 'scenario').slice(0, 40)}-${issue.id}-sweep`;
+  const slug = `${fileSlug(scenario.title)}-${issue.id}-sweep`;
   const histogram = histogramChart(summary, result.completedRuns, issue, width);
   const tornado = tornadoChart(summary, issue, width);
   const thresholdValues = [...new Set(result.issues.flatMap((candidate) => candidate.thresholds.map((threshold) => threshold.value)))];
-  const issuePicker = h(
-    'label',
-    { class: 'field inline' },
-    'Issue ',
-    h(
-      'select',
-      {
-        id: 'sweep-issue',
-        onchange: (event: Event) => {
-          host.issueId = (event.target as HTMLSelectElement).value;
-          host.changed();
-        },
-      },
-      result.issues.map((candidate) => {
-        const named = scenario.issues.find((entry) => entry.id === candidate.issue);
-        return h('option', { value: candidate.issue, selected: candidate.issue === summary.issue }, named?.name ?? candidate.issue);
-      }),
-    ),
-  );
+  const sweptIssues = result.issues.map((candidate) => scenario.issues.find((entry) => entry.id === candidate.issue) ?? { id: candidate.issue });
+  const issuePicker = issueSelect('Issue ', 'sweep-issue', sweptIssues, summary.issue, (issueId) => {
+    host.issueId = issueId;
+    host.changed();
+  });
   const cell = (value: number) => h('td', {}, value.toFixed(1));
   const table = h(
     'table',

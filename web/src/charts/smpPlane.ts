@@ -14,6 +14,7 @@ import { categorical } from '../palette.js';
 import { scaleAxis } from '../scaleLabels.js';
 import { chartCard } from './card.js';
 import { svgLegend } from './svgLegend.js';
+import { issueSelect, stepSlider } from '../controls.js';
 
 /** What the person chose to look at: the two issues and the turn (the last when absent). */
 export interface SmpPlaneChoice {
@@ -145,38 +146,14 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
   chart.setAttribute('aria-label', `SMP positions on ${xIssue.name ?? xIssue.id} and ${yIssue.name ?? yIssue.id}, turn ${turn}`);
 
   const picker = (label: string, id: string, value: string, set: (value: string) => void) =>
-    h(
-      'label',
-      { class: 'field inline' },
-      label,
-      h(
-        'select',
-        {
-          id,
-          onchange: (event: Event) => {
-            set((event.target as HTMLSelectElement).value);
-            changed();
-          },
-        },
-        space.issues.map((issue) => h('option', { value: issue.id, selected: issue.id === value }, issue.name ?? issue.id)),
-      ),
-    );
-  const turnPicker = h(
-    'label',
-    { class: 'field inline' },
-    `Turn ${turn} of ${lastTurn} `,
-    h('input', {
-      type: 'range',
-      id: 'smp-turn',
-      min: 0,
-      max: lastTurn,
-      value: turn,
-      onchange: (event: Event) => {
-        choice.turn = Number((event.target as HTMLInputElement).value);
-        changed();
-      },
-    }),
-  );
+    issueSelect(label, id, space.issues, value, (issueId) => {
+      set(issueId);
+      changed();
+    });
+  const turnPicker = stepSlider('Turn', 'smp-turn', { min: 0, max: lastTurn, value: turn }, (value) => {
+    choice.turn = value;
+    changed();
+  });
   const shown = (issue: Issue, value: number) => `${issue.name ?? issue.id} ${value.toFixed(2)}`;
   const final = spaceIssues.map((issue) => issue.mostProbable);
   const mode = final[xIndex] && final[yIndex] ? ` Most probable final position: (${final[xIndex].position.toFixed(2)}, ${final[yIndex].position.toFixed(2)}), P = ${final[xIndex].probability.toFixed(3)}, held by ${final[xIndex].actors.map((actor) => names[actor] ?? actor).join(', ')}.` : '';
