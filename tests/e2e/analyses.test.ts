@@ -4,7 +4,7 @@
  * issues; and the DEU III backtest run by the server. Screenshots go to artifacts/e2e/.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { runBacktest } from '../../src/analysis/backtest/backtest.js';
@@ -13,28 +13,22 @@ import { parseCapabilityRule } from '../../src/analysis/backtest/capability.js';
 import { parseNoise, parseThreshold, runSweep, type SweepResult } from '../../src/analysis/sweep/index.js';
 import { runModel } from '../../src/models/registry.js';
 import type { StoredRun, StoredScenario } from '../../src/store/records.js';
-import { launchBrowser } from '../support/browser.js';
+import type { LaunchedBrowser } from '../support/browser.js';
+import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
 import { shippedDeuDataset } from '../support/deu3Data.js';
-import { fromRepo } from '../support/paths.js';
 import { exportedSvg, svgTexts } from '../support/svgExport.js';
-import { startTestServer, type TestServer } from '../support/workbench.js';
+import type { TestServer } from '../support/workbench.js';
 
-const shots = fromRepo('artifacts', 'e2e');
+const shots = screenshotDir;
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: LaunchedBrowser;
 let worked: StoredScenario;
 
 before(async () => {
-  assert.ok(existsSync(fromRepo('web', 'dist', 'index.html')), 'the web app is not built: run `npm run build:web`');
-  mkdirSync(shots, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startWorkbench());
   worked = (await server.request('GET', '/api/scenarios/1')).body as StoredScenario;
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => stopWorkbench({ server, browser }));
 
 async function openApp(errors: string[]): Promise<Page> {
   const page = await browser.context.newPage();

@@ -3,27 +3,20 @@
  * file, run it, undo and redo an edit, rename, duplicate, delete, and compare two stored runs.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { fromRepo } from '../support/paths.js';
-import { startTestServer, type TestServer } from '../support/workbench.js';
+import type { LaunchedBrowser } from '../support/browser.js';
+import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
+import type { TestServer } from '../support/workbench.js';
 
-const shots = fromRepo('artifacts', 'e2e');
+const shots = screenshotDir;
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: LaunchedBrowser;
 
 before(async () => {
-  assert.ok(existsSync(fromRepo('web', 'dist', 'index.html')), 'the web app is not built: run `npm run build:web`');
-  mkdirSync(shots, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startWorkbench());
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => stopWorkbench({ server, browser }));
 
 /**
  * Fifty actors spread over one 0–100 issue, capabilities and saliences varied deterministically; named

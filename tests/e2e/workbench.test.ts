@@ -4,30 +4,24 @@
  * main view is kept in artifacts/e2e/ (not committed).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { StoredScenario } from '../../src/store/records.js';
-import { launchBrowser } from '../support/browser.js';
-import { fromRepo } from '../support/paths.js';
+import type { LaunchedBrowser } from '../support/browser.js';
+import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
 import { exportedSvg, svgTexts } from '../support/svgExport.js';
-import { startTestServer, type TestServer } from '../support/workbench.js';
+import type { TestServer } from '../support/workbench.js';
 
-const shots = fromRepo('artifacts', 'e2e');
+const shots = screenshotDir;
 let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: LaunchedBrowser;
 const pageErrors: string[] = [];
 
 before(async () => {
-  assert.ok(existsSync(fromRepo('web', 'dist', 'index.html')), 'the web app is not built: run `npm run build:web`');
-  mkdirSync(shots, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startWorkbench());
 });
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => stopWorkbench({ server, browser }));
 
 async function openApp(page: Page): Promise<void> {
   page.on('pageerror', (error) => pageErrors.push(error.message));

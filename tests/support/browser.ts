@@ -37,3 +37,5 @@ export async function launchBrowser(viewport = { width: 1280, height: 800 }): Pr
     },
   };
 }
+
+export type LaunchedBrowser = Awaited<ReturnType<typeof launchBrowser>>;
