@@ -12,7 +12,7 @@ import type { Dyad } from '../model.js';
 import { offerPosition, offerRank, perceive } from './classify.js';
 import { forgone } from './forgone.js';
 import type { RoundInput } from './round.js';
-import { expectedUtilityOfChallenge } from './utility.js';
+import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
 import type { DyadStore, RoundWorkspace } from './workspace.js';
 
 /** Kept dyads: receiver's view of the dyad with `other`. */
@@ -72,12 +72,10 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
       const rj = risk[j]!;
       const sj = salience[j]!;
       const statusQuoJ = statusQuo[j]!;
-      // base^r as `power` (utility.ts) computes it, sharing ln(base): exactly base at r = 1, 0 at base 0.
-      const positiveSuccess = successBase > 0;
-      const successI = 2 - 4 * (ri === 1 ? successBase : positiveSuccess ? Math.exp(ri * logSuccess) : 0);
-      const failureI = 2 - 4 * (ri === 1 ? failureBase : Math.exp(ri * logFailure));
-      const successJ = 2 - 4 * (rj === 1 ? successBase : positiveSuccess ? Math.exp(rj * logSuccess) : 0);
-      const failureJ = 2 - 4 * (rj === 1 ? failureBase : Math.exp(rj * logFailure));
+      const successI = 2 - 4 * powerFromLog(successBase, logSuccess, ri);
+      const failureI = 2 - 4 * powerFromLog(failureBase, logFailure, ri);
+      const successJ = 2 - 4 * powerFromLog(successBase, logSuccess, rj);
+      const failureJ = 2 - 4 * powerFromLog(failureBase, logFailure, rj);
       // What i (resp. j) forgoes by challenging, with r_i and with r_j.
       const forgoneII = certainStatusQuo ? statusQuoI : forgone(input, i, j, d, ri, statusQuoI);
       const forgoneJJ = certainStatusQuo ? statusQuoJ : forgone(input, j, i, d, rj, statusQuoJ);
@@ -157,9 +155,8 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
       const logFailure = Math.log(failureBase);
       if (offerToI) {
         const ri = risk[i]!;
-        // base^r as `power` (utility.ts) computes it, sharing ln(base): exactly base at r = 1, 0 at base 0.
-        const success = 2 - 4 * (ri === 1 ? successBase : successBase > 0 ? Math.exp(ri * logSuccess) : 0);
-        const failure = 2 - 4 * (ri === 1 ? failureBase : Math.exp(ri * logFailure));
+        const success = 2 - 4 * powerFromLog(successBase, logSuccess, ri);
+        const failure = 2 - 4 * powerFromLog(failureBase, logFailure, ri);
         const a = expectedUtilityOfChallenge(success, failure, iBeatsJ, sj) - statusQuo[i]!;
         const b = expectedUtilityOfChallenge(success, failure, jBeatsI, responder ? si : sj) - statusQuo[i]!;
         const rank = offerRank(a, b, capitulation);
@@ -167,8 +164,8 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
       }
       if (offerToJ) {
         const rj = risk[j]!;
-        const success = 2 - 4 * (rj === 1 ? successBase : successBase > 0 ? Math.exp(rj * logSuccess) : 0);
-        const failure = 2 - 4 * (rj === 1 ? failureBase : Math.exp(rj * logFailure));
+        const success = 2 - 4 * powerFromLog(successBase, logSuccess, rj);
+        const failure = 2 - 4 * powerFromLog(failureBase, logFailure, rj);
         const a = expectedUtilityOfChallenge(success, failure, jBeatsI, si) - statusQuo[j]!;
         const b = expectedUtilityOfChallenge(success, failure, iBeatsJ, responder ? sj : si) - statusQuo[j]!;
         const rank = offerRank(a, b, capitulation);

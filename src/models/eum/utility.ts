@@ -15,6 +15,12 @@ export function power(base: number, r: number): number {
   return base > 0 ? Math.exp(r * Math.log(base)) : 0;
 }
 
+/** `power(base, r)` when ln(base) is already known (the dyad loops share it between two exponents): the same bits. */
+export function powerFromLog(base: number, logBase: number, r: number): number {
+  if (r === 1) return base;
+  return base > 0 ? Math.exp(r * logBase) : 0;
+}
+
 /** U_s = 2 − 4(0.5 − 0.5d)^r: i's utility if its challenge succeeds (eq. 15). */
 export function successUtility(d: number, r: number): number {
   return 2 - 4 * power(0.5 - 0.5 * d, r);
