@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { fromRepo, repoRoot } from '../../tests/support/paths.js';
@@ -17,6 +18,15 @@ function parley(...args: string[]) {
 }
 
 describe('the parley executable', () => {
+  it('is the package bin: built, executable, with a node shebang (as npx parley runs it)', { skip: !compiled && 'runs on the compiled tree' }, () => {
+    const { bin } = JSON.parse(readFileSync(fromRepo('package.json'), 'utf8')) as { bin: { parley: string } };
+    const file = fromRepo(bin.parley);
+    assert.ok((statSync(file).mode & 0o111) !== 0, `${bin.parley} is not executable: \`npm run build\` sets its mode`);
+    assert.match(readFileSync(file, 'utf8'), /^#!\/usr\/bin\/env node\n/u);
+    const direct = spawnSync(file, ['--version'], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(direct.status, 0, direct.stderr);
+  });
+
   it('prints its version and its help, exit 0', () => {
     const version = parley('--version');
     assert.equal(version.code, 0);
