@@ -154,7 +154,7 @@ export function advise(scenario: Scenario, request: AdviseRequest): Advice {
       outcome: candidate.outcome,
     };
     if (robust) result.robustness = robust(candidate.moves);
-    if (explain) result.explanation = explainCandidate(candidate, base, inner, request.issue, wording);
+    if (explain) result.explanation = explainCandidate(candidate, base, inner, request.issue, wording, flipOther);
     return result;
   };
   const advice: Advice = {

@@ -34,7 +34,7 @@ export function describeMove(move: Move, wording: Wording): string {
 }
 
 /** Sentences for one candidate: the change, the forecast's response, and why (at most `limit` of each kind of reason). */
-export function explainCandidate(candidate: Candidate, base: Variant, scorer: Scorer, issue: string, wording: Wording, limit = 3): string[] {
+export function explainCandidate(candidate: Candidate, base: Variant, scorer: Scorer, issue: string, wording: Wording, focus?: string, limit = 3): string[] {
   const number = (x: number): string => formatShort(x, wording.decimals);
   const withDyads = { dyads: true };
   const dyadsOption = 'dyads' in scorer.forecast(base).options;
@@ -43,7 +43,7 @@ export function explainCandidate(candidate: Candidate, base: Variant, scorer: Sc
   const moves = candidate.moves.map((move) => describeMove(move, wording)).join(' and ');
   const sentences = [`If ${moves}, the forecast on ${wording.issueName} is ${number(after.outcome)} instead of ${number(before.outcome)}.`];
   // Why first (the dyads read differently), then what follows (who ends elsewhere).
-  sentences.push(...changedReadings(before, after, wording).slice(0, limit), ...changedEnds(before, after, wording).slice(0, limit));
+  sentences.push(...changedReadings(before, after, wording).slice(0, limit), ...changedEnds(before, after, wording, focus).slice(0, limit));
   return sentences;
 }
 
@@ -51,14 +51,15 @@ function issueOf(issues: readonly IssueForecast[], issue: string): IssueForecast
   return issues.find((candidate) => candidate.issue === issue)!;
 }
 
-/** Actors that end elsewhere (iterative models only: a static model has no rounds to end in). */
-function changedEnds(before: IssueForecast, after: IssueForecast, wording: Wording): string[] {
+/** Actors that end elsewhere, `focus` first (iterative models only: a static model has no rounds to end in). */
+function changedEnds(before: IssueForecast, after: IssueForecast, wording: Wording, focus?: string): string[] {
   if (before.rounds.length < 2) return [];
   const first = before.rounds[0]!.positions;
   const last = before.rounds.at(-1)!.positions;
   const lastAfter = after.rounds.at(-1)!.positions;
   const number = (x: number): string => formatShort(x, wording.decimals);
-  return Object.keys(lastAfter).flatMap((id) => {
+  const ids = Object.keys(lastAfter).sort((a, b) => Number(b === focus) - Number(a === focus));
+  return ids.flatMap((id) => {
     const was = last[id];
     const now = lastAfter[id]!;
     if (was === undefined || number(was) === number(now)) return [];
