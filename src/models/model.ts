@@ -72,6 +72,10 @@ export interface Dyad {
   /** With channels (channels-spec §7.4): the pair's channel, and today's offer before the adjustment (`offer` is adjusted). */
   channel?: 'public' | 'private';
   baseOffer?: number;
+  /** When the offer was adjusted (or refused): the receiver's start-of-round position, the shortfall and the settings behind it. */
+  from?: number;
+  shortfall?: Shortfall;
+  terms?: ChannelTerms;
 }
 
 /** How far an adjusted move falls short of today's, split by cause (channels-spec E5), on the issue's scale. */
@@ -79,6 +83,14 @@ export interface Shortfall {
   trust: number;
   audience: number;
   redLine: number;
+}
+
+/** The settings behind an adjusted offer (channels-spec E1–E4), for the explanations: τ_ij, λ_ij (private only), α_i, the red line. */
+export interface ChannelTerms {
+  trust: number;
+  leak?: number;
+  audienceCost: number;
+  redLine?: { kind: 'atLeast' | 'atMost'; bound: number; cost: number };
 }
 
 /** An actor that refused every offer it received in a round (channels-spec E6). */
@@ -93,6 +105,7 @@ export interface Hold {
   shortfall: Shortfall;
   /** How many offers it refused. */
   refused: number;
+  terms: ChannelTerms;
   expectedUtility: number;
   otherExpectedUtility: number;
 }
@@ -118,6 +131,7 @@ export interface Move {
   channel?: 'public' | 'private';
   baseTo?: number;
   shortfall?: Shortfall;
+  terms?: ChannelTerms;
 }
 
 export interface Round {

@@ -138,6 +138,8 @@ function explanationText(explanation: Explanation): string {
   const byTopic = (...topics: ExplanationSentence['topic'][]) => explanation.sentences.filter((sentence) => topics.includes(sentence.topic));
   const lines = [`${explanation.actor} on ${explanation.issue}, round ${explanation.round}`];
   lines.push(...byTopic('summary').map((sentence) => `  ${sentence.text}`));
+  // Channels (channels-spec §10.1): why the move was shortened, or why the actor held.
+  lines.push(...byTopic('channel').map((sentence) => `  ${sentence.text}`));
   const dyads = byTopic('dyad', 'expectations');
   if (dyads.length > 0) lines.push('', ...dyads.map((sentence) => (sentence.topic === 'dyad' ? `  ${sentence.text}` : `      ${sentence.text}`)));
   const offers = byTopic('offer-received', 'offer-made');

@@ -182,6 +182,11 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
   }
 }
 
+/** The rank in `offerKinds` of an offer-making perception. */
+function offerRankOf(perception: Dyad['perception']): number {
+  return perception === 'conflict-lost' ? 0 : perception === 'compromise' ? 1 : 2;
+}
+
 /** The kept dyads, by receiver then other in the order actors are listed, each marked if its offer was taken. */
 export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad[] {
   const store = workspace.dyads!;
@@ -205,6 +210,12 @@ export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad
         taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
         ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
       });
+      if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
+        const dyad = dyads.at(-1)!;
+        dyad.from = input.positions[i]!;
+        dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
+        dyad.terms = adjust.terms(i, j);
+      }
     }
   }
   return dyads;

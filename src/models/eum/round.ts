@@ -98,6 +98,7 @@ function withChannels(input: RoundInput, workspace: RoundWorkspace, moves: Move[
     move.channel = table.channelName(i, j);
     move.baseTo = work.baseTo[i]!;
     move.shortfall = table.shortfall(i, j, offers.rank[i]!, move.baseTo, move.from, input.positions[j]!);
+    move.terms = table.terms(i, j);
   }
   const holds: Hold[] = [];
   const { refused } = work;
@@ -114,6 +115,7 @@ function withChannels(input: RoundInput, workspace: RoundWorkspace, moves: Move[
       wouldMoveTo: refused.to[i]!,
       shortfall: table.shortfall(i, j, refused.rank[i]!, refused.to[i]!, from, input.positions[j]!),
       refused: work.refusedCount[i]!,
+      terms: table.terms(i, j),
       expectedUtility: refused.expectedUtility[i]!,
       otherExpectedUtility: refused.otherExpectedUtility[i]!,
     });

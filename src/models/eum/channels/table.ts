@@ -2,6 +2,7 @@
  * One round's channel settings on one issue, in flat arrays by receiver·n + proposer: channel kind,
  * leak, trust; per actor the audience cost and the red line. `target` applies (E0–E4) to an offer.
  */
+import type { ChannelTerms } from '../../model.js';
 import { adjustedMove, type MoveInputs, redLineGap, type Shortfall, shortfallOf } from './adjust.js';
 
 export const PUBLIC = 0;
@@ -79,6 +80,16 @@ export class ChannelTable {
   shortfall(i: number, j: number, rank: number, baseTo: number, xi: number, xj: number): Shortfall {
     const inputs = this.inputs(i, j, rank, baseTo, xi, xj);
     return shortfallOf(inputs, adjustedMove(inputs), this.width);
+  }
+
+  /** The settings behind receiver i's offers from j, for the explanations. */
+  terms(i: number, j: number): ChannelTerms {
+    const cell = i * this.size + j;
+    const terms: ChannelTerms = { trust: this.trust[cell]!, audienceCost: this.audienceCost[i]! };
+    if (this.kind[cell] === PRIVATE) terms.leak = this.leak[cell]!;
+    const kind = this.redLineKind[i];
+    if (kind !== 0) terms.redLine = { kind: kind === 1 ? 'atLeast' : 'atMost', bound: this.redLineBound[i]!, cost: this.redLineCost[i]! };
+    return terms;
   }
 
   channelName(i: number, j: number): 'public' | 'private' {
