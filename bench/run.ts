@@ -8,13 +8,14 @@ import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
 import { adviseSuite } from './adviseSuite.js';
 import { backtestSuite } from './backtestSuite.js';
+import { channelsSuite } from './channelsSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite, adviseSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite, adviseSuite, channelsSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

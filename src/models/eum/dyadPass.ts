@@ -14,7 +14,7 @@ import { forgone } from './forgone.js';
 import type { RoundInput } from './round.js';
 import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
 import type { DyadStore, RoundWorkspace } from './workspace.js';
-import { mayPrune, offerTo } from './channels/work.js';
+import { offerTo, pruneDistance } from './channels/work.js';
 
 /** Kept dyads: receiver's view of the dyad with `other`. */
 function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: number, probability: number, a: number, b: number, rank: number, adjusted: number): void {
@@ -65,8 +65,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
       if (closed !== null && closed[i * n + j] === 1) continue;
       // Neither side can take an offer better than the one it holds (see OfferTable.settledAgainst).
       const distance = Math.abs(xj - xi);
-      const settledI = mayPrune(adjust, i) && offers.settledAgainst(i, distance, xi, range);
-      if (store === undefined && settledI && mayPrune(adjust, j) && offers.settledAgainst(j, distance, xj, range)) continue;
+      if (store === undefined && offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range) && offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range)) continue;
       const gj = groupOf[j]!;
       const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
       const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
@@ -153,8 +152,8 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
       const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
       const bounded = d <= 1 && si <= 1 && sj <= 1;
       const distance = Math.abs(xj - xi);
-      const offerToI = (!bounded || gapI > 1e-14) && !(mayPrune(adjust, i) && offers.settledAgainst(i, distance, xi, range));
-      const offerToJ = (!bounded || gapJ > 1e-14) && !(mayPrune(adjust, j) && offers.settledAgainst(j, distance, xj, range));
+      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range);
+      const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range);
       if (!offerToI && !offerToJ) continue;
       const successBase = 0.5 - 0.5 * d;
       const failureBase = 0.5 + 0.5 * d;

@@ -7,7 +7,7 @@
 import type { Scenario } from '../../../scenario/schema.js';
 import { formatDate } from '../../../scenario/timeline/calendar.js';
 import { trustIn, trustIsNeutral, trustSettings } from '../../../scenario/timeline/trust.js';
-import { channelBetween, type LeafWorld, roundDates, type WorldState } from '../../../scenario/timeline/world.js';
+import { type ChannelState, type LeafWorld, roundDates, type WorldState } from '../../../scenario/timeline/world.js';
 import type { Participant } from '../../../scenario/views.js';
 import type { ChannelSchedule } from '../engine.js';
 import type { EumOptions } from '../options.js';
@@ -74,15 +74,26 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
     return { capability, salience };
   };
 
+  /** The pairs of this issue with a channel rule in force, as [i, j, setting] (the others are public). */
+  const rulesOf = (state: WorldState) => {
+    const rules: [number, number, ChannelState][] = [];
+    for (const [key, setting] of state.channels) {
+      const [a, b, issue] = key.split('\u0000') as [string, string, string];
+      const i = index.get(a);
+      const j = index.get(b);
+      if (issue === issueId && i !== undefined && j !== undefined) rules.push([i, j, setting]);
+    }
+    return rules;
+  };
+
   const closedInState = memo((state: WorldState) => {
     const closed = new Uint8Array(n * n);
     let any = false;
-    for (let i = 0; i < n; i++)
-      for (let j = i + 1; j < n; j++)
-        if (channelBetween(state, ids[i]!, ids[j]!, issueId).channel === 'closed') {
-          closed[i * n + j] = closed[j * n + i] = 1;
-          any = true;
-        }
+    for (const [i, j, setting] of rulesOf(state))
+      if (setting.channel === 'closed') {
+        closed[i * n + j] = closed[j * n + i] = 1;
+        any = true;
+      }
     for (const [first, second] of options.closedDyads) {
       const i = index.get(first);
       const j = index.get(second);
@@ -95,6 +106,20 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
 
   const settings = trustSettings(scenario);
   const neutralTrust = trustIsNeutral(scenario);
+  // (R1) Without a record or an estimate about j, τ_ij is the prior's (μ₀n₀ + 0)/(n₀ + 0 + 0), computed as trustIn does.
+  const priorTrust = (settings.mean * settings.strength + 0) / (settings.strength + 0 + 0);
+  const fillTrust = (table: ChannelTable, state: WorldState, t: number) => {
+    if (neutralTrust && state.trustSet.size === 0 && state.records.length === 0) return;
+    table.trust.fill(priorTrust);
+    const judged = new Set(state.records.flatMap((record) => record.actors));
+    for (const [key] of state.trustSet) judged.add(key.split('\u0000')[1]!);
+    for (const id of judged) {
+      const j = index.get(id);
+      if (j === undefined) continue;
+      for (let i = 0; i < n; i++) if (i !== j) table.trust[i * n + j] = trustIn(settings, state, world.timeline, t, ids[i]!, id);
+    }
+    for (let i = 0; i < n; i++) table.trust[i * n + i] = 1;
+  };
   const buildTable = (state: WorldState, t: number): ChannelTable | null => {
     const table = new ChannelTable(n, width);
     for (let i = 0; i < n; i++) {
@@ -105,16 +130,13 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
         table.redLineBound[i] = stance.commitment.bound;
         table.redLineCost[i] = stance.commitment.cost;
       }
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
-        const channel = channelBetween(state, ids[i]!, ids[j]!, issueId);
-        if (channel.channel === 'private') {
-          table.kind[i * n + j] = PRIVATE;
-          table.leak[i * n + j] = channel.leak;
-        }
-        if (!neutralTrust || state.trustSet.size > 0 || state.records.length > 0) table.trust[i * n + j] = trustIn(settings, state, world.timeline, t, ids[i]!, ids[j]!);
-      }
     }
+    for (const [i, j, setting] of rulesOf(state))
+      if (setting.channel === 'private') {
+        table.kind[i * n + j] = table.kind[j * n + i] = PRIVATE;
+        table.leak[i * n + j] = table.leak[j * n + i] = setting.leak;
+      }
+    fillTrust(table, state, t);
     return table.seal().active() ? table : null;
   };
   // Trust fades with a half-life, so each round has its own table then; otherwise one per state.

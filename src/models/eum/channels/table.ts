@@ -67,13 +67,39 @@ export class ChannelTable {
     };
   }
 
-  /** (E4) The adjusted target y: y⁰ when m* = m⁰ exactly, NaN when refused (m* = 0, E6), else x_i + sign(x_j − x_i)·m*·W. */
+  /**
+   * (E4) The adjusted target y: y⁰ when m* = m⁰ exactly, NaN when refused (m* = 0, E6), else
+   * x_i + sign(x_j − x_i)·m*·W. Inline (no allocation): it runs once per offer.
+   */
   target(i: number, j: number, rank: number, baseTo: number, xi: number, xj: number): number {
-    const inputs = this.inputs(i, j, rank, baseTo, xi, xj);
-    const move = adjustedMove(inputs);
-    if (move === inputs.baseMove) return baseTo;
+    const cell = i * this.size + j;
+    const width = this.width;
+    const isPrivate = this.kind[cell] === PRIVATE;
+    const baseMove = Math.abs(baseTo - xi) / width;
+    const phi = rank === COMPROMISE || isPrivate ? this.trust[cell]! : 1;
+    const exposure = isPrivate ? this.leak[cell]! : 1;
+    const line = this.redLineKind[i]!;
+    const gap = line === 1 && xj < xi ? Math.max(0, xi - this.redLineBound[i]!) / width : line === 2 && xj > xi ? Math.max(0, this.redLineBound[i]! - xi) / width : Infinity;
+    const pressed = phi * baseMove - exposure * this.audienceCost[i]!;
+    const move = Math.max(0, Math.min(pressed, Math.max(gap, pressed - (line === 0 ? 0 : exposure * this.redLineCost[i]!))));
+    if (move === baseMove) return baseTo;
     if (move === 0) return NaN;
-    return xi + Math.sign(xj - xi) * move * this.width;
+    return xi + Math.sign(xj - xi) * move * width;
+  }
+
+  /**
+   * A lower bound on the adjusted length of a lost conflict at `distance` from receiver i toward j:
+   * φ·d − e·(α + κ)·W (E4 with max(g, ·) ≥ ·), less a margin of 1e-9·W. The settledAgainst pruning
+   * compares it with the adjusted move i already holds, so it skips only dyads that cannot win (§7.5).
+   */
+  pruneDistance(i: number, j: number, distance: number): number {
+    if (this.inert[i] === 1) return distance;
+    const cell = i * this.size + j;
+    const isPrivate = this.kind[cell] === PRIVATE;
+    const phi = isPrivate ? this.trust[cell]! : 1;
+    const exposure = isPrivate ? this.leak[cell]! : 1;
+    const costs = this.audienceCost[i]! + (this.redLineKind[i] === 0 ? 0 : this.redLineCost[i]!);
+    return phi * distance - exposure * costs * this.width - 1e-9 * this.width;
   }
 
   /** (E5) The shortfall of an offer, split into trust, audience and red line. */

@@ -61,7 +61,11 @@ export function offerTo(
   return to;
 }
 
-/** Whether the settledAgainst pruning may skip receiver i's farther dyads: never once its moves are adjusted (§7.5). */
-export function mayPrune(table: ChannelTable | null, i: number): boolean {
-  return table === null || table.inert[i] === 1;
+/**
+ * The distance the settledAgainst pruning compares for receiver i and proposer j: the distance itself
+ * on today's path, else a lower bound on the adjusted move (ChannelTable.pruneDistance), so that a dyad
+ * is skipped only when its offer cannot beat the one i holds (§7.5).
+ */
+export function pruneDistance(table: ChannelTable | null, i: number, j: number, distance: number): number {
+  return table === null ? distance : table.pruneDistance(i, j, distance);
 }
