@@ -11,10 +11,11 @@ import { backtestSuite } from './backtestSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
+import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite, adviseSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
