@@ -70,11 +70,13 @@ function rowsOut(input: RipenessInput, result: RipenessLeaf[], index: number): D
     for (const winSet of row.problem.winSets) winsets[`${winSet.ratifier} for ${winSet.for}`] = winSet.low <= winSet.high ? [winSet.low, winSet.high] : null;
     const accept = record<boolean>();
     const values = record<{ accept: number | null; wait: number }>();
+    const flows = record<{ agreement: number | null; conflict: number }>();
     for (const member of input.members) {
+      flows[member] = { agreement: row.agreementFlow.get(member) ?? null, conflict: row.conflictFlow.get(member)! };
       accept[member] = row.accept.get(member)!;
       values[member] = { accept: row.acceptValue.get(member) ?? null, wait: row.waitValue.get(member)! };
     }
-    return { round: row.round, date: pointDate(input.timeline, row.round), deal: row.deal, intervals, winsets, accept, values, ripe: row.ripe, holdouts: holdoutsOf(input, result, index, row) };
+    return { round: row.round, date: pointDate(input.timeline, row.round), deal: row.deal, intervals, winsets, accept, values, flows, ripe: row.ripe, holdouts: holdoutsOf(input, result, index, row) };
   });
 }
 
@@ -117,7 +119,13 @@ function layersOf(prepared: Prepared, issue: Issue): DealLayer[] {
     if (!bare && !hasDeal) continue;
     found = true;
     const mixture = mixtureOfLeaves(input, leaves);
-    layers.push({ removed: [...removed], pAgreement: mixture.pAgreementBy.at(-1)!.p, expectedTerms: mixture.expectedTerms, holdouts: layerHoldouts(input, leaves) });
+    layers.push({
+      removed: [...removed],
+      pAgreement: mixture.pAgreementBy.at(-1)!.p,
+      expectedTerms: mixture.expectedTerms,
+      leaves: leaves.map((leaf) => ({ leaf: { ...leaf.leaf.choice }, probability: leaf.leaf.probability, firstRipe: firstRipeOf(prepared.timeline, leaf) })),
+      holdouts: layerHoldouts(input, leaves),
+    });
   }
   return layers;
 }
@@ -177,14 +185,16 @@ export function analyseDeal(scenario: Scenario, options: DealOptions = {}): Deal
   };
 }
 
+const firstRipeOf = (timeline: Timeline | undefined, leaf: RipenessLeaf) =>
+  leaf.firstRipe === null ? null : { round: leaf.firstRipe, date: pointDate(timeline, leaf.firstRipe), terms: leaf.rows[leaf.firstRipe]!.deal! };
+
 function issueResult(prepared: Prepared, issue: Issue, notes: string[]): DealIssue {
   const { input, leaves } = issueRipeness(prepared, issue);
   const dealLeaves = leaves.map((leaf, index): DealLeaf => {
-    const first = leaf.firstRipe;
     return {
       leaf: { ...leaf.leaf.choice },
       probability: leaf.leaf.probability,
-      firstRipe: first === null ? null : { round: first, date: pointDate(prepared.timeline, first), terms: leaf.rows[first]!.deal! },
+      firstRipe: firstRipeOf(prepared.timeline, leaf),
       rows: rowsOut(input, leaves, index),
     };
   });

@@ -51,6 +51,8 @@ export interface DealRow {
   winsets: Record<string, [number, number] | null>;
   accept: Record<string, boolean>;
   values: Record<string, { accept: number | null; wait: number }>;
+  /** A_i(t) (null without a deal) and D_i(t), flows per year (D3). */
+  flows: Record<string, { agreement: number | null; conflict: number }>;
   ripe: boolean;
   holdouts: Holdout[];
 }
@@ -74,6 +76,8 @@ export interface DealLayer {
   removed: Factor[];
   pAgreement: number;
   expectedTerms: number | null;
+  /** Each leaf's first ripe point under this layer. */
+  leaves: { leaf: Record<string, string>; probability: number; firstRipe: { round: number; date: string | null; terms: number } | null }[];
   holdouts: { leaves: Record<string, string>[]; round: number; date: string | null; deal: number; actor: string; detail: WaitingDetail }[];
 }
 
