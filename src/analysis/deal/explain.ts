@@ -53,15 +53,19 @@ function noneAcceptable(holdout: Holdout, names: Names): string {
 
 /** What a waiting member expects, in words. */
 export function waitingText(actor: string, deal: number, row: { round: number; date: string | null }, detail: WaitingDetail, names: Names): string {
+  return (
+    `${names(actor)} holds out ${when(row)} against a deal at ${f1(deal)}: accepting is worth ${plain(detail.acceptFlow, 4)} a year to it, ` +
+    `waiting ${plain(detail.waitFlow, 4)} a year (as steady flows); it expects ${expectationText(detail)}`
+  );
+}
+
+/** "with probability 0.45 an agreement at 76.8 on average, around Nov 2024 (after …)". */
+function expectationText(detail: WaitingDetail): string {
   const expectation =
     detail.pLater === 0 || detail.expectedTerms === null
       ? 'no agreement later'
       : `with probability ${detail.pLater.toFixed(2)} an agreement at ${f1(detail.expectedTerms)} on average${detail.expectedDate !== null ? `, around ${monthText(detail.expectedDate)}` : ''}`;
-  const expecting = detail.expecting.length > 0 ? ` (after ${detail.expecting.join('; ')})` : '';
-  return (
-    `${names(actor)} holds out ${when(row)} against a deal at ${f1(deal)}: accepting is worth ${plain(detail.acceptFlow, 4)} a year to it, ` +
-    `waiting ${plain(detail.waitFlow, 4)} a year (as steady flows); it expects ${expectation}${expecting}`
-  );
+  return `${expectation}${detail.expecting.length > 0 ? ` (after ${detail.expecting.join('; ')})` : ''}`;
 }
 
 /** The reading of one decision point (§10.2). */
@@ -77,7 +81,7 @@ export function rowText(issue: DealIssue, row: DealRow, names: Names): string {
   }
   const waiting = row.holdouts.map((holdout) => {
     const detail = holdout.detail as WaitingDetail;
-    return `${names(holdout.actor!)} holds out (accepting is worth ${plain(detail.acceptFlow, 4)} a year, waiting ${plain(detail.waitFlow, 4)})`;
+    return `${names(holdout.actor!)} holds out (accepting is worth ${plain(detail.acceptFlow, 4)} a year, waiting ${plain(detail.waitFlow, 4)}): it expects ${expectationText(detail)}`;
   });
   return `${head}: a deal at ${f1(row.deal!)} exists, but ${waiting.join('; ')}.`;
 }
