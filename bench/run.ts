@@ -12,10 +12,11 @@ import { channelsSuite } from './channelsSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
+import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite, adviseSuite, channelsSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
