@@ -230,7 +230,8 @@ function checkEffect(context: Context, effect: Effect, path: FieldPath): void {
     }
   } else if (field === 'statusQuo') {
     if (effect.issue === undefined) return void context.found.push({ path, message: 'a statusQuo effect names its issue' });
-    knownIssue(context, effect.issue, [...path, 'issue']);
+    if (knownIssue(context, effect.issue, [...path, 'issue']) && context.issues.get(effect.issue)!.statusQuo === undefined && typeof effect.statusQuo === 'object' && effect.statusQuo.plus !== undefined)
+      context.found.push({ path: [...path, 'statusQuo'], message: `issue "${effect.issue}" has no status quo to add to: give one on the issue, or set it` });
   } else if (effect.actor !== undefined || effect.issue !== undefined) {
     context.found.push({ path, message: `a ${field} effect names its actors and issues inside "${field}", not as actor or issue` });
   }
