@@ -37,3 +37,16 @@ describe('EUM explanations with channels (channels-spec §10.1)', () => {
     assert.match(describeDyad(dyad, { names }), /pressure in a private channel counts only as far as it trusts the United States \(0\.40\): 36\.0 points less/u);
   });
 });
+
+describe('parley explain --leaf (channels-spec §5.4)', () => {
+  it('explains the named leaf (V-E15 in words) and refuses an unknown one with exit 2', async () => {
+    const { runParley } = await import('../../tests/support/runParley.js');
+    const open = await runParley(['explain', 'examples/backchannel-2024-channels.yaml', '--actor', 'russia', '--issue', 'talks', '--round', '2', '--leaf', 'channel=open,aid=passes']);
+    assert.equal(open.code, 0);
+    assert.match(open.out, /Russia moves from 25 to 32, giving in to United States \(administration\)/u);
+    assert.match(open.out, /its public red line \(at most 25, cost 0\.50\) stops it 10\.0 points short; so it moves to 32\./u);
+    const unknown = await runParley(['explain', 'examples/backchannel-2024-channels.yaml', '--actor', 'russia', '--leaf', 'channel=nope']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.err, /leaf: no leaf "channel=nope"; expected one of channel=cut,aid=passes/u);
+  });
+});

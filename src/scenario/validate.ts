@@ -11,7 +11,7 @@
 import { InputError, type Problem } from '../errors.js';
 import { type FieldPath, type Locate, formatFieldPath } from './fieldPath.js';
 import { inferSalienceScale, type SalienceReading } from './salienceScale.js';
-import { checkChannelFields } from './channels/validate.js';
+import { channelSummary, checkChannelFields } from './channels/validate.js';
 import { checkSpaces } from './spaces.js';
 import { type SalienceScale, type Scenario, ScenarioSchema } from './schema.js';
 import { zodProblems, type FieldProblem } from './zodProblems.js';
@@ -64,7 +64,10 @@ export function validateScenario(input: unknown, locate?: Locate, file?: string,
 
   const problems = toProblems(found, earlier, locate, file);
   if (problems.length > 0 || !parsed.success || salienceScale === undefined) throw new InputError(problems);
-  return { scenario: { ...parsed.data, salienceScale }, notes };
+  const scenario: Scenario = { ...parsed.data, salienceScale };
+  const summary = channelSummary(scenario);
+  if (summary !== undefined) notes.push(summary);
+  return { scenario, notes };
 }
 
 /** Issue ids, usable scales and duplicate ids; checks each scale and status quo. */

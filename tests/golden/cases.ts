@@ -2,6 +2,8 @@
  * The commands whose output must stay byte-identical for every scenario without the channel fields
  * (channels-spec.md §1, the default rule; RED-1…RED-3 at the command level). `record.ts` wrote the
  * expected outputs with the build before the channel machinery existed; `golden.test.ts` replays them.
+ * A change meant to alter these outputs re-records them (`node --import tsx tests/golden/record.ts`)
+ * and says so in its commit.
  */
 export interface GoldenCase {
   name: string;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { dateProblem, parseStep } from '../timeline/calendar.js';
+import { idProblem } from '../ids.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const evidence = z.string().optional();
@@ -25,6 +26,11 @@ export const DateTextSchema = z.string().superRefine((text, context) => {
   if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
 });
 const actorId = z.string().min(1, 'expected an actor id');
+/** Branch and outcome ids follow the id rules: they are syntax in `--leaf B=O,…` and the CSV's leaf column. */
+const branchId = z.string().superRefine((id, context) => {
+  const problem = idProblem(id);
+  if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+});
 const issueId = z.string().min(1, 'expected an issue id');
 
 export const TimelineSchema = z
@@ -133,13 +139,13 @@ export const EventSchema = z
 export type ScenarioEvent = z.infer<typeof EventSchema>;
 
 export const BranchOutcomeSchema = z
-  .object({ id: z.string().min(1), label: z.string().optional(), probability: probability, effects: z.array(EffectSchema).optional(), evidence })
+  .object({ id: branchId, label: z.string().optional(), probability: probability, effects: z.array(EffectSchema).optional(), evidence })
   .strict();
 export type BranchOutcome = z.infer<typeof BranchOutcomeSchema>;
 
 export const BranchSchema = z
   .object({
-    id: z.string().min(1),
+    id: branchId,
     date: DateTextSchema,
     label: z.string().optional(),
     /** The branch exists only in that outcome of an earlier-listed branch. */

@@ -116,6 +116,24 @@ describe('channel fields: bad input (channels-spec §11, §12.8)', () => {
   });
 });
 
+describe('channel fields: ids and status-quo effects', () => {
+  it('branch and outcome ids follow the id rules', () => {
+    const problems = problemsOf((s) => {
+      s.branches[0].id = 'the channel';
+      s.branches[1].outcomes[0].id = 'a=b';
+    });
+    assert.equal(problems.length, 2, problems.join('\n'));
+    assert.match(problems[0]!, /^branches\[0\]\.id: an id may not contain a space/u);
+    assert.match(problems[1]!, /^branches\[1\]\.outcomes\[0\]\.id: an id may not contain "="/u);
+  });
+  it('{plus} on the status quo of an issue without one is refused', () => {
+    assert.deepEqual(problemsOf((s) => delete s.issues[0].statusQuo), [
+      'events[0].effects[2].statusQuo: issue "settlement" has no status quo to add to: give one on the issue, or set it',
+      'branches[1].outcomes[1].effects[2].statusQuo: issue "settlement" has no status quo to add to: give one on the issue, or set it',
+    ]);
+  });
+});
+
 describe('channel fields: writers', () => {
   it('YAML and JSON round trips are exact on the extended example', () => {
     const scenario = example();

@@ -6,7 +6,7 @@
  */
 import type { FieldPath } from '../fieldPath.js';
 import type { Scenario } from '../schema.js';
-import { parseDate, type Timeline } from '../timeline/calendar.js';
+import { formatDate, parseDate, roundsToEnd, type Timeline } from '../timeline/calendar.js';
 import { leavesOf, leafLabel, maxLeaves, type Leaf } from '../timeline/leaves.js';
 import { applyEffect, datedItems, effectField, initialState, timelineOf, type PositionJump } from '../timeline/world.js';
 import type { FieldProblem } from '../zodProblems.js';
@@ -230,7 +230,8 @@ function checkEffect(context: Context, effect: Effect, path: FieldPath): void {
     }
   } else if (field === 'statusQuo') {
     if (effect.issue === undefined) return void context.found.push({ path, message: 'a statusQuo effect names its issue' });
-    knownIssue(context, effect.issue, [...path, 'issue']);
+    if (knownIssue(context, effect.issue, [...path, 'issue']) && context.issues.get(effect.issue)!.statusQuo === undefined && typeof effect.statusQuo === 'object' && effect.statusQuo.plus !== undefined)
+      context.found.push({ path: [...path, 'statusQuo'], message: `issue "${effect.issue}" has no status quo to add to: give one on the issue, or set it` });
   } else if (effect.actor !== undefined || effect.issue !== undefined) {
     context.found.push({ path, message: `a ${field} effect names its actors and issues inside "${field}", not as actor or issue` });
   }
@@ -364,4 +365,27 @@ function checkEffectRanges(context: Context, timeline: Timeline, leaves: readonl
       }
     }
   }
+}
+
+/** What `validate` read of the channel fields, in one note (channels-spec §1.1), or undefined when there are none. */
+export function channelSummary(scenario: Scenario): string | undefined {
+  if (!hasChannelFields(scenario)) return undefined;
+  const parts: string[] = [];
+  const timeline = timelineOf(scenario);
+  if (timeline) {
+    const unit = { d: 'day', w: 'week', m: 'month' }[timeline.unit];
+    const step = `${timeline.n} ${unit}${timeline.n === 1 ? '' : 's'}`;
+    const rounds = timeline.end === undefined ? '' : `, ${roundsToEnd(timeline)} rounds to ${formatDate(timeline.end)}`;
+    parts.push(`timeline from ${formatDate(timeline.start)} in rounds of ${step}${rounds}`);
+  }
+  const count = (n: number | undefined, noun: string) => (n ? [`${n} ${noun}${n === 1 ? '' : 's'}`] : []);
+  parts.push(...count(scenario.channels?.length, 'channel rule'));
+  parts.push(...count(scenario.trust?.records?.length, 'trust record'));
+  parts.push(...count(scenario.trust?.set?.length, 'trust estimate'));
+  parts.push(...count(scenario.events?.length, 'event'));
+  if (scenario.branches?.length) parts.push(`${scenario.branches.length} branch${scenario.branches.length === 1 ? '' : 'es'} (${leavesOf(scenario.branches).length} leaves)`);
+  parts.push(...count(scenario.proposals?.length, 'proposal'));
+  const redLines = scenario.actors.reduce((total, actor) => total + Object.values(actor.stances).filter((stance) => stance.commitment).length, 0);
+  parts.push(...count(redLines, 'red line'));
+  return `channels: ${parts.join('; ')}`;
 }

@@ -84,3 +84,13 @@ describe('trust (channels-spec §6)', () => {
     assert.ok(Math.abs(tau(base, 'b', 'a') - 0.8) < 1e-12);
   });
 });
+
+describe('information nodes (channels-spec B3)', () => {
+  it('a leaf knows a branch from the round its date falls in', async () => {
+    const { informationNode } = await import('./world.js');
+    const scenario = example();
+    const timeline = timelineOf(scenario)!;
+    const leaf = leavesOf(scenario.branches)[1]!;
+    assert.deepEqual([0, 1, 2, 3, 12].map((t) => informationNode(scenario, timeline, leaf, t)), ['', '', 'channel=cut', 'aid=fails;channel=cut', 'aid=fails;channel=cut']);
+  });
+});

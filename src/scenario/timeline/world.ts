@@ -287,3 +287,17 @@ export function roundDates(timeline: Timeline | undefined, t: number): { startDa
   if (timeline === undefined) return undefined;
   return t === 0 ? { startDate: timeline.start, endDate: timeline.start } : { startDate: boundary(timeline, t - 1), endDate: boundary(timeline, t) };
 }
+
+/**
+ * (B3) The information node of a leaf at decision point t: the outcomes of the branches with
+ * r(date) ≤ t, as a key (`aid=passes;channel=cut`, "" before any branch). Leaves with the same key
+ * have had the same inputs up to round t.
+ */
+export function informationNode(scenario: Scenario, timeline: Timeline, leaf: Leaf, t: number): string {
+  return (scenario.branches ?? [])
+    .filter((branch) => leaf.choice[branch.id] !== undefined && (roundOf(timeline, parseDate(branch.date)) ?? 0) <= t)
+    .map((branch) => branch.id)
+    .sort()
+    .map((id) => `${id}=${leaf.choice[id]}`)
+    .join(';');
+}

@@ -293,6 +293,56 @@ describe('EUM with channels: one-round properties (channels-spec §12.3)', () =>
       { seed: 11, numRuns: 300 },
     );
   });
+  /** One series: along `values`, `change` sets the parameter; `grows` says whether refusals may only grow (true) or only shrink. */
+  const series = (name: string, values: number[], grows: boolean, change: (state: ChannelState, i: number, value: number) => ChannelState) =>
+    it(`E-P3/E-P4, E-P6 along ${name}: refusals ${grows ? 'never shrink and a stop is final' : 'never grow and a start is final'}; no other actor's move changes`, () => {
+      fc.assert(
+        fc.property(arbitraryChannelState, fc.nat(), (state, pick) => {
+          const i = pick % state.actors.length;
+          const id = `a${i}`;
+          const x = state.actors[i]!.position;
+          let previous: { refused: Set<string>; moving: boolean; others: unknown } | undefined;
+          for (const value of values) {
+            const round = oneRound(stateScenario(change(state, i, value)), state.preset);
+            const current = { refused: refusedBy(round, id, x), moving: moves(round, id), others: round.moves!.filter((move) => move.actor !== id) };
+            if (previous) {
+              const [smaller, larger] = grows ? [previous, current] : [current, previous];
+              for (const other of smaller.refused) assert.ok(larger.refused.has(other), `${name} ${value}: refusals of ${other}`);
+              if (grows && !previous.moving) assert.ok(!current.moving);
+              if (!grows && previous.moving) assert.ok(current.moving);
+              if (name !== 'the leak of i\'s private pairs') assert.deepEqual(current.others, previous.others);
+            }
+            previous = current;
+          }
+        }),
+        { seed: 11, numRuns: 200 },
+      );
+    });
+  const withActor = (state: ChannelState, i: number, edit: (actor: ChannelState['actors'][number]) => void): ChannelState => {
+    const actors = state.actors.map((actor) => ({ ...actor }));
+    edit(actors[i]!);
+    return { ...state, actors };
+  };
+  series('κ_i', [0, 0.1, 0.2, 0.5, 1, 2, 5], true, (state, i, kappa) =>
+    withActor(state, i, (actor) => (actor.redLine = { ...(actor.redLine ?? { offset: 0, side: actor.position >= 50 }), cost: kappa })),
+  );
+  series('the red line moved away from x_i', [0, 2, 5, 10, 20, 40, 100], false, (state, i, offset) =>
+    withActor(state, i, (actor) => (actor.redLine = { ...(actor.redLine ?? { side: actor.position >= 50, cost: 0.5 }), offset })),
+  );
+  series("the leak of i's private pairs", [0, 0.1, 0.2, 0.4, 0.6, 0.8, 1], true, (state, i, leak) => {
+    const n = state.actors.length;
+    let k = 0;
+    const pairs = state.pairs.map((pair) => pair);
+    for (let a = 0; a < n; a++)
+      for (let b = a + 1; b < n; b++, k++) if ((a === i || b === i) && pairs[k]!.kind === 'private') pairs[k] = { ...pairs[k]!, leak };
+    return { ...state, pairs };
+  });
+  series('τ_ij for one j', [0, 0.1, 0.3, 0.5, 0.7, 0.9, 1], false, (state, i, tau) => {
+    const n = state.actors.length;
+    const trust = [...state.trust];
+    trust[i * n + ((i + 1) % n)] = tau;
+    return { ...state, trust };
+  });
   it('E-P7: with κ ≥ 1 and every pair public, an actor never ends a round beyond its red line (10 rounds)', () => {
     fc.assert(
       fc.property(arbitraryChannelState, fc.nat(), (state, pick) => {

@@ -108,8 +108,8 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
   const neutralTrust = trustIsNeutral(scenario);
   // (R1) Without a record or an estimate about j, τ_ij is the prior's (μ₀n₀ + 0)/(n₀ + 0 + 0), computed as trustIn does.
   const priorTrust = (settings.mean * settings.strength + 0) / (settings.strength + 0 + 0);
+  const trustMayDiffer = (state: WorldState) => !(neutralTrust && state.trustSet.size === 0 && state.records.length === 0);
   const fillTrust = (table: ChannelTable, state: WorldState, t: number) => {
-    if (neutralTrust && state.trustSet.size === 0 && state.records.length === 0) return;
     table.trust.fill(priorTrust);
     const judged = new Set(state.records.flatMap((record) => record.actors));
     for (const [key] of state.trustSet) judged.add(key.split('\u0000')[1]!);
@@ -121,6 +121,15 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
     for (let i = 0; i < n; i++) table.trust[i * n + i] = 1;
   };
   const buildTable = (state: WorldState, t: number): ChannelTable | null => {
+    const rules = rulesOf(state).filter(([, , setting]) => setting.channel === 'private');
+    const trusting = trustMayDiffer(state);
+    // Nothing to adjust (no audience cost, red line, private pair or trust below 1): today's path, no n² table.
+    let personal = false;
+    for (let i = 0; i < n && !personal; i++) {
+      const stance = stanceOf(state, i);
+      personal = stance.audienceCost !== 0 || stance.commitment !== null;
+    }
+    if (!personal && rules.length === 0 && !trusting) return null;
     const table = new ChannelTable(n, width);
     for (let i = 0; i < n; i++) {
       const stance = stanceOf(state, i);
@@ -131,13 +140,14 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
         table.redLineCost[i] = stance.commitment.cost;
       }
     }
-    for (const [i, j, setting] of rulesOf(state))
-      if (setting.channel === 'private') {
-        table.kind[i * n + j] = table.kind[j * n + i] = PRIVATE;
-        table.leak[i * n + j] = table.leak[j * n + i] = setting.leak;
-      }
-    fillTrust(table, state, t);
-    return table.seal().active() ? table : null;
+    const withPrivatePair = new Uint8Array(n);
+    for (const [i, j, setting] of rules) {
+      table.kind[i * n + j] = table.kind[j * n + i] = PRIVATE;
+      table.leak[i * n + j] = table.leak[j * n + i] = setting.leak;
+      withPrivatePair[i] = withPrivatePair[j] = 1;
+    }
+    if (trusting) fillTrust(table, state, t);
+    return table.seal(withPrivatePair, trusting).active() ? table : null;
   };
   // Trust fades with a half-life, so each round has its own table then; otherwise one per state.
   const tableOfState = memo(buildTable);

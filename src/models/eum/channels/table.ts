@@ -36,12 +36,15 @@ export class ChannelTable {
     this.inert = new Uint8Array(size);
   }
 
-  /** Marks the receivers whose moves nothing adjusts (call after filling). */
-  seal(): this {
+  /**
+   * Marks the receivers whose moves nothing adjusts (call after filling). `withPrivatePair` flags the
+   * actors with a private pair; `trustFilled` says whether any τ may differ from 1 (else rows are not scanned).
+   */
+  seal(withPrivatePair: Uint8Array, trustFilled: boolean): this {
     const n = this.size;
     for (let i = 0; i < n; i++) {
-      let inert = this.audienceCost[i] === 0 && this.redLineKind[i] === 0;
-      for (let j = 0; inert && j < n; j++) if (this.kind[i * n + j] === PRIVATE || this.trust[i * n + j] !== 1) inert = false;
+      let inert = this.audienceCost[i] === 0 && this.redLineKind[i] === 0 && withPrivatePair[i] === 0;
+      for (let j = 0; inert && trustFilled && j < n; j++) if (this.trust[i * n + j] !== 1) inert = false;
       this.inert[i] = inert ? 1 : 0;
     }
     return this;
