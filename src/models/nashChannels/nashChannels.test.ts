@@ -26,4 +26,22 @@ describe('nash with the channel fields (channels-spec §8, §13)', () => {
     const forecast = runModel('nash', load('backchannel-2024.yaml'));
     for (const issue of forecast.issues) assert.equal(issue.path, undefined);
   });
+
+  it('without a status quo the general solver uses the common loss and says so', () => {
+    const scenario = parseScenario(
+      JSON.stringify({
+        title: 't',
+        salienceScale: 100,
+        issues: [{ id: 'q' }],
+        actors: [
+          { id: 'a', capability: 1, stances: { q: { position: 0, salience: 100, hurt: 0.1 } } },
+          { id: 'b', capability: 1, stances: { q: { position: 100, salience: 100 } } },
+        ],
+      }),
+      { format: 'json' },
+    ).scenario;
+    const issue = runModel('nash', scenario).issues[0]!;
+    assert.ok(issue.notes.some((note) => note.startsWith('issue "q" has no status quo: the disagreement point is the common disagreement utility −20000')), issue.notes.join('\n'));
+    assert.ok(issue.outcome > 0 && issue.outcome < 100);
+  });
 });

@@ -124,12 +124,18 @@ export function channelNashIssue(scenario: Scenario, issue: Issue, options: Nash
     const { problem, solution } = first;
     const trusts = problem.parties.filter((party) => party.trust !== 1);
     if (trusts.length > 0) notes.push(`trust enters the agreement value: ${trusts.map((party) => `τ_${party.id} = ${party.trust.toFixed(2)}`).join(', ')}`);
-    if (solution.outcome !== null) result.round0 = { outcome: solution.outcome, notes: [] };
+    const width = issue.scale.max - issue.scale.min;
+    const commonLoss = options.commonLoss ?? 2 * (options.loss === 'linear' ? width : width * width);
+    const fallbackNotes =
+      options.disagreement === 'status-quo' && world.states[0]!.statusQuo.get(issue.id) === undefined
+        ? [`issue "${issue.id}" has no status quo: the disagreement point is the common disagreement utility −${commonLoss} (twice the largest loss on the scale unless commonLoss is set)`]
+        : [];
+    if (solution.outcome !== null) result.round0 = { outcome: solution.outcome, notes: fallbackNotes };
     else {
       const point = options.disagreement === 'status-quo' ? world.states[0]!.statusQuo.get(issue.id) : undefined;
       const fallback = point ?? today(participantsIn(scenario, world.states[0]!, issue.id));
       const what = point !== undefined ? 'the status quo' : 'the compromise';
-      result.round0 = { outcome: fallback, notes: [`no agreement acceptable to every actor: ${describeBlocking(solution.blocking!, (id) => id)}; the forecast is ${what}`] };
+      result.round0 = { outcome: fallback, notes: [...fallbackNotes, `no agreement acceptable to every actor: ${describeBlocking(solution.blocking!, (id) => id)}; the forecast is ${what}`] };
     }
   }
   if (dated) {
