@@ -222,6 +222,15 @@ export interface IssueForecast {
   path?: { round: number; startDate?: string; endDate?: string; outcome: number | null }[];
   /** SMP: the most probable final position on this issue (the mode) and its probability; `outcome` is the probability-weighted mean. */
   mostProbable?: { position: number; probability: number; actors: string[] };
+  /**
+   * Discrete-choice compromise: the predicted distribution over the candidates — the compromise x̄ it
+   * is centred on, the most probable candidates, and central 50 / 80 / 90 % intervals.
+   */
+  distribution?: {
+    compromise: number;
+    top: Array<{ position: number; probability: number }>;
+    intervals: { p50: [number, number]; p80: [number, number]; p90: [number, number] };
+  };
 }
 
 /** One leaf of the branch tree: its outcome per branch, probability and result. */
