@@ -11,6 +11,7 @@
 import { InputError, type Problem } from '../errors.js';
 import { type FieldPath, type Locate, formatFieldPath } from './fieldPath.js';
 import { inferSalienceScale, type SalienceReading } from './salienceScale.js';
+import { checkQuestions, checkRanges } from './ranges.js';
 import { checkSpaces } from './spaces.js';
 import { type SalienceScale, type Scenario, ScenarioSchema } from './schema.js';
 import { zodProblems, type FieldProblem } from './zodProblems.js';
@@ -58,6 +59,8 @@ export function validateScenario(input: unknown, locate?: Locate, file?: string,
   checkActors(root, issues, salienceScale, found);
   if (asList(root.actors).length > 0) checkParticipation(issues, found, notes);
   found.push(...checkSpaces(root, salienceScale));
+  const scales = new Map([...issues.values()].map((issue) => [issue.id, issue.scale] as const));
+  found.push(...checkRanges(root, scales, salienceScale), ...checkQuestions(root, scales));
 
   const problems = toProblems(found, earlier, locate, file);
   if (problems.length > 0 || !parsed.success || salienceScale === undefined) throw new InputError(problems);
