@@ -8,7 +8,7 @@
  * party to, toward the other party). A model that reports its moves in `Round.moves` (the shape EUM
  * uses) is explained the same way, whatever its id.
  */
-import type { IssueForecast, Round } from '../../models/model.js';
+import type { Forecast, IssueForecast, Round } from '../../models/model.js';
 import { moveReasonText } from '../explain.js';
 
 export type MoveReason = 'conflict-lost' | 'compromise' | 'capitulation' | 'smp-bargain' | 'unexplained';
@@ -101,4 +101,17 @@ function explainStep(round: Round, actor: string, names: (id: string) => string)
     return { toward: other, why: 'smp-bargain', text: `taking ${proposed} (P = ${choice!.probability.toFixed(2)} in its queue of ${choice!.options})` };
   }
   return { toward: null, why: 'unexplained', text: 'the forecast records no move or bargain for this change' };
+}
+
+export interface ForecastMoves {
+  model: string;
+  preset: string | null;
+  issues: MovesSummary[];
+}
+
+/** The moves summary of every issue of an iterative forecast; undefined for a non-iterative one. */
+export function forecastMoves(forecast: Forecast, names: (id: string) => string = (id) => id): ForecastMoves | undefined {
+  const issues = forecast.issues.filter(isIterative);
+  if (issues.length === 0) return undefined;
+  return { model: forecast.model, preset: forecast.preset ?? null, issues: issues.map((result) => summarizeMoves(result, names)) };
 }
