@@ -29,7 +29,7 @@ test('the worked example: talks is flagged fragile (EUM\'s 40 is its minority mo
   assert.equal(settlement!.fragile.value, false, settlement!.fragile.reason);
   // No record: the compromise model, said in a note.
   assert.equal(answer.predictor.model, 'weighted-mean');
-  assert.match(answer.notes[0]!, /no backtest record/);
+  assert.match(answer.notes[0]!, /no predictor record/);
   assert.equal(talks!.forecast, runModel('weighted-mean', scenario).issues[1]!.outcome);
   const { p5, p25, median, p75, p95 } = talks!.interval;
   assert.ok(p5 <= p25 && p25 <= median && median <= p75 && p75 <= p95);

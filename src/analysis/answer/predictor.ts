@@ -47,7 +47,7 @@ export function recordRow(record: PredictorRecordLike | undefined, model: string
 }
 
 export function choosePredictor(record: PredictorRecordLike | undefined): ChosenPredictor {
-  if (!record) return { model: fallbackModel, fallback: `no backtest record was given: the predictor is the compromise model (${fallbackModel})` };
+  if (!record) return { model: fallbackModel, fallback: `no predictor record (data/calibration/record.json) is available: the predictor is the compromise model (${fallbackModel}), without a backtest MAE` };
   const { model, preset } = record.validated;
   if (isRegistered(model)) return withRow(record, model, preset);
   const reference = record.reference.model;
