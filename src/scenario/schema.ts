@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { idProblem } from './ids.js';
+import { actorChannelFields, issueChannelFields, scenarioChannelFields, stanceChannelFields } from './channels/schema.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const identifier = z.string().superRefine((id, context) => {
@@ -50,6 +51,8 @@ export const IssueSchema = z
     scale: ScaleSchema.default({ min: 0, max: 100 }),
     /** The reference point: what happens if no agreement is reached. */
     statusQuo: onLine.optional(),
+    /** Channels, trust and ripeness (channels-spec.md §3.3). */
+    ...issueChannelFields,
   })
   .strict();
 export type Issue = z.infer<typeof IssueSchema>;
@@ -67,6 +70,8 @@ export const StanceSchema = z
     evidence: z.string().optional(),
     /** Optional plausible ranges of the position and the salience; the sweep draws uniformly in them (docs/answer.md). */
     range: z.object({ position: RangeSchema.optional(), salience: RangeSchema.optional() }).strict().optional(),
+    /** Audience cost, red line, hurt, breach cost, patience (channels-spec.md §3.2). */
+    ...stanceChannelFields,
   })
   .strict();
 export type Stance = z.infer<typeof StanceSchema>;
@@ -90,6 +95,8 @@ export const ActorSchema = z
     capabilityRange: RangeSchema.optional(),
     /** One stance per issue the actor takes part in, keyed by issue id. */
     stances: z.record(z.string(), StanceSchema),
+    /** Audience cost, patience, hurt, breach cost (channels-spec.md §3.2). */
+    ...actorChannelFields,
   })
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;
@@ -151,6 +158,8 @@ export const ScenarioSchema = z
     spaces: z.array(SpaceSchema).optional(),
     /** Optional questions the answer gives a probability for (see QuestionSchema). */
     questions: z.array(QuestionSchema).optional(),
+    /** Timeline, channels, trust, events, branches, proposals (channels-spec.md §3). */
+    ...scenarioChannelFields,
   })
   .strict();
 
