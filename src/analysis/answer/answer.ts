@@ -5,6 +5,7 @@
  * Pure: the predictor record comes in as an argument (the CLI loads data/calibration/record.json).
  * See docs/answer.md.
  */
+import { InputError } from '../../errors.js';
 import type { Forecast, IssueForecast } from '../../models/model.js';
 import { runModel } from '../../models/registry.js';
 import type { Issue, Question, Scenario } from '../../scenario/schema.js';
@@ -88,10 +89,17 @@ export function computeAnswer(request: AnswerRequest): AnswerResult {
   const point = forecasts.find((forecast) => forecast.model === chosen.model && (forecast.preset ?? 'default') === (chosen.preset ?? 'default'))
     ?? runModel(chosen.model, scenario, chosen.preset === undefined ? {} : { preset: chosen.preset });
   const predictorSamples = sweepOutcomes(scenario, chosen.model, chosen.preset, undefined, runs.predictor, seed);
-  const modelFragility = forecasts.filter((forecast) => forecast !== point && !unsweptModels.includes(forecast.model)).map((forecast) => ({
-    forecast,
-    samples: sweepOutcomes(scenario, forecast.model, forecast.preset, forecast.options, runs.model, seed),
-  }));
+  const declined: string[] = [];
+  const modelFragility = forecasts.filter((forecast) => forecast !== point && !unsweptModels.includes(forecast.model)).flatMap((forecast) => {
+    try {
+      return [{ forecast, samples: sweepOutcomes(scenario, forecast.model, forecast.preset, forecast.options, runs.model, seed) }];
+    } catch (error) {
+      // A model may decline a perturbed copy of the scenario; the answer says so instead of failing.
+      if (!(error instanceof InputError)) throw error;
+      declined.push(`${modelLabel(forecast.model, forecast.preset)} (${error.problems[0]?.message ?? error.message})`);
+      return [];
+    }
+  });
   const spread = hasRanges(scenario) ? `stated ranges drawn uniformly; the default spread on estimates without one: ${defaultSpreadText}` : `no estimate has a range, so the default spread: ${defaultSpreadText}`;
   const issues = scenario.issues.map((issue, index) => {
     const result = point.issues.find((candidate) => candidate.issue === issue.id)!;
@@ -104,6 +112,7 @@ export function computeAnswer(request: AnswerRequest): AnswerResult {
   const notes: string[] = [];
   if (chosen.fallback) notes.push(chosen.fallback);
   const unswept = forecasts.filter((forecast) => unsweptModels.includes(forecast.model)).map((forecast) => forecast.model);
+  if (declined.length > 0) notes.push(`not swept for the fragility test (the model declined a perturbed scenario): ${declined.join('; ')}`);
   if (unswept.length > 0) notes.push(`not swept for the fragility test (too slow for the answer): ${[...new Set(unswept)].join(', ')}; use parley sweep --model ID`);
   const row = chosen.row;
   return {
