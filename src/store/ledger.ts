@@ -13,6 +13,7 @@ export interface SealedProbability {
   direction: 'above' | 'at-least' | 'at-most';
   probability: number;
   question?: string;
+  deadline?: number;
 }
 
 export interface NewLedgerEntry {

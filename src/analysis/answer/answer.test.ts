@@ -72,7 +72,7 @@ test('questions get their probabilities from the predictor\'s runs; stated range
     ...scenario,
     actors: scenario.actors.map((actor) => (actor.id !== 'eu' ? actor : { ...actor, stances: { ...actor.stances, talks: { ...actor.stances.talks!, range: { position: [30, 55] } } } })),
     questions: [
-      { id: 'talks-50', text: 'Will talks reach 50?', issue: 'talks', threshold: 50, direction: 'at-least' },
+      { id: 'talks-50', text: 'Will talks reach 50?', issue: 'talks', threshold: 50, direction: 'at-least', deadline: 5 },
       { id: 'talks-low', text: 'Will talks stay at or below 45?', issue: 'talks', threshold: 45, direction: 'at-most' },
     ],
   };
@@ -81,5 +81,6 @@ test('questions get their probabilities from the predictor\'s runs; stated range
   const share = (test: (value: number) => boolean) => samples[1]!.filter(test).length / samples[1]!.length;
   assert.deepEqual(talks.probabilities.slice(1).map((p) => [p.question, p.probability]), [['talks-50', share((v) => v >= 50)], ['talks-low', share((v) => v <= 45)]]);
   assert.equal(answer.issues[0]!.probabilities.length, 1);
+  assert.ok(talks.notes.some((note) => note.startsWith('question talks-50: its deadline (round 5) is sealed with it')), talks.notes.join('\n'));
   assert.match(answer.sweep.spread, /stated ranges drawn uniformly/);
 });

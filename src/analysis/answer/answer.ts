@@ -34,8 +34,9 @@ export interface AnswerProbability {
   threshold: number;
   direction: 'above' | 'at-least' | 'at-most';
   probability: number;
-  /** The scenario question it answers, when it answers one. */
+  /** The scenario question it answers, when it answers one, and that question's deadline round. */
   question?: string;
+  deadline?: number;
 }
 
 export interface AnswerModel {
@@ -176,6 +177,10 @@ function issueAnswer(
     if (outcome.mostProbable) notes.push(`${modelLabel(forecast.model, forecast.preset)}: ${smpOutcomeText(outcome, decimals)}. ${smpOutcomeDefinition}.`);
     return [{ model: forecast.model, preset: forecast.preset ?? null, outcome: outcome.outcome, backtestMae: recordRow(record, forecast.model, forecast.preset)?.mae ?? null }];
   });
+  if (result.rounds.length <= 1)
+    for (const question of scenario.questions ?? [])
+      if (question.issue === issue.id && question.deadline !== undefined)
+        notes.push(`question ${question.id}: its deadline (round ${question.deadline}) is sealed with it, but ${modelLabel(chosen.model, chosen.preset)} has no rounds: the probability is that of its outcome`);
   return {
     issue: issue.id,
     forecast: result.outcome,
@@ -202,7 +207,9 @@ function probabilities(scenario: Scenario, issue: Issue, sample: Float64Array, s
   const list: AnswerProbability[] = [{ label: `P(outcome > ${show(reference)}, ${what})`, threshold: reference, direction: 'above', probability: share((value) => value > reference) }];
   for (const question of scenario.questions ?? []) {
     if (question.issue !== issue.id) continue;
-    list.push({ label: question.text, threshold: question.threshold, direction: question.direction, probability: share((value) => questionHolds(question, value)), question: question.id });
+    const entry: AnswerProbability = { label: question.text, threshold: question.threshold, direction: question.direction, probability: share((value) => questionHolds(question, value)), question: question.id };
+    if (question.deadline !== undefined) entry.deadline = question.deadline;
+    list.push(entry);
   }
   return list;
 }

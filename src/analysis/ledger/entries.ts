@@ -17,6 +17,7 @@ export interface SealableProbability {
   direction: 'above' | 'at-least' | 'at-most';
   probability: number;
   question?: string;
+  deadline?: number;
 }
 
 export interface SealableEntry {
