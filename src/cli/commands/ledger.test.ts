@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import type { LedgerScore } from '../../analysis/ledger/entries.js';
+import { fromRepo } from '../../../tests/support/paths.js';
 import { runParley } from '../../../tests/support/runParley.js';
 
 const example = 'examples/backchannel-2024.yaml';
@@ -66,6 +67,21 @@ describe('parley ledger', () => {
     const table = await runParley(['ledger', 'score', '--db', db]);
     assert.match(table.out, /^Overall: 1 resolved, 1 open; mean CRPS\/width [\d.]+, mean Brier [\d.]+$/mu);
     assert.match(table.out, /^Calibration \(every probability, ten bins\):$/mu);
+  });
+
+  it('add seals every question\'s probability, and score grades it against the outcome', async () => {
+    const withQuestions = join(scratch, 'questions.yaml');
+    const questions = `questions:\n  - id: talks-50\n    text: Will talks reach 50?\n    issue: talks\n    threshold: 50\n    direction: at-least\n    deadline: 6\n`;
+    writeFileSync(withQuestions, `${readFileSync(fromRepo(example), 'utf8')}${questions}`);
+    const other = join(scratch, 'questions.db');
+    const { code, out, err } = await runParley(['ledger', 'add', withQuestions, '--db', other]);
+    assert.equal(code, 0, err);
+    assert.match(out, /^sealed #2: talks .*; talks-50 [\d.]+ %$/mu);
+    assert.equal((await runParley(['ledger', 'resolve', '2', '--outcome', '50', '--db', other])).code, 0);
+    const score = JSON.parse((await runParley(['ledger', 'score', '--db', other, '--json'])).out) as LedgerScore;
+    const [reference, question] = score.entries[0]!.probabilities;
+    assert.deepEqual([reference!.happened, question!.label, question!.happened], [false, 'Will talks reach 50?', true]);
+    assert.equal(question!.brier, (question!.probability - 1) ** 2);
   });
 
   it('resolve and score on a missing store exit 2 without creating it', async () => {
