@@ -16,3 +16,6 @@ export { computeAnswer, type Answer, type AnswerRequest, type IssueAnswer } from
 export { summarizeMoves, forecastMoves, type MovesSummary, type ActorMoves, type MoveStep } from './analysis/moves/moves.js';
 export { diagnoseStability, type Stability } from './analysis/moves/stability.js';
 export { brierScore, crpsFromQuantiles, calibrationBins } from './analysis/ledger/score.js';
+export { analyseDeal, type DealOptions } from './analysis/deal/analyse.js';
+export { dealText } from './analysis/deal/explain.js';
+export type { DealResult, DealIssue, DealRow, Holdout } from './analysis/deal/types.js';
