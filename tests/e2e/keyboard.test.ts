@@ -2,15 +2,18 @@
  * The workbench's tabs and run bar from the keyboard and in words (issue 14, items 18 and 20): Enter
  * on a tab shows its view and the focus stays on that tab; with unsaved edits, the run bar's save
  * button says it saves the scenario too. It also takes the screenshots docs/workbench.md shows, at
- * 1440 and 390 px (docs/img/).
+ * 1440 and 390 px (written to docs/img/ with PARLEY_DOC_SHOTS=1).
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from '../support/browser.js';
-import { startWorkbench, stopWorkbench } from '../support/e2e.js';
+import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
 import { fromRepo } from '../support/paths.js';
 import type { TestServer } from '../support/workbench.js';
+
+/** The docs' screenshots are written to docs/img/ only with PARLEY_DOC_SHOTS=1 (else to artifacts/e2e/). */
+const shotPath = (name: string) => (process.env.PARLEY_DOC_SHOTS === '1' ? fromRepo('docs', 'img', `${name}.png`) : `${screenshotDir}/${name}.png`);
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -48,12 +51,12 @@ test('with unsaved edits, saving the run says it saves the scenario too; screens
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page);
-  await page.screenshot({ path: fromRepo('docs', 'img', 'workbench-editor-1440.png') });
+  await page.screenshot({ path: shotPath('workbench-editor-1440') });
   await page.click('#tab-results');
   await page.click('#run');
   await page.waitForSelector('#save-run');
   assert.equal((await page.innerText('#save-run')).trim(), 'Save run to history');
-  await page.screenshot({ path: fromRepo('docs', 'img', 'workbench-charts-1440.png') });
+  await page.screenshot({ path: shotPath('workbench-charts-1440') });
 
   await page.click('#tab-editor');
   await page.fill('[data-field="actors[1].stances.settlement.salience"]', '10');
@@ -65,6 +68,6 @@ test('with unsaved edits, saving the run says it saves the scenario too; screens
   await page.setViewportSize({ width: 390, height: 844 });
   await page.click('#tab-editor');
   await page.waitForSelector('#actors-table');
-  await page.screenshot({ path: fromRepo('docs', 'img', 'workbench-editor-390.png') });
+  await page.screenshot({ path: shotPath('workbench-editor-390') });
   await page.close();
 });
