@@ -56,6 +56,8 @@ test('with unsaved edits, saving the run says it saves the scenario too; screens
   await page.click('#run');
   await page.waitForSelector('#save-run');
   assert.equal((await page.innerText('#save-run')).trim(), 'Save run to history');
+  // The Run bar names the models, not their ids.
+  assert.match(await page.innerText('.model-choices'), /Expected utility model/u);
   await page.screenshot({ path: shotPath('workbench-charts-1440') });
 
   await page.click('#tab-editor');

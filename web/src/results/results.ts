@@ -79,13 +79,13 @@ export function renderRunBar(host: ResultsHost): HTMLElement {
             config.selected = models.map((candidate) => candidate.id).filter((id) => config.selected.includes(id));
           },
         }),
-        ` ${model.id}`,
+        ` ${model.title}`,
       ),
       presetNames.length > 1
         ? h(
             'select',
             {
-              'aria-label': `${model.id} preset`,
+              'aria-label': `${model.title} preset`,
               name: `preset-${model.id}`,
               onchange: (event: Event) => (config.presets[model.id] = (event.target as HTMLSelectElement).value),
             },
