@@ -49,7 +49,9 @@ test('the predictor and the MAEs come from the record; an unregistered validated
   assert.deepEqual(answer.issues[1]!.predictor.interval, [20.1, 24.9]);
   assert.equal(answer.issues[1]!.forecast, 70);
   const maes = Object.fromEntries(answer.issues[1]!.models.map((model) => [model.model, model.backtestMae]));
-  assert.deepEqual(maes, { mean: null, 'weighted-mean': 23.4, 'weighted-median': 22.5, nash: null, eum: 28.1, smp: null });
+  const named = ['mean', 'weighted-mean', 'weighted-median', 'nash', 'eum', 'smp'];
+  assert.deepEqual(Object.fromEntries(named.map((id) => [id, maes[id]])), { mean: null, 'weighted-mean': 23.4, 'weighted-median': 22.5, nash: null, eum: 28.1, smp: null });
+  assert.ok(Object.values(maes).every((mae) => mae === null || typeof mae === 'number'), 'every registered model is listed with its MAE or null');
   const unknown = computeAnswer({ scenario, forecasts: allForecasts(), record: { ...record, validated: { model: 'oracle' } }, runs: { predictor: 50, model: 50 } }).answer;
   assert.equal(unknown.predictor.model, 'weighted-mean');
   assert.equal(unknown.predictor.mae, 23.4);

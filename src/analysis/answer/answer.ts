@@ -193,7 +193,7 @@ function issueAnswer(
       p95: quantileOfSorted(sorted, 0.95),
     },
     probabilities: probabilities(scenario, issue, sample, show),
-    fragile: fragileFlag(own, others, chosen, show),
+    fragile: fragileFlag(own, others, chosen, show, { point: result.outcome, p5: quantileOfSorted(sorted, 0.05), p95: quantileOfSorted(sorted, 0.95) }),
     models,
     notes,
   };
@@ -223,17 +223,29 @@ function describeModes(fragility: Fragility, show: (value: number) => string): s
   return fragility.modes.map((mode) => `${Math.round(mode.mass * 100)} % of runs near ${show(mode.at)}`).join(', ');
 }
 
-/** Fragile when the predictor's distribution is multimodal or some model's point forecast sits in a minority mode of its own sweep. */
-function fragileFlag(own: Fragility, others: readonly ModelFragility[], chosen: ChosenPredictor, show: (value: number) => string): IssueAnswer['fragile'] {
+/**
+ * Fragile when the predictor's distribution is multimodal, when its point forecast lies outside the
+ * central 90 % of its own runs (small changes of the estimates move it away), or when some model's
+ * point forecast sits in a minority mode of its own sweep.
+ */
+function fragileFlag(
+  own: Fragility,
+  others: readonly ModelFragility[],
+  chosen: ChosenPredictor,
+  show: (value: number) => string,
+  spread: { point: number; p5: number; p95: number },
+): IssueAnswer['fragile'] {
   const reasons: string[] = [];
   const predictor = modelLabel(chosen.model, chosen.preset);
   if (own.multimodal) reasons.push(`the predictor's runs are multimodal (${describeModes(own, show)})`);
+  if (spread.point < spread.p5 || spread.point > spread.p95)
+    reasons.push(`${predictor}'s point forecast ${show(spread.point)} lies outside the central 90 % of its own runs (${show(spread.p5)}–${show(spread.p95)}): small changes of the estimates move it`);
   for (const { forecast, fragility, outcome } of others) {
     if (fragility.pointInMinorityMode)
       reasons.push(`${modelLabel(forecast.model, forecast.preset)}'s point forecast ${show(outcome)} sits in a minority mode of its own runs (${describeModes(fragility, show)})`);
   }
   if (reasons.length > 0) return { value: true, reason: reasons.join('; ') };
-  return { value: false, reason: `one mode: ${predictor}'s runs peak near ${show(own.modes[0]?.at ?? 0)}, and no swept model's point forecast sits in a minority mode` };
+  return { value: false, reason: `one mode: ${predictor}'s runs peak near ${show(own.modes[0]?.at ?? 0)}, its point forecast lies within its runs' central 90 %, and no swept model's point forecast sits in a minority mode` };
 }
 
 function stabilityNotes(forecast: Forecast, result: IssueForecast, issue: Issue, show: (value: number) => string): string[] {
