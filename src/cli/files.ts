@@ -4,19 +4,87 @@
  * half-written file behind and never touches an existing one.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readFile, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usageError.js';
 
-/** Reads a UTF-8 text file named on the command line; a missing or unreadable file is an InputError. */
+/**
+ * Reads a text file named on the command line. A missing or unreadable file, anything but a regular
+ * file (a FIFO would block forever), invalid UTF-8 (with its line) and UTF-16 without a byte-order mark
+ * are InputErrors; UTF-16 with a byte-order mark is decoded.
+ */
 export async function readTextFile(path: string, io: Pick<CliIo, 'cwd'>): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(resolve(io.cwd, path), 'utf8');
+    const file = resolve(io.cwd, path);
+    const stats = await stat(file);
+    if (!stats.isFile() && !stats.isDirectory()) throw new InputError({ file: path, message: `is ${kindOf(stats)}, not a regular file; expected a file to read (save the input to a file first)` });
+    bytes = await readFile(file);
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError({ file: path, message: describeFileError(error, 'read') });
   }
+  return decodeText(bytes, path);
+}
+
+/** What kind of special file `stats` describe, for a message. */
+function kindOf(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+  if (stats.isFIFO()) return 'a FIFO (named pipe)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/** UTF-8 (a BOM is dropped later by the readers), or UTF-16 with a byte-order mark; anything else is refused. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const firstNul = bytes.indexOf(0);
+  if (firstNul >= 0 && firstNul < 4096)
+    throw new InputError({ file, line: lineOfByte(bytes, firstNul), message: 'holds NUL bytes: this looks like UTF-16 without a byte-order mark (or a binary file); save it as UTF-8' });
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    throw new InputError({ file, line: lineOfByte(bytes, offset), message: `is not valid UTF-8 (byte 0x${(bytes[offset] ?? 0).toString(16).padStart(2, '0')} at byte ${offset}); save it as UTF-8` });
+  }
+}
+
+/** The offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let low = 0;
+  let high = bytes.length;
+  // The longest valid prefix, by bisection (decoding a prefix that cuts a sequence short also fails).
+  while (high - low > 4) {
+    const middle = (low + high) >>> 1;
+    try {
+      decoder.decode(bytes.subarray(0, middle));
+      low = middle;
+    } catch {
+      high = middle;
+    }
+  }
+  for (let end = low; end <= high; end++) {
+    try {
+      decoder.decode(bytes.subarray(0, end));
+      low = end;
+    } catch {
+      /* a cut sequence or the invalid byte */
+    }
+  }
+  return low;
+}
+
+/** 1-based line of a byte offset (counting LF, or CR where the file has no LF). */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  const newline = bytes.includes(10) ? 10 : 13;
+  let line = 1;
+  for (let index = 0; index < offset; index++) if (bytes[index] === newline) line++;
+  return line;
 }
 
 /**
@@ -24,8 +92,17 @@ export async function readTextFile(path: string, io: Pick<CliIo, 'cwd'>): Promis
  * which is flushed to disk and then renamed over the target (rename is atomic within a directory).
  */
 export async function writeFileAtomic(path: string, content: string, io: Pick<CliIo, 'cwd'>): Promise<void> {
-  const target = resolve(io.cwd, path);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let target: string;
+  try {
+    target = await followLinks(resolve(io.cwd, path));
+    const existing = await stat(target).catch(() => undefined);
+    // A device or a FIFO is written through (as the shell's `>` would), never replaced by a file.
+    if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) return await writeThrough(target, content);
+  } catch (error) {
+    throw new InputError({ file: path, message: describeFileError(error, 'write') });
+  }
+  await removeStaleTemporaries(target);
+  const temporary = join(dirname(target), `${temporaryPrefix(target)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -38,6 +115,52 @@ export async function writeFileAtomic(path: string, content: string, io: Pick<Cl
   } catch (error) {
     await rm(temporary, { force: true });
     throw new InputError({ file: path, message: describeFileError(error, 'write') });
+  }
+}
+
+/** `.NAME.parley-` + pid + random + `.tmp`: the pid tells a later run whether the writer is gone. */
+const temporaryPrefix = (target: string): string => `.${basename(target)}.parley-`;
+
+/**
+ * Removes the temporary files a killed run left beside `target` (their process no longer exists);
+ * one that cannot be removed is left alone.
+ */
+async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = temporaryPrefix(target);
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^(\d+)\.[0-9a-f]+\.tmp$/u.exec(name.slice(prefix.length))?.[1]);
+    if (name.startsWith(prefix) && Number.isInteger(pid) && !processExists(pid)) await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** The path a chain of symbolic links ends at (which may not exist yet): the link is followed, never replaced. */
+async function followLinks(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    const stats = await lstat(current).catch(() => undefined);
+    if (!stats?.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP' });
+}
+
+/** Writes to an existing device or FIFO in place (no create, no rename). */
+async function writeThrough(target: string, content: string): Promise<void> {
+  const handle = await open(target, constants.O_WRONLY);
+  try {
+    await handle.writeFile(content, 'utf8');
+  } finally {
+    await handle.close();
   }
 }
 
