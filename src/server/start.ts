@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { parleyVersion } from '../cli/version.js';
+import { parleyVersion } from '../node/version.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import { openStore, type Store } from '../store/store.js';

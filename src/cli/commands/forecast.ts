@@ -7,7 +7,7 @@ import { forecastJson, type ForecastSet } from '../forecast/json.js';
 import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
 import { forecastTable } from '../forecast/table.js';
 import { loadScenario } from '../scenarioFile.js';
-import { parleyVersion } from '../version.js';
+import { parleyVersion } from '../../node/version.js';
 
 export const forecastCommand: Command = {
   name: 'forecast',
