@@ -2,6 +2,7 @@
  * The one registry of Parley's models, and the one way to run a model by id with a preset and option
  * overrides. Add a model here and it appears in the CLI, the server and the workbench.
  */
+import { clampToScales } from './onScale.js';
 import { InputError } from '../errors.js';
 import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -54,7 +55,8 @@ export function resolveOptions(model: AnyModel, request: RunRequest = {}): Recor
 export function runModel(modelId: string, scenario: Scenario, request: RunRequest = {}): Forecast {
   const model = getModel(modelId);
   const options = resolveOptions(model, request);
-  const forecast = model.run(scenario, options);
+  // Rounding may leave a value an ulp off its scale: clamped at the end (issue 14, item 9).
+  const forecast = clampToScales(scenario, model.run(scenario, options));
   const presetName = request.preset ?? (Object.keys(model.presets).length > 1 ? 'default' : undefined);
   return presetName === undefined ? forecast : { ...forecast, preset: presetName };
 }
