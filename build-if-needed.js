@@ -18,7 +18,7 @@ function newestChange(path) {
   return newest;
 }
 
-const sources = ['src', 'tests', 'bench', 'tsconfig.json', 'package-lock.json'].map((name) => join(repoRoot, name));
+const sources = ['src', 'tests', 'bench', 'scripts', 'tsconfig.json', 'package-lock.json'].map((name) => join(repoRoot, name));
 const sourceTime = Math.max(...sources.filter(existsSync).map(newestChange));
 if (existsSync(stamp) && existsSync(join(repoRoot, 'dist', 'src', 'cli', 'main.js')) && statSync(stamp).mtimeMs >= sourceTime) {
   stdout.write('TypeScript build is up to date (dist)\n');

@@ -24,6 +24,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./explain.js')).explainCommand,
   },
   {
+    name: 'deal',
+    summary: 'the deal / ripeness analysis: the deal on offer among the veto players, who holds out and why, and until when',
+    load: async () => (await import('./deal.js')).dealCommand,
+  },
+  {
     name: 'advise',
     summary: "search an actor's levers for the smallest changes that move an issue's forecast toward a goal",
     load: async () => (await import('./advise.js')).adviseCommand,
@@ -37,6 +42,11 @@ export const commands: readonly CommandEntry[] = [
     name: 'backtest',
     summary: 'score every model against the outcomes of real EU decisions (DEU III)',
     load: async () => (await import('./backtest.js')).backtestCommand,
+  },
+  {
+    name: 'ledger',
+    summary: 'the forecast ledger: seal an answer, record what happened, score Brier and CRPS',
+    load: async () => (await import('./ledger.js')).ledgerCommand,
   },
   {
     name: 'merge',
