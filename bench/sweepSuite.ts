@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { prepareSweep, runBlock, type PreparedSweep, type SweepData } from '../src/analysis/sweep/index.js';
-import { SweepWorkers } from '../src/cli/sweep/pool.js';
+import { SweepWorkers } from '../src/node/sweep/pool.js';
 import { parseScenario } from '../src/scenario/parse.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import { fromRepo } from '../tests/support/paths.js';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { createReadStream, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -60,5 +61,65 @@ describe('checkOutputIsNotInput', () => {
     await checkOutputIsNotInput('new.yaml', ['a.yaml'], io);
     await checkOutputIsNotInput(undefined, ['a.yaml'], io);
     await assert.rejects(checkOutputIsNotInput('', ['a.yaml'], io), (error: unknown) => error instanceof UsageError && /--out needs a file name/u.test(error.message));
+  });
+});
+
+describe('special files and encodings (issue 14, items 5 and 12)', () => {
+  const fifo = (name: string) => {
+    const path = join(directory, name);
+    execFileSync('mkfifo', [path]);
+    return path;
+  };
+
+  it('--out onto a symbolic link writes the file it points to and keeps the link', async () => {
+    writeFileSync(join(directory, 'real.txt'), 'old');
+    symlinkSync('real.txt', join(directory, 'link.txt'));
+    symlinkSync('not-yet.txt', join(directory, 'dangling.txt'));
+    await writeFileAtomic('link.txt', 'through the link', { cwd: directory });
+    await writeFileAtomic('dangling.txt', 'created', { cwd: directory });
+    assert.ok(lstatSync(join(directory, 'link.txt')).isSymbolicLink());
+    assert.ok(lstatSync(join(directory, 'dangling.txt')).isSymbolicLink());
+    assert.equal(readFileSync(join(directory, 'real.txt'), 'utf8'), 'through the link');
+    assert.equal(readFileSync(join(directory, 'not-yet.txt'), 'utf8'), 'created');
+  });
+
+  it('--out onto a FIFO or a device writes through it and leaves it what it was', async () => {
+    const pipe = fifo('out.fifo');
+    const received = new Promise<string>((done) => {
+      let text = '';
+      createReadStream(pipe, 'utf8').on('data', (chunk) => (text += String(chunk))).on('end', () => done(text));
+    });
+    await writeFileAtomic(pipe, 'to the pipe', { cwd: directory });
+    assert.equal(await received, 'to the pipe');
+    assert.ok(lstatSync(pipe).isFIFO());
+    await writeFileAtomic('/dev/null', 'nothing', { cwd: directory });
+    assert.ok(lstatSync('/dev/null').isCharacterDevice());
+  });
+
+  it('a temporary file left by a killed run is removed by the next write to the same file', async () => {
+    const dead = execFileSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+    const stale = join(directory, `.kept.txt.parley-${dead}.0123456789ab.tmp`);
+    const alive = join(directory, `.kept.txt.parley-${process.pid}.0123456789ab.tmp`);
+    writeFileSync(stale, '');
+    writeFileSync(alive, '');
+    await writeFileAtomic('kept.txt', 'x', { cwd: directory });
+    assert.equal(existsSync(stale), false);
+    assert.equal(existsSync(alive), true, "a running process's temporary file is left alone");
+    rmSync(alive);
+  });
+
+  it('a FIFO or a device as input is refused at once, never read (it would block)', async () => {
+    fifo('in.fifo');
+    await assert.rejects(readTextFile('in.fifo', { cwd: directory }), /^InputError: in\.fifo: is a FIFO \(named pipe\), not a regular file/u);
+    await assert.rejects(readTextFile('/dev/zero', { cwd: directory }), /is a device, not a regular file/u);
+  });
+
+  it('invalid UTF-8 is refused with its line; UTF-16 is decoded with a byte-order mark and refused without one', async () => {
+    writeFileSync(join(directory, 'latin1.yaml'), Buffer.concat([Buffer.from('title: x\nissues:\n  - id: caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    await assert.rejects(readTextFile('latin1.yaml', { cwd: directory }), /^InputError: latin1\.yaml:3: is not valid UTF-8 \(byte 0xe9/u);
+    writeFileSync(join(directory, 'le.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title: ü\n', 'utf16le')]));
+    assert.equal(await readTextFile('le.yaml', { cwd: directory }), 'title: ü\n');
+    writeFileSync(join(directory, 'bare16.yaml'), Buffer.from('title: x\n', 'utf16le'));
+    await assert.rejects(readTextFile('bare16.yaml', { cwd: directory }), /looks like UTF-16 without a byte-order mark/u);
   });
 });

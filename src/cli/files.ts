@@ -4,28 +4,32 @@
  * half-written file behind and never touches an existing one.
  */
 import { randomBytes } from 'node:crypto';
-import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { describeFileError } from '../node/textFile.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usageError.js';
 
-/** Reads a UTF-8 text file named on the command line; a missing or unreadable file is an InputError. */
-export async function readTextFile(path: string, io: Pick<CliIo, 'cwd'>): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, path), 'utf8');
-  } catch (error) {
-    throw new InputError({ file: path, message: describeFileError(error, 'read') });
-  }
-}
+export { decodeText, readTextFile } from '../node/textFile.js';
 
 /**
  * Writes `content` to `path` atomically: the content goes to a temporary file beside the target,
  * which is flushed to disk and then renamed over the target (rename is atomic within a directory).
  */
 export async function writeFileAtomic(path: string, content: string, io: Pick<CliIo, 'cwd'>): Promise<void> {
-  const target = resolve(io.cwd, path);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let target: string;
+  try {
+    target = await followLinks(resolve(io.cwd, path));
+    const existing = await stat(target).catch(() => undefined);
+    // A device or a FIFO is written through (as the shell's `>` would), never replaced by a file.
+    if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) return await writeThrough(target, content);
+  } catch (error) {
+    throw new InputError({ file: path, message: describeFileError(error, 'write') });
+  }
+  await removeStaleTemporaries(target);
+  const temporary = join(dirname(target), `${temporaryPrefix(target)}${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temporary, 'wx');
     try {
@@ -38,6 +42,52 @@ export async function writeFileAtomic(path: string, content: string, io: Pick<Cl
   } catch (error) {
     await rm(temporary, { force: true });
     throw new InputError({ file: path, message: describeFileError(error, 'write') });
+  }
+}
+
+/** `.NAME.parley-` + pid + random + `.tmp`: the pid tells a later run whether the writer is gone. */
+const temporaryPrefix = (target: string): string => `.${basename(target)}.parley-`;
+
+/**
+ * Removes the temporary files a killed run left beside `target` (their process no longer exists);
+ * one that cannot be removed is left alone.
+ */
+async function removeStaleTemporaries(target: string): Promise<void> {
+  const prefix = temporaryPrefix(target);
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(/^(\d+)\.[0-9a-f]+\.tmp$/u.exec(name.slice(prefix.length))?.[1]);
+    if (name.startsWith(prefix) && Number.isInteger(pid) && !processExists(pid)) await rm(join(dirname(target), name), { force: true }).catch(() => undefined);
+  }
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+/** The path a chain of symbolic links ends at (which may not exist yet): the link is followed, never replaced. */
+async function followLinks(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    const stats = await lstat(current).catch(() => undefined);
+    if (!stats?.isSymbolicLink()) return current;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP' });
+}
+
+/** Writes to an existing device or FIFO in place (no create, no rename). */
+async function writeThrough(target: string, content: string): Promise<void> {
+  const handle = await open(target, constants.O_WRONLY);
+  try {
+    await handle.writeFile(content, 'utf8');
+  } finally {
+    await handle.close();
   }
 }
 
@@ -74,21 +124,4 @@ async function identify(path: string, io: Pick<CliIo, 'cwd'>): Promise<{ path: s
 export async function emitResult(content: string, out: string | undefined, io: CliIo): Promise<void> {
   if (out === undefined) io.stdout.write(content);
   else await writeFileAtomic(out, content, io);
-}
-
-function describeFileError(error: unknown, action: 'read' | 'write'): string {
-  const code = (error as { code?: string }).code;
-  switch (code) {
-    case 'ENOENT':
-      return action === 'read' ? 'no such file' : 'cannot write here: the directory does not exist';
-    case 'EISDIR':
-      return 'is a directory, expected a file';
-    case 'ENOTDIR':
-      return 'a part of the path is not a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return `cannot ${action} the file: permission denied`;
-    default:
-      return `cannot ${action} the file: ${error instanceof Error ? error.message : String(error)}`;
-  }
 }

@@ -8,7 +8,7 @@ import { ExitCode, type CommandEntry } from './command.js';
 import { commands as parleyCommands } from './commands/index.js';
 import type { CliIo } from './io.js';
 import { UsageError } from './usageError.js';
-import { parleyVersion } from './version.js';
+import { parleyVersion } from '../node/version.js';
 
 /**
  * Runs `parley <argv...>` in-process and returns the exit code. The commands are Parley's (see

@@ -2,6 +2,7 @@
  * The one registry of Parley's models, and the one way to run a model by id with a preset and option
  * overrides. Add a model here and it appears in the CLI, the server and the workbench.
  */
+import { clampToScales } from './onScale.js';
 import { InputError } from '../errors.js';
 import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -58,7 +59,8 @@ export function runModel(modelId: string, scenario: Scenario, request: RunReques
   // Dated scenarios (channels-spec §4–§5): rounds to the timeline's end, one run per branch leaf.
   const rounds = timelineRounds(model, scenario, request.options);
   const options = resolveOptions(model, rounds === undefined ? request : { ...request, options: { ...request.options, rounds } });
-  const forecast = scenario.branches?.length ? runEveryLeaf(model, scenario, options) : model.run(scenario, options);
+  // Rounding may leave a value an ulp off its scale: clamped at the end (issue 14, item 9).
+  const forecast = clampToScales(scenario, scenario.branches?.length ? runEveryLeaf(model, scenario, options) : model.run(scenario, options));
   const presetName = request.preset ?? (Object.keys(model.presets).length > 1 ? 'default' : undefined);
   return presetName === undefined ? forecast : { ...forecast, preset: presetName };
 }

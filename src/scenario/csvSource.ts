@@ -72,7 +72,7 @@ export function readCsv(text: string, file?: string): SourceReading {
       });
       continue;
     }
-    const cells: Row['cells'] = {};
+    const cells: Row['cells'] = Object.create(null) as Row['cells'];
     header.columns.forEach((column, index) => (cells[column] = record.fields[index]));
     rowProblems.push(...builder.addRow({ line: record.line, cells }));
   }
@@ -181,7 +181,7 @@ class ScenarioBuilder {
       return undefined;
     }
     if (existing) return existing;
-    const draft: ActorDraft = { index: this.actors.size, name, firstLine: row.line, capability: undefined, capabilityLine: row.line, stances: {}, stanceLines: {} };
+    const draft: ActorDraft = { index: this.actors.size, name, firstLine: row.line, capability: undefined, capabilityLine: row.line, stances: Object.create(null) as ActorDraft['stances'], stanceLines: Object.create(null) as ActorDraft['stanceLines'] };
     this.actors.set(id, draft);
     this.lines.set(formatFieldPath(['actors', draft.index]), row.line);
     return draft;

@@ -206,3 +206,19 @@ test('JSON: a duplicate key is reported with its line, as in YAML', () => {
   assert.match(problems[0]!.message, /^duplicate key "name"/u);
   assert.equal(problems[0]!.file, 'dup.json');
 });
+
+test('a file whose lines end in CR alone reads like its LF twin, with the same lines in problems', () => {
+  const lf = 'title: x\nsalienceScale: 100\nissues:\n  - id: t\nactors:\n  - id: a\n    capability: 1\n    stances: { t: { position: 1, salience: 2 } }\n  - id: b\n    capability: 1\n    stances: { t: { position: 200, salience: 2 } }\n';
+  const messageOf = (text: string) => {
+    try {
+      parseScenario(text, { file: 's.yaml' });
+    } catch (error) {
+      return (error as Error).message;
+    }
+    return 'no error';
+  };
+  assert.match(messageOf(lf), /^s\.yaml:11: actors\[1\]\.stances\.t\.position: position 200/u);
+  assert.equal(messageOf(lf.replace(/\n/gu, '\r')), messageOf(lf));
+  const csv = 'actor,issue,capability,position,salience\na,t,1,2,3\nb,t,1,5,3\n';
+  assert.deepEqual(parseScenario(csv.replace(/\n/gu, '\r'), { file: 'c.csv' }), parseScenario(csv, { file: 'c.csv' }));
+});

@@ -5,7 +5,7 @@
 import { InputError } from '../errors.js';
 import { readCsv } from './csvSource.js';
 import { readJson } from './jsonSource.js';
-import type { SourceReading } from './reading.js';
+import { withLineFeeds, type SourceReading } from './reading.js';
 import type { Scenario } from './schema.js';
 import { validateScenario } from './validate.js';
 import { readYaml } from './yamlSource.js';
@@ -47,7 +47,7 @@ const readers: Record<ScenarioFormat, (text: string, file?: string) => SourceRea
 
 /** Parses and validates; every problem (syntax, shape, cross-field) is thrown at once as an InputError. */
 export function parseScenario(text: string, source: ScenarioSource = {}): ParsedScenario {
-  const withoutBom = text.replace(/^\uFEFF/u, '');
+  const withoutBom = withLineFeeds(text.replace(/^\uFEFF/u, ''));
   const reading = readers[detectFormat(withoutBom, source)](withoutBom, source.file);
   if (reading.fatal) throw new InputError(reading.problems);
   const validated = validateScenario(reading.value, reading.locate, source.file, reading.problems);

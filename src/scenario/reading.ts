@@ -23,3 +23,11 @@ export function lineAt(text: string, offset: number): number {
   for (let index = 0; index < end; index++) if (text.charCodeAt(index) === 10) line++;
   return line;
 }
+
+/**
+ * A text whose lines end in CR alone (classic Mac OS) with LF line ends, so every reader counts its
+ * lines; a text with any LF (Unix, or Windows' CR LF) is returned unchanged.
+ */
+export function withLineFeeds(text: string): string {
+  return text.includes('\n') || !text.includes('\r') ? text : text.replace(/\r/gu, '\n');
+}

@@ -8,7 +8,7 @@ import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
 import type { BacktestResult } from '../analysis/backtest/backtest.js';
 import type { CapabilityRule } from '../analysis/backtest/capability.js';
-import { workerModuleUrl } from '../cli/workerModule.js';
+import { workerModuleUrl } from '../node/workerModule.js';
 import { InputError } from '../errors.js';
 import type { BacktestAnswer, BacktestProgress, BacktestTask } from './backtestWorker.js';
 

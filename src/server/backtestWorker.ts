@@ -8,7 +8,7 @@ import { modelForecasts, runBacktest, scoredRuns, type BacktestResult, type Back
 import { buildCases, selectSubset } from '../analysis/backtest/cases.js';
 import type { CapabilityRule } from '../analysis/backtest/capability.js';
 import { parseDeuDataset } from '../analysis/backtest/deu3.js';
-import { readDeuFiles, shippedDataDirectory } from '../cli/commands/backtest.js';
+import { readDeuFiles, shippedDataDirectory } from '../node/deuData.js';
 import { isInputError, type Problem } from '../errors.js';
 
 export interface BacktestTask {

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { isInputError } from '../errors.js';
 import { handleApi, type ApiContext } from './api.js';
 import { ClientGone, errorBody, HttpError, sendJson, sendText } from './http.js';
+import { checkAccessToken } from './accessToken.js';
 import { allowedHostNames, checkHostAndOrigin } from './requestGuard.js';
 import { serveStatic } from './static.js';
 
@@ -20,6 +21,8 @@ export interface ServerOptions extends ApiContext {
   log?: (message: string) => void;
   /** The interface the server was explicitly bound to: accepted in `Host` besides the loopback names. */
   host?: string;
+  /** Required on every request when set (a bind beyond loopback: accessToken.ts). */
+  accessToken?: string;
 }
 
 /** What the web app's paths (everything outside /api) answer to. */
@@ -53,6 +56,15 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   if (!url) {
     sendJson(response, 400, { error: `malformed request target "${request.url ?? ''}"` });
     return;
+  }
+  if (options.accessToken !== undefined) {
+    try {
+      checkAccessToken(request, url, response, options.accessToken);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      sendJson(response, error.status, errorBody(error));
+      return;
+    }
   }
   if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) {
     if (request.method === 'OPTIONS') {

@@ -4,10 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { parleyVersion } from '../cli/version.js';
+import { parleyVersion } from '../node/version.js';
 import { parseScenario } from '../scenario/parse.js';
 import type { Scenario } from '../scenario/schema.js';
 import { openStore, type Store } from '../store/store.js';
+import { isLoopbackHost, newAccessToken } from './accessToken.js';
 import { BacktestJobs } from './backtestJobs.js';
 import { packagePath } from './packagePath.js';
 import { close, createParleyServer, listen } from './server.js';
@@ -22,10 +23,15 @@ export interface StartOptions {
   /** The built app; web/dist in the package by default. */
   webRoot?: string;
   log?: (message: string) => void;
+  /** The token a bind beyond loopback requires; a fresh random one by default (accessToken.ts). */
+  accessToken?: string;
 }
 
 export interface RunningServer {
+  /** The address to open: with `?token=…` when the server requires its access token. */
   url: string;
+  /** Set when the server is bound beyond loopback and requires it. */
+  accessToken?: string;
   server: Server;
   store: Store;
   /** Stops the server and any backtest thread, then closes the database. */
@@ -43,7 +49,10 @@ export function workedExamples(): Scenario[] {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = openStore(options.dbFile, { seed: workedExamples });
   const backtests = new BacktestJobs();
+  const host = options.host ?? '127.0.0.1';
+  const accessToken = isLoopbackHost(host) ? undefined : (options.accessToken ?? newAccessToken());
   const serverOptions = {
+    ...(accessToken !== undefined && { accessToken }),
     store,
     backtests,
     parleyVersion: parleyVersion(),
@@ -52,9 +61,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   };
   const server = createParleyServer(options.log ? { ...serverOptions, log: options.log } : serverOptions);
   try {
-    const url = await listen(server, options.port, options.host ?? '127.0.0.1');
+    const url = await listen(server, options.port, host);
     return {
-      url,
+      url: accessToken === undefined ? url : `${url}?token=${accessToken}`,
+      ...(accessToken !== undefined && { accessToken }),
       server,
       store,
       stop: async () => {

@@ -9,7 +9,7 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { prepareSweep, summarizeSweep, SweepRequestSchema, sweepSpecFromRequest } from '../analysis/sweep/index.js';
-import { executeRuns } from '../cli/sweep/execute.js';
+import { executeRuns } from '../node/sweep/execute.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import type { StoredRun, StoredScenario } from '../store/records.js';

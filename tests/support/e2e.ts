@@ -17,11 +17,20 @@ export interface Workbench {
   browser: LaunchedBrowser;
 }
 
+/**
+ * The browser first, then the server: a browser that is missing or fails to launch throws before
+ * anything is listening, and a server that fails to start closes the browser, so the run always ends.
+ */
 export async function startWorkbench(): Promise<Workbench> {
   assert.ok(existsSync(fromRepo('web', 'dist', 'index.html')), 'the web app is not built: run `npm run build:web`');
   mkdirSync(screenshotDir, { recursive: true });
-  const server = await startTestServer();
-  return { server, browser: await launchBrowser() };
+  const browser = await launchBrowser();
+  try {
+    return { server: await startTestServer(), browser };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 export async function stopWorkbench(workbench: Partial<Workbench>): Promise<void> {

@@ -6,9 +6,9 @@ import { runModel } from '../../models/registry.js';
 import { parseDeuDataset } from '../../analysis/backtest/deu3.js';
 import { calibrateDiscreteChoice, calibrationInputs, predictorRecord, recordBacktest, type DiscreteChoiceCalibration } from '../../analysis/backtest/discreteChoice/calibration.js';
 import type { PredictorRecord } from '../../analysis/backtest/record.js';
-import { readDeuFiles, shippedDataDirectory } from '../commands/backtest.js';
+import { readDeuFiles, shippedDataDirectory } from '../../node/deuData.js';
 import type { CliIo } from '../io.js';
-import { parleyVersion } from '../version.js';
+import { parleyVersion } from '../../node/version.js';
 
 export interface CalibrationFile extends DiscreteChoiceCalibration {
   parley: string;

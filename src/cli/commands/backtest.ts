@@ -3,21 +3,20 @@
  * against the outcomes of real EU decisions in DEU III (docs/backtest.md). The files are read here;
  * everything else is the pure core in src/analysis/backtest/.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { allModelRuns, parseModelRuns, runBacktest, type BacktestSettings } from '../../analysis/backtest/backtest.js';
 import { buildCases, selectSubset, subsets } from '../../analysis/backtest/cases.js';
 import { capabilityRuleIds, institutionRuleIds, parseCapabilityRule } from '../../analysis/backtest/capability.js';
-import { deuFileNames, parseDeuDataset, type DeuFiles } from '../../analysis/backtest/deu3.js';
+import { deuFileNames, parseDeuDataset } from '../../analysis/backtest/deu3.js';
 import { backtestTable } from '../../analysis/backtest/table.js';
 import { InputError } from '../../errors.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
-import { checkOutputIsNotInput, emitResult, readTextFile } from '../files.js';
+import { readDeuFiles, shippedDataDirectory } from '../../node/deuData.js';
+import { parleyVersion } from '../../node/version.js';
+import { checkOutputIsNotInput, emitResult } from '../files.js';
 import type { CliIo } from '../io.js';
 import { UsageError } from '../usageError.js';
-import { parleyVersion } from '../version.js';
 
 const datasets = ['deu3'] as const;
 
@@ -91,7 +90,7 @@ Options:
     await checkOutputIsNotInput(values.out, Object.values(deuFileNames).map((name) => join(directory, name)), io);
     const cases = selectSubset(buildCases(parseDeuDataset(await readDeuFiles(directory, io)), capability), subset);
     if (workers > 1 && cases.length > 0) {
-      const { forecastOnWorkers } = await import('../backtest/workers.js');
+      const { forecastOnWorkers } = await import('../../node/backtest/workers.js');
       settings.forecastsOf = await forecastOnWorkers(cases, settings, workers);
     }
     const result = runBacktest(cases, settings);
@@ -116,25 +115,4 @@ async function calibrationCommand(fit: string | undefined, record: boolean, out:
   const outputs = await calibrationOutputs(io);
   await emitResult(`${JSON.stringify(record ? outputs.record : outputs.calibration, null, 2)}\n`, out, io);
   return ExitCode.ok;
-}
-
-/** Reads the data set's files from `directory` (also used by the workbench server's backtest endpoint). */
-export async function readDeuFiles(directory: string, io: Pick<CliIo, 'cwd'>): Promise<DeuFiles> {
-  const read = async (key: keyof typeof deuFileNames) => {
-    const name = join(directory, deuFileNames[key]);
-    return { name, text: await readTextFile(name, io) };
-  };
-  return { issues: await read('issues'), positions: await read('positions'), councilWeights: await read('councilWeights'), populations: await read('populations') };
-}
-
-/** data/<dataset>/ in the installed package: found by walking up from this module (src/ or dist/src/). */
-export function shippedDataDirectory(dataset: string): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(directory, 'data', dataset);
-    if (existsSync(join(directory, 'package.json')) && existsSync(candidate)) return candidate;
-    const parent = dirname(directory);
-    if (parent === directory) throw new InputError({ field: 'dataset', message: `the ${dataset} data folder is not installed (expected data/${dataset}/ beside package.json)` });
-    directory = parent;
-  }
 }

@@ -11,7 +11,7 @@ import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
 import { loadShippedRecord } from '../forecast/record.js';
 import { forecastTable } from '../forecast/table.js';
 import { loadScenario } from '../scenarioFile.js';
-import { parleyVersion } from '../version.js';
+import { parleyVersion } from '../../node/version.js';
 
 export const forecastCommand: Command = {
   name: 'forecast',

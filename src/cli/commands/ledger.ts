@@ -18,7 +18,7 @@ import { ExitCode, type Command } from '../command.js';
 import type { CliIo } from '../io.js';
 import { loadScenario } from '../scenarioFile.js';
 import { UsageError } from '../usageError.js';
-import { parleyVersion } from '../version.js';
+import { parleyVersion } from '../../node/version.js';
 
 export const ledgerCommand: Command = {
   name: 'ledger',

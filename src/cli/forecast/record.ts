@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { PredictorRecordSchema } from '../../analysis/backtest/record.js';
 import type { PredictorRecordLike } from '../../analysis/answer/predictor.js';
 import { InputError } from '../../errors.js';
-import { packageFile } from '../version.js';
+import { packageFile } from '../../node/version.js';
 
 export function loadShippedRecord(): PredictorRecordLike | undefined {
   const file = packageFile('data', 'calibration', 'record.json');

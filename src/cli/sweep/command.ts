@@ -6,7 +6,7 @@ import { makePart, shardRange, summarizeSweep, type PreparedSweep, type Shard } 
 import { ExitCode } from '../command.js';
 import { emitResult } from '../files.js';
 import type { CliIo } from '../io.js';
-import { executeRuns } from './execute.js';
+import { executeRuns } from '../../node/sweep/execute.js';
 import { startProgress } from './progress.js';
 import { sweepCsv, sweepJson, sweepReport } from './report.js';
 

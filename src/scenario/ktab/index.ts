@@ -6,6 +6,7 @@
 import { parseScenario, type ParsedScenario, type ScenarioSource } from '../parse.js';
 import type { Scenario } from '../schema.js';
 import { validateScenario } from '../validate.js';
+import { withLineFeeds } from '../reading.js';
 import { readKtabCsv, writeKtabCsv } from './csv.js';
 import type { KtabWriteResult } from './writeSpace.js';
 import { readKtabXml, writeKtabXml } from './xml.js';
@@ -33,7 +34,8 @@ export function detectKtabFormat(text: string): KtabFormat | undefined {
 
 /** Reads a KTAB SMP file into a validated scenario; every problem (with its line) as one InputError. */
 export function readKtab(text: string, format: KtabFormat, file?: string): { scenario: Scenario; notes: string[] } {
-  const input = format === 'ktab-xml' ? readKtabXml(text, file) : readKtabCsv(text, file);
+  const lines = withLineFeeds(text);
+  const input = format === 'ktab-xml' ? readKtabXml(lines, file) : readKtabCsv(lines, file);
   const { scenario, notes } = validateScenario(input, undefined, file);
   return { scenario, notes };
 }

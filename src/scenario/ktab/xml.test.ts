@@ -91,3 +91,14 @@ test('parseAnyScenario reads KTAB files and Parley files alike', async () => {
   assert.equal(parseAnyScenario(readFileSync(fromShared('vectors', 'ktab', 'inputs', 'SOE-Policy.csv'), 'utf8'), { file: 'x.csv' }).scenario.actors.length, 26);
   assert.equal(parseAnyScenario('title: t\nissues: [{id: a}]\nactors: [{id: x, capability: 1, stances: {a: {position: 5, salience: 0.5}}}]\n').scenario.title, 't');
 });
+
+test('a DOCTYPE (with entities, external or not) or an unclosed processing instruction is bad input with its line, never an internal error', () => {
+  const doctypes = ['<!DOCTYPE Scenario [<!ENTITY x SYSTEM "file:///etc/passwd">]>', '<!DOCTYPE Scenario [<!ENTITY x "y">]>', '<!DOCTYPE Scenario>'];
+  for (const doctype of doctypes) {
+    const problems = problemsOf(example.replace(/<Scenario/u, `${doctype}\n<Scenario`));
+    assert.equal(problems.length, 1);
+    assert.match(problems[0]!.message, /<!DOCTYPE> declaration is not accepted/u);
+    assert.equal(problems[0]!.line, lineOf(example, '<Scenario'));
+  }
+  for (const text of ['<?xml version="1.0"?><?pi', '<Scenario><?pi', '<?pi\n<Scenario/>']) assert.ok(problemsOf(text).length > 0, text);
+});

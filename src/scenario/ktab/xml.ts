@@ -23,7 +23,7 @@ import {
   ThirdPartyCommits,
   VictoryProbModels,
   VotingRules,
-} from '../../models/smp/options.js';
+} from '../smpParameters.js';
 import type { Scenario } from '../schema.js';
 import { checkKtabScenario, parseKtabNumber, type KtabField } from './check.js';
 import { toParleyScenario, type KtabActor, type KtabScenario } from './ktabScenario.js';

@@ -21,10 +21,19 @@ export function parseXmlTree(text: string, file: string | undefined): XmlElement
   const where = file === undefined ? {} : { file };
   const validation = XMLValidator.validate(text);
   if (validation !== true) throw new InputError({ ...where, line: validation.err.line, message: `not well-formed XML: ${validation.err.msg}` });
-  const parser = new XMLParser({ preserveOrder: true, captureMetaData: true, ignoreAttributes: true, parseTagValue: false, trimValues: true });
-  const nodes = parser.parse(text) as OrderedNode[];
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  // KTAB files have no document type; a DOCTYPE can only declare entities (external ones read files).
+  const doctype = /<!DOCTYPE/iu.exec(text);
+  if (doctype) throw new InputError({ ...where, line: lineStarts.filter((start) => start <= doctype.index).length, message: 'a <!DOCTYPE> declaration is not accepted in a KTAB XML file; remove it' });
+  const parser = new XMLParser({ preserveOrder: true, captureMetaData: true, ignoreAttributes: true, parseTagValue: false, trimValues: true });
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (error) {
+    // Whatever the XML library refuses is the file's fault, not Parley's.
+    throw new InputError({ ...where, message: `not well-formed XML: ${error instanceof Error ? error.message : String(error)}` });
+  }
   const lineAt = (index: number | undefined): number => {
     if (index === undefined) return 1;
     let low = 0;
