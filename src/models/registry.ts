@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
 import { eumModel } from './eum/eum.js';
+import { exchangeModel } from './exchange/exchange.js';
 import { meanModel } from './mean.js';
 import type { Forecast, Model } from './model.js';
 import { nashModel } from './nash.js';
@@ -17,7 +18,7 @@ import { weightedMedianModel } from './weightedMedian.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 
-export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel];
+export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel, exchangeModel];
 
 export function modelIds(): string[] {
   return models.map((model) => model.id);
