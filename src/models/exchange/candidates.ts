@@ -82,7 +82,6 @@ export function createCandidates(outcomes: readonly number[], calculation: Calcu
               j: newSide(J, p, q, I, data),
               gain: 0,
               valid: false,
-              updates: new Map(),
             };
             calculate(exchange, calculation);
             // E14: any other zero divisor (the swap rule's or a cap's) leaves a number that is not finite.

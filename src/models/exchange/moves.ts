@@ -112,10 +112,10 @@ export function calculate(exchange: Exchange, calculation: Calculation): void {
   exchange.j.utility = exchange.gain;
   exchange.valid = isMoveValid(exchange.i) && isMoveValid(exchange.j) && exchange.gain >= tolerance.minimum;
   if (!exchange.valid) return;
-  for (const side of [exchange.i, exchange.j]) {
-    const capped = capOutcome(exchange, side, data);
-    if (capped !== undefined) exchange.gain = capped;
-  }
+  const cappedI = capOutcome(exchange, exchange.i, data);
+  if (cappedI !== undefined) exchange.gain = cappedI;
+  const cappedJ = capOutcome(exchange, exchange.j, data);
+  if (cappedJ !== undefined) exchange.gain = cappedJ;
   // E12: after a cap only the move thresholds apply, not the gain threshold.
   exchange.valid = isMoveValid(exchange.i) && isMoveValid(exchange.j);
   if (calculation.p > 0) randomizeSplit(exchange, calculation);

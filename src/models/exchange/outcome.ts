@@ -20,8 +20,13 @@ export function adjustedOutcome(exchange: Exchange, side: Side, v: number, data:
   const k = side.supply;
   const X = side.actor;
   let sum = data.weightedSum[k]!;
-  const updates = exchange.updates.get(k);
-  if (updates) for (const [m, position] of updates) if (m !== X) sum += data.w[m]![k]! * (position - data.x[m]![k]!);
+  const updates = exchange.updates?.get(k);
+  if (updates) {
+    sum += updates.shift;
+    const own = updates.positions.get(X);
+    // X's own entry gives way to v.
+    if (own !== undefined) sum -= data.w[X]![k]! * (own - data.x[X]![k]!);
+  }
   sum += data.w[X]![k]! * (v - data.x[X]![k]!);
   const outcome = sum / data.W[k]!;
   return Math.abs(outcome - side.target) <= tolerance.snap ? side.target : outcome;
@@ -35,13 +40,12 @@ export function moveOntoTarget(exchange: Exchange, side: Side, data: ExchangeDat
   const k = side.supply;
   const X = side.actor;
   let sum = data.weightedSum[k]! + data.w[X]![k]! * (side.xi - data.x[X]![k]!);
-  const updates = exchange.updates.get(k);
+  const updates = exchange.updates?.get(k);
   if (updates) {
-    for (const [m, position] of updates) {
-      // E8: U[k] is applied after X's current position, so an entry for X replaces ξ_X.
-      const current = m === X ? side.xi : data.x[m]![k]!;
-      sum += data.w[m]![k]! * (position - current);
-    }
+    sum += updates.shift;
+    // E8: U[k] is applied after X's current position, so an entry for X replaces ξ_X.
+    const own = updates.positions.get(X);
+    if (own !== undefined) sum += data.w[X]![k]! * (data.x[X]![k]! - side.xi);
   }
   return Math.abs(side.target * data.W[k]! - sum) / data.w[X]![k]!;
 }

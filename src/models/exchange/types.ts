@@ -50,6 +50,12 @@ export interface Side {
   capped: boolean;
 }
 
+/** U[k] of one exchange: the learnt positions by actor, and Σ_m w(m,k)·(U[k][m] − x(m,k)) kept as they change. */
+export interface IssueUpdates {
+  positions: Map<number, number>;
+  shift: number;
+}
+
 /** A candidate exchange between I (supplies q, demands p) and J (supplies p, demands q). */
 export interface Exchange {
   /** Creation index within the round (the starting order of the selection loop). */
@@ -64,8 +70,8 @@ export interface Exchange {
   /** The equal gain G (9)/(14): the sort key, also in the randomized variant (E16). */
   gain: number;
   valid: boolean;
-  /** U[k]: positions of other actors learnt from realised exchanges (16b), by issue then actor. */
-  updates: Map<number, Map<number, number>>;
+  /** U[k]: positions of other actors learnt from realised exchanges (16b), by issue (created on first use). */
+  updates?: Map<number, IssueUpdates>;
   /** The randomized variant's draws of the latest calculation (§3 R0), when p > 0. */
   draws?: { u: number; v: number; z: number };
 }
