@@ -9,13 +9,18 @@ import { calculate } from './moves.js';
 import { assignRoles } from './roles.js';
 import type { Calculation, Exchange, ExchangeData, Side } from './types.js';
 
-/** How the zero divisors of E14 are met: Decide crashes (`error`), Parley leaves the pair out (`exclude`). */
+/**
+ * A candidate with a zero salience or power among its four stances is left out (its gain would be 0, or
+ * Decide would divide by zero, E14); `error` stops instead where Decide divides by zero.
+ */
 export type ZeroWeights = 'error' | 'exclude';
 
 export interface CandidateRules {
   zeroWeights: ZeroWeights;
   actorIds: readonly string[];
   issueIds: readonly string[];
+  /** Told each place where Decide would have divided by zero (for a note). */
+  onDecideCrash: (message: string) => void;
 }
 
 function newSide(actor: number, supply: number, demand: number, partner: number, data: ExchangeData): Side {
@@ -23,35 +28,27 @@ function newSide(actor: number, supply: number, demand: number, partner: number,
   return { actor, supply, demand, x0, xi: x0, target: data.x[partner]![supply]!, history: [], move: 0, y: x0, o0: NaN, o1: NaN, utility: 0, capped: false };
 }
 
-/** The E14 message: where Decide would divide by zero, and what the default preset does instead. */
-function zeroDivisor(a: number, b: number, p: number, q: number, why: string, rules: CandidateRules): InputError {
+/** The E14 message: where Decide would divide by zero, and what Parley does instead. */
+function zeroDivisorMessage(a: number, b: number, p: number, q: number, why: string, rules: CandidateRules): string {
   const [actors, issues] = [rules.actorIds, rules.issueIds];
-  return new InputError({
-    field: 'stances',
-    message: `Decide divides by zero in the exchange of "${actors[a]}" and "${actors[b]}" on issues "${issues[p]}" and "${issues[q]}" (spec E14): ${why}. The default preset leaves such actors out of the exchanges on those issues.`,
-  });
+  return `Decide divides by zero in the exchange of "${actors[a]}" and "${actors[b]}" on issues "${issues[p]}" and "${issues[q]}" (spec E14): ${why}`;
 }
 
-/** Why the candidate has a zero salience or weight among its four stances, or undefined. */
-function zeroStance(a: number, b: number, p: number, q: number, data: ExchangeData, rules: CandidateRules): string | undefined {
-  for (const actor of [a, b]) {
-    for (const issue of [p, q]) {
-      if (data.s[actor]![issue]! === 0) return `actor "${rules.actorIds[actor]}" has salience 0 on issue "${rules.issueIds[issue]}"`;
-      if (data.w[actor]![issue]! === 0) return `actor "${rules.actorIds[actor]}" has power 0`;
-    }
-  }
-  return undefined;
+/** True when one of the candidate's four stances has salience 0 or weight 0. */
+function hasZeroStance(a: number, b: number, p: number, q: number, data: ExchangeData): boolean {
+  return data.w[a]![p]! === 0 || data.w[a]![q]! === 0 || data.w[b]![p]! === 0 || data.w[b]![q]! === 0;
 }
 
 /**
- * E14 before the first calculation: `exclude` leaves out a candidate with any zero salience or weight;
- * `error` throws where Decide always divides by zero after the roles: the weight of I on q (6). True
- * when the candidate is to be calculated.
+ * E14: where Decide's arithmetic divides by zero for this candidate: the role ratios (3) divide by
+ * s(a,q) and s(b,q), and I's move (6) by w(I,q). Undefined when it does not. (Any other zero
+ * salience or power in the candidate gives Decide a gain of 0: an invalid candidate, never realised.)
  */
-function divisorsUsable(a: number, b: number, I: number, p: number, q: number, data: ExchangeData, rules: CandidateRules): boolean {
-  if (rules.zeroWeights === 'exclude') return zeroStance(a, b, p, q, data, rules) === undefined;
-  if (data.w[I]![q]! === 0) throw zeroDivisor(a, b, p, q, `actor "${rules.actorIds[I]}" has power 0`, rules);
-  return true;
+function decideCrash(a: number, b: number, p: number, q: number, data: ExchangeData, rules: CandidateRules): string | undefined {
+  for (const actor of [a, b]) if (data.s[actor]![q]! === 0) return zeroDivisorMessage(a, b, p, q, `actor "${rules.actorIds[actor]}" has salience 0 on issue "${rules.issueIds[q]}"`, rules);
+  const [I] = assignRoles(a, b, data.s, p, q);
+  if (data.w[I]![q]! === 0) return zeroDivisorMessage(a, b, p, q, `actor "${rules.actorIds[I]}" has power 0`, rules);
+  return undefined;
 }
 
 /** The round's candidates, each calculated once; `outcomes` are the round-start outcomes (1). */
@@ -68,11 +65,14 @@ export function createCandidates(outcomes: readonly number[], calculation: Calcu
       for (const [first, second, groups] of [[Group.A, Group.D, 'a-d'], [Group.B, Group.C, 'b-c']] as const) {
         for (const a of byGroup[first]!) {
           for (const b of byGroup[second]!) {
-            if (rules.zeroWeights === 'exclude' && zeroStance(a, b, p, q, data, rules) !== undefined) continue;
-            // E14: the role ratios (3) divide by s(a,q) and s(b,q).
-            if (rules.zeroWeights === 'error') for (const actor of [a, b]) if (data.s[actor]![q]! === 0) throw zeroDivisor(a, b, p, q, `actor "${rules.actorIds[actor]}" has salience 0 on issue "${rules.issueIds[q]}"`, rules);
+            if (hasZeroStance(a, b, p, q, data)) {
+              // E14: Decide crashes here or gets an invalid candidate; Parley leaves the pair out, or stops with `error`.
+              const crash = decideCrash(a, b, p, q, data, rules);
+              if (crash !== undefined && rules.zeroWeights === 'error') throw new InputError({ field: 'stances', message: `${crash}; the option zeroWeights: exclude leaves such pairs out` });
+              if (crash !== undefined) rules.onDecideCrash(crash);
+              continue;
+            }
             const [I, J] = assignRoles(a, b, data.s, p, q);
-            if (!divisorsUsable(a, b, I, p, q, data, rules)) continue;
             const exchange: Exchange = {
               index: candidates.length,
               p,
@@ -84,8 +84,6 @@ export function createCandidates(outcomes: readonly number[], calculation: Calcu
               valid: false,
             };
             calculate(exchange, calculation);
-            // E14: any other zero divisor (the swap rule's or a cap's) leaves a number that is not finite.
-            if (![exchange.gain, exchange.i.move, exchange.j.move].every(Number.isFinite)) throw zeroDivisor(a, b, p, q, zeroStance(a, b, p, q, data, rules) ?? 'a zero weight', rules);
             candidates.push(exchange);
           }
         }

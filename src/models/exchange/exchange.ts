@@ -40,9 +40,9 @@ function positionsOn(scenario: Scenario, k: number, matrix: readonly (readonly n
   return result;
 }
 
-/** An outcome on the issue's scale: eq. (1), or for an issue without weight Decide's 0 or the plain mean. */
-function outcomeOnScale(scenario: Scenario, k: number, normalised: number, data: ExchangeData, options: ExchangeOptions, positions: Record<string, number>): number {
-  if (data.W[k]! > 0 || options.zeroWeights === 'error') return denormalise(normalised, scenario.issues[k]!);
+/** An outcome on the issue's scale: eq. (1), or for an issue without weight (where Decide says 0) the plain mean. */
+function outcomeOnScale(scenario: Scenario, k: number, normalised: number, data: ExchangeData, positions: Record<string, number>): number {
+  if (data.W[k]! > 0) return denormalise(normalised, scenario.issues[k]!);
   return weightedMean(Object.values(positions), Object.values(positions).map(() => 1));
 }
 
@@ -109,6 +109,7 @@ function scenarioNotes(scenario: Scenario, data: ExchangeData): string[] {
 export function runExchange(scenario: Scenario, options: ExchangeOptions): Forecast {
   let data = initialData(scenario, options);
   const random = createRandom(options.seed);
+  const crashes = new Set<string>();
   const rules: RoundRules = {
     actorIds: scenario.actors.map((actor) => actor.id),
     issueIds: scenario.issues.map((issue) => issue.id),
@@ -117,6 +118,7 @@ export function runExchange(scenario: Scenario, options: ExchangeOptions): Forec
     tieRule: options.tieRule,
     carryOver: { salienceWeight: options.salienceWeight, fixedWeight: options.fixedWeight },
     draw: () => random.next(),
+    onDecideCrash: (message) => crashes.add(message),
   };
   const issueRounds: Round[][] = scenario.issues.map((issue, k) => {
     const positions = positionsOn(scenario, k, data.x, data);
@@ -136,9 +138,9 @@ export function runExchange(scenario: Scenario, options: ExchangeOptions): Forec
         positions,
         ...summary(scenario, issue, positions),
         voting: {
-          preferenceOutcome: outcomeOnScale(scenario, k, result.preferenceOutcomes[k]!, data, options, start),
+          preferenceOutcome: outcomeOnScale(scenario, k, result.preferenceOutcomes[k]!, data, start),
           positions: voting,
-          outcome: outcomeOnScale(scenario, k, result.votingOutcomes[k]!, data, options, voting),
+          outcome: outcomeOnScale(scenario, k, result.votingOutcomes[k]!, data, voting),
         },
       });
     });
@@ -149,6 +151,10 @@ export function runExchange(scenario: Scenario, options: ExchangeOptions): Forec
     const last = rounds[rounds.length - 1]!;
     return { issue: issue.id, outcome: last.voting!.outcome, rounds, notes: issueNotes(scenario, issue) };
   });
+  if (crashes.size > 0) {
+    const first = [...crashes].slice(0, 3);
+    notes.push(`warning: Decide would stop with a division by zero on this scenario; Parley left those pairs out (${crashes.size} place${crashes.size === 1 ? '' : 's'}): ${first.join('; ')}${crashes.size > 3 ? '; …' : ''}`);
+  }
   return { model: 'exchange', options: { ...options }, issues, notes, exchange: { rounds: exchangeRounds } };
 }
 

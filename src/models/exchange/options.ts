@@ -21,7 +21,7 @@ export const ExchangeOptionsSchema = z
     seed: z.number().int().default(1),
     /** Ties of the selection loop: `list-order` (stable, deterministic) or Decide's `coin-flip` (E1, seeded). */
     tieRule: z.enum(['list-order', 'coin-flip']).default('list-order'),
-    /** Zero saliences or powers in an exchange (E14): `error` where Decide divides by zero, or `exclude` the pair. */
+    /** Zero saliences or powers in an exchange (E14): leave the pair out (`exclude`), or stop where Decide divides by zero (`error`). */
     zeroWeights: z.enum(['error', 'exclude']).default('exclude'),
   })
   .strict()
@@ -35,12 +35,12 @@ export type ExchangeOptions = z.infer<typeof ExchangeOptionsSchema>;
 export const exchangePresets: Record<string, Preset<ExchangeOptions>> = {
   default: {
     description:
-      "Parley's choices: saliences normalised to [0, 1] (the carry-over stays a share, E15), zero saliences and powers leave a pair out instead of crashing (E14), ties in list order.",
+      "Parley's choices: saliences normalised to [0, 1] (the carry-over stays a share, E15), zero saliences and powers leave a pair out instead of crashing (E14), ties in list order (documented, not Decide's noise or coin).",
     options: { saliences: 'normalised', zeroWeights: 'exclude', tieRule: 'list-order' },
   },
   decide: {
     description:
-      "Decide's deterministic mode (exchange-spec.md §5): saliences as given, carry-over 0.4/0.1, ties in list order, every quirk of its code; a zero divisor is an error (Decide crashes).",
-    options: { saliences: 'as-given', zeroWeights: 'error', tieRule: 'list-order', salienceWeight: 0.4, fixedWeight: 0.1, p: 0 },
+      "Decide's deterministic mode (exchange-spec.md §5): carry-over 0.4/0.1, ties in list order, every quirk of its code. Where Decide crashes (E14) the pair is left out with a note; saliences are divided by salienceScale (a 0–100 file would make Decide's carry-over negative, E15; saliences: as-given copies that).",
+    options: { saliences: 'normalised', zeroWeights: 'exclude', tieRule: 'list-order', salienceWeight: 0.4, fixedWeight: 0.1, p: 0 },
   },
 };

@@ -3,7 +3,6 @@
  * the selection loop (§2.6) with the externalities of each realised exchange (§4), voting positions
  * and the carried-over preferences (§2.7).
  */
-import { InputError } from '../../errors.js';
 import { createCandidates, type CandidateRules } from './candidates.js';
 import { carriedPreferences, votingPositions, type CarryOver } from './endOfRound.js';
 import { externalitiesOf, type ExternalityTotals } from './externalities.js';
@@ -35,12 +34,7 @@ export function runRound(data: ExchangeData, rules: RoundRules): RoundResult {
   const outcomes = Array.from({ length: data.issueCount }, (_, k) => outcomeOf(data.x, data, k));
   const candidates = createCandidates(outcomes, calculation, rules);
   const realised: RoundResult['realised'] = [];
-  const checkRecalculation = (exchange: Exchange): void => {
-    if ([exchange.gain, exchange.i.move, exchange.j.move].every(Number.isFinite)) return;
-    const [a, b] = [rules.actorIds[exchange.i.actor], rules.actorIds[exchange.j.actor]];
-    throw new InputError({ field: 'stances', message: `Decide divides by zero recalculating the exchange of "${a}" and "${b}" (spec E14): a zero salience or power; the default preset leaves such actors out` });
-  };
-  const chosen = selectExchanges(candidates, calculation, { tieRule: rules.tieRule, draw: rules.draw, checkRecalculation }, (exchange) => {
+  const chosen = selectExchanges(candidates, calculation, { tieRule: rules.tieRule, draw: rules.draw }, (exchange) => {
     realised.push({ exchange, externalities: externalitiesOf(exchange, data, outcomes) });
   });
   const voting = votingPositions(data, chosen);

@@ -301,7 +301,7 @@ class SortedList {
 export function selectExchanges(
   candidates: readonly Exchange[],
   calculation: Calculation,
-  options: { tieRule: TieRule; draw: () => number; checkRecalculation: (exchange: Exchange) => void },
+  options: { tieRule: TieRule; draw: () => number },
   onRealised: (exchange: Exchange) => void,
 ): Exchange[] {
   const list = new SortedList(candidates);
@@ -334,7 +334,6 @@ export function selectExchanges(
     for (const k of affected) {
       const exchange = candidates[k]!;
       if (!recalculate(exchange, next, calculation)) continue;
-      options.checkRecalculation(exchange);
       if (exchange.valid) changed.push(exchange);
       else list.drop(exchange);
     }
