@@ -166,7 +166,7 @@ export function readDecideSource(text: string, file?: string): SourceReading {
 
   const saliences = [...actors.values()].flatMap((actor) => Object.values(actor.stances).map((stance) => stance.salience));
   const value = {
-    title: titles[0] ?? (file === undefined ? 'Decide data' : `Decide data (${file})`),
+    title: titles[0] ?? (file === undefined ? 'Decide data' : `Decide data (${file.split(/[\\/]/u).pop()})`),
     ...(titles.length > 1 ? { description: titles.slice(1).join('\n') } : {}),
     // Decide's documentation says 0–1; its reader accepts up to 100 (spec §7).
     salienceScale: saliences.some((salience) => salience > 1) ? 100 : 1,
