@@ -6,15 +6,17 @@
 import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
+import { adviseSuite } from './adviseSuite.js';
 import { backtestSuite } from './backtestSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { exchangeSuite } from './exchange.js';
 import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
+import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite, exchangeSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, exchangeSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

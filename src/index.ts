@@ -11,3 +11,4 @@ export { explainActor, describeDyad, type Explanation, type ExplanationSentence,
 export { decimalsForScale, formatFixed, formatShort, formatSignificant } from './analysis/formatNumber.js';
 export * from './analysis/sweep/index.js';
 export { createRandom, deriveSeed, type Random } from './math/random.js';
+export * from './analysis/advise/index.js';

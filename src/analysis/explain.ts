@@ -90,6 +90,11 @@ export function describeDyad(dyad: Dyad, options: Pick<ExplainRequest, 'names' |
   return `${capitalise(dyadClause(dyad, wording))} (${expectationsClause(dyad, wording)}).`;
 }
 
+/** The receiver's reading of a dyad in words, without the numbers behind it (used by the advice). */
+export function describeReading(dyad: Dyad, options: Pick<ExplainRequest, 'names' | 'decimals'> = {}): string {
+  return dyadClause(dyad, wordingFor(options));
+}
+
 /** Both readings of a pair in one sentence; a shared stalemate (or position) is said once. */
 function pairText(mine: Dyad | undefined, theirs: Dyad | undefined, wording: Wording): string | undefined {
   if (mine && theirs && mine.perception === theirs.perception) {

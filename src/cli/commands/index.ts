@@ -24,6 +24,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./explain.js')).explainCommand,
   },
   {
+    name: 'advise',
+    summary: "search an actor's levers for the smallest changes that move an issue's forecast toward a goal",
+    load: async () => (await import('./advise.js')).adviseCommand,
+  },
+  {
     name: 'sweep',
     summary: 'Monte Carlo sweep: the spread of the forecast under noisy estimates and shocks, and what moves it most',
     load: async () => (await import('./sweep.js')).sweepCommand,
