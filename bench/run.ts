@@ -8,6 +8,7 @@ import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
 import { adviseSuite } from './adviseSuite.js';
 import { backtestSuite } from './backtestSuite.js';
+import { channelsSuite } from './channelsSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { exchangeSuite } from './exchange.js';
 import { smpSuite } from './smp.js';
@@ -16,7 +17,7 @@ import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, exchangeSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, exchangeSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -10,6 +10,7 @@ import { exchangeModel } from './exchange/exchange.js';
 import { meanModel } from './mean.js';
 import type { Forecast, Model } from './model.js';
 import { nashModel } from './nash.js';
+import { runEveryLeaf, timelineRounds } from './leafRuns.js';
 import { smpModel } from './smp/smp.js';
 import { weightedMeanModel } from './weightedMean.js';
 import { weightedMedianModel } from './weightedMedian.js';
@@ -54,8 +55,10 @@ export function resolveOptions(model: AnyModel, request: RunRequest = {}): Recor
 /** Runs a model by id on a validated scenario: the library's main entry point. */
 export function runModel(modelId: string, scenario: Scenario, request: RunRequest = {}): Forecast {
   const model = getModel(modelId);
-  const options = resolveOptions(model, request);
-  const forecast = model.run(scenario, options);
+  // Dated scenarios (channels-spec §4–§5): rounds to the timeline's end, one run per branch leaf.
+  const rounds = timelineRounds(model, scenario, request.options);
+  const options = resolveOptions(model, rounds === undefined ? request : { ...request, options: { ...request.options, rounds } });
+  const forecast = scenario.branches?.length ? runEveryLeaf(model, scenario, options) : model.run(scenario, options);
   const presetName = request.preset ?? (Object.keys(model.presets).length > 1 ? 'default' : undefined);
   return presetName === undefined ? forecast : { ...forecast, preset: presetName };
 }
