@@ -2,7 +2,7 @@
  * The three hand vectors of exchange-spec.md §8 (../shared/vectors/exchange/, Decide's deterministic
  * mode, 2 rounds): every outcome, preference and voting position, realised exchange (both sides'
  * positions, moves and utilities, the gain) and externality, at 1e-9 relative, read from Parley's long
- * CSV and from the Decide-format file.
+ * CSV, from YAML and from the Decide-format file (and the default preset, which agrees on them).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import { fromShared } from '../../../tests/support/paths.js';
 import { parseScenario } from '../../scenario/parse.js';
 import { readDecide } from '../../scenario/decide/index.js';
+import { serializeScenario } from '../../scenario/write.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Forecast } from '../model.js';
 import { runModel } from '../registry.js';
@@ -94,6 +95,13 @@ function checkAgainstDecide(name: string, forecast: Forecast): void {
 for (const name of cases) {
   test(`exchange (decide) reproduces ${name} from Parley's CSV`, () => {
     checkAgainstDecide(name, runModel('exchange', fromParleyCsv(name), { preset: 'decide', options: { rounds: 2 } }));
+  });
+  test(`exchange (decide) reproduces ${name} from Parley's YAML`, () => {
+    const yaml = serializeScenario(fromParleyCsv(name), 'yaml');
+    checkAgainstDecide(name, runModel('exchange', parseScenario(yaml, { file: `${name}.yaml` }).scenario, { preset: 'decide', options: { rounds: 2 } }));
+  });
+  test(`exchange (default) equals decide on ${name} (saliences on 0–1, no ties, no zeros)`, () => {
+    checkAgainstDecide(name, runModel('exchange', fromParleyCsv(name), { options: { rounds: 2 } }));
   });
   test(`exchange (decide) reproduces ${name} from the Decide file`, () => {
     checkAgainstDecide(name, runModel('exchange', fromDecideFile(name), { preset: 'decide', options: { rounds: 2 } }));
