@@ -12,13 +12,14 @@ import { backtestSuite } from './backtestSuite.js';
 import { channelsSuite } from './channelsSuite.js';
 import { dealSuite } from './dealSuite.js';
 import { eumSuite } from './eumSuite.js';
+import { exchangeSuite } from './exchange.js';
 import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
 import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite, exchangeSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -159,6 +159,74 @@ export interface Round {
   endDate?: string;
   /** SMP: the turn's bargaining and the outcome probabilities of its positions (shared by the space's issues). */
   smp?: SmpRound;
+  /** Exchange model, rounds ≥ 1: the round's voting positions (`positions` are the preferences carried over). */
+  voting?: ExchangeVoting;
+}
+
+/** Exchange model: one issue in one round, on the issue's scale (exchange-spec.md §2.7–2.8). */
+export interface ExchangeVoting {
+  /** Outcome (eq. 1) of the preferences the round started from (Decide's "Preference MDS"). */
+  preferenceOutcome: number;
+  /** Each participant's voting position at the end of the round (its preference where it traded nothing). */
+  positions: Record<string, number>;
+  /** Outcome (eq. 1) of the voting positions (Decide's "Voting MDS"). */
+  outcome: number;
+}
+
+/** Exchange model: one side of a realised exchange; positions on the supply issue's scale. */
+export interface ExchangeSide {
+  actor: string;
+  /** The issue this actor gives way on (moves its voting position on). */
+  supplies: string;
+  /** The issue it gains on (the partner's supply issue). */
+  demands: string;
+  /** Its preference on the supply issue at the start of the round. */
+  roundStart: number;
+  /** Its position on the supply issue before this exchange (after earlier exchanges of the round). */
+  from: number;
+  /** Its voting position after the exchange. */
+  to: number;
+  /** to − from. */
+  move: number;
+  /** The utility recorded for this side (the uncapped equal gain in Decide, E9; the random split's with p > 0). */
+  utility: number;
+  /** True when the outcome cap limited this side's move. */
+  capped: boolean;
+}
+
+/** Exchange model: a per-actor account of externalities (exchange-spec.md §4), summed over exchanges. */
+export interface ExternalityAccount {
+  innerPositive: number;
+  innerNegative: number;
+  outerPositive: number;
+  outerNegative: number;
+  /** The gains of the actor's own exchanges. */
+  own: number;
+}
+
+/** Exchange model: an exchange realised in a round. I supplies q and demands p; J supplies p, demands q. */
+export interface RealisedExchange {
+  /** 1-based order of realisation within the round. */
+  sequence: number;
+  /** The issue pair (p before q in issue order) and the groups the traders came from ('a-d' or 'b-c'). */
+  issues: [p: string, q: string];
+  groups: 'a-d' | 'b-c';
+  /** The equal gain both sides get (eq. 9/14), in utility units on the 0–100 normalised scale. */
+  gain: number;
+  i: ExchangeSide;
+  j: ExchangeSide;
+  /** The externality of this exchange for each other actor with stances on both issues (eq. 20). */
+  effects: Record<string, number>;
+  /** The exchange's externalities summed over actors (own = both traders' gains). */
+  externalities: ExternalityAccount;
+}
+
+/** Exchange model: what a round traded, for all issues at once. */
+export interface ExchangeRound {
+  round: number;
+  exchanges: RealisedExchange[];
+  /** Each actor's externalities in the round, by actor id. */
+  externalities: Record<string, ExternalityAccount>;
 }
 
 /** SMP: a bargain proposed in a turn. Positions on the issues' own scales, keyed by issue id. */
@@ -248,4 +316,6 @@ export interface Forecast {
   options: Record<string, unknown>;
   issues: IssueForecast[];
   notes: string[];
+  /** Exchange model: the realised exchanges and externalities per round (rounds ≥ 1). */
+  exchange?: { rounds: ExchangeRound[] };
 }

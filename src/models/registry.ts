@@ -8,6 +8,7 @@ import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
 import { discreteChoiceModel } from './discreteChoice/discreteChoice.js';
 import { eumModel } from './eum/eum.js';
+import { exchangeModel } from './exchange/exchange.js';
 import { meanModel } from './mean.js';
 import type { Forecast, Model } from './model.js';
 import { nashModel } from './nash.js';
@@ -20,7 +21,7 @@ import { weightedMedianModel } from './weightedMedian.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 
-export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel, discreteChoiceModel];
+export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel, discreteChoiceModel, exchangeModel];
 
 export function modelIds(): string[] {
   return models.map((model) => model.id);

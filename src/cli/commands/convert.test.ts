@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import { fromShared } from '../../../tests/support/paths.js';
 import { runParley } from '../../../tests/support/runParley.js';
 import { parseScenario } from '../../scenario/parse.js';
-import { readKtab } from '../../scenario/ktab/index.js';
+import { parseAnyScenario, readKtab } from '../../scenario/ktab/index.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-convert-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
@@ -60,4 +60,22 @@ test('usage errors: unknown format, unknown output extension', async () => {
   const noExtension = await convert(ktabInput('dummyData_3Dim.csv'), join(directory, 'out'));
   assert.equal(noExtension.code, 2);
   assert.match(noExtension.err, /cannot tell the format/u);
+});
+
+test('a Decide file is recognised by its content; --to decide writes one; a malformed one is exit 2 with line and field', async () => {
+  const decideInput = fromShared('vectors', 'exchange', 'h3_two_exchanges', 'decide_input.csv');
+  const yamlPath = join(directory, 'h3.yaml');
+  const first = await convert(decideInput, yamlPath);
+  assert.equal(first.code, 0, first.err);
+  const fromYaml = parseScenario(readFileSync(yamlPath, 'utf8'), { file: yamlPath }).scenario;
+  const decidePath = join(directory, 'h3-back.csv');
+  assert.equal((await convert(yamlPath, decidePath, '--to', 'decide')).code, 0);
+  const back = parseAnyScenario(readFileSync(decidePath, 'utf8'), { file: decidePath }).scenario;
+  assert.deepEqual({ ...back, title: fromYaml.title }, fromYaml);
+  const bad = join(directory, 'bad-decide.csv');
+  writeFileSync(bad, '#A;a;\n#A;b;\n#P;x;\n#D;a;x;10;0.5;1\n#D;a;x;20;0.5;1\n#D;b;x;10;0.5;1\n');
+  const failed = await convert(bad, join(directory, 'never.yaml'));
+  assert.equal(failed.code, 2);
+  assert.match(failed.err, /bad-decide\.csv:5: issue: a second #D row/u);
+  assert.ok(!existsSync(join(directory, 'never.yaml')));
 });

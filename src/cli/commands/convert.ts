@@ -9,11 +9,12 @@ import { ExitCode, type Command } from '../command.js';
 import { checkOutputIsNotInput, readTextFile, writeFileAtomic } from '../files.js';
 import { UsageError } from '../usageError.js';
 import { parseScenario } from '../../scenario/parse.js';
+import { detectDecide, readDecide, writeDecide } from '../../scenario/decide/index.js';
 import { detectKtabFormat, readKtab, writeKtab, type KtabFormat } from '../../scenario/ktab/index.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { serializeScenario } from '../../scenario/write.js';
 
-const formats = ['yaml', 'json', 'csv', 'ktab-csv', 'ktab-xml'] as const;
+const formats = ['yaml', 'json', 'csv', 'ktab-csv', 'ktab-xml', 'decide'] as const;
 type Format = (typeof formats)[number];
 const byExtension: Record<string, Format> = { yaml: 'yaml', yml: 'yaml', json: 'json', csv: 'csv', xml: 'ktab-xml' };
 
@@ -22,9 +23,11 @@ export const convertCommand: Command = {
   usage: `Usage: parley convert <in> <out> [--from FORMAT] [--to FORMAT] [--space ID]
 
 Reads <in> and writes <out> (atomically) in another format. FORMAT is one of
-yaml, json, csv (Parley's long CSV), ktab-csv, ktab-xml (KTAB's SMP files).
+yaml, json, csv (Parley's long CSV), ktab-csv, ktab-xml (KTAB's SMP files),
+decide (Decide's #A/#P/#M/#D data files).
 Without --from/--to the formats come from the extensions: .yaml/.yml, .json,
-.xml (KTAB XML), .csv (Parley's long CSV, or KTAB CSV when the input is one).
+.xml (KTAB XML), .csv (Parley's long CSV, or KTAB CSV or a Decide file when the
+input is one). Write a Decide file with --to decide.
 
 Options:
   --from FORMAT  the input's format
@@ -72,19 +75,21 @@ function formatOfPath(path: string, flag: string): Format {
 function inputFormat(path: string, text: string): Format {
   const extension = path.match(/\.([^./\\]+)$/u)?.[1]?.toLowerCase();
   const format = extension === undefined ? undefined : byExtension[extension];
-  if (format === 'csv' || format === undefined) return detectKtabFormat(text) ?? format ?? formatOfPath(path, '--from');
+  if (format === 'csv' || format === undefined) return (detectDecide(text) ? 'decide' : undefined) ?? detectKtabFormat(text) ?? format ?? formatOfPath(path, '--from');
   return format;
 }
 
 /** Reads a scenario in any format Parley knows (KTAB files included). */
 export function readScenario(text: string, file: string, format: Format): { scenario: Scenario; notes: string[] } {
   if (format === 'ktab-csv' || format === 'ktab-xml') return readKtab(text, format, file);
+  if (format === 'decide') return readDecide(text, file);
   return parseScenario(text, { file, format });
 }
 
 function writeScenario(scenario: Scenario, format: Format, space: string | undefined): { text: string; notes: string[] } {
   if (format === 'ktab-csv' || format === 'ktab-xml') return writeKtab(scenario, format as KtabFormat, space);
   if (space !== undefined) throw new UsageError('--space only applies when writing a KTAB file');
+  if (format === 'decide') return writeDecide(scenario);
   const notes = format === 'csv' ? ["Parley's long CSV keeps actors, issues and stances only: the title, scales, spaces and options are left out"] : [];
   return { text: serializeScenario(scenario, format), notes };
 }

@@ -6,6 +6,7 @@
  */
 import { forecastOfLeaf } from '../../models/leafRuns.js';
 import { explainActor, type Explanation, type ExplanationSentence } from '../../analysis/explain.js';
+import { explainExchangeActor, type ExchangeExplanation } from '../../analysis/explainExchange.js';
 import { explainSmpActor, type SmpExplanation } from '../../analysis/explainSmp.js';
 import { decimalsForScale } from '../../analysis/formatNumber.js';
 import { InputError } from '../../errors.js';
@@ -29,17 +30,21 @@ actor and what it thinks they expect, how it reads each dyad (conflict, compromi
 capitulation, stalemate), the offers it receives and makes, and which it takes; per issue.
 SMP (--model smp): the target it found best and why, the bargain it proposed, the bargains
 proposed to it and which it took; once per policy space (its issues share one turn).
+Exchange (--model exchange): the trades it made in the round (what it gave way on, to whom,
+what it got where, the gain), its preference and voting position per issue, and who gained
+or lost it something through their own trades (externalities).
 
 Options:
   --actor ID      the actor to explain (required)
   --issue ID      one issue, or with SMP the space holding it (default: every issue or space the actor takes part in)
   --round N       the bargaining round (SMP: turn), 1 or later (default 1)
-  --model ID      eum (default), another model that keeps dyads, or smp
+  --model ID      eum (default), another model that keeps dyads, smp, or exchange
   --preset NAME   the model's preset (default: default)
   --rounds N      rounds to run (default: the preset's; not SMP, whose run stops by its own rule)
   --leaf B=O,...  with branches: the leaf to explain (default: the most probable)
   --json          print the explanations as JSON: EUM [{actor, issue, round, from, to, sentences: [{topic, other?, text}]}],
-                  SMP [{actor, round, issues, from: {issue: position}, to, sentences}]
+                  SMP [{actor, round, issues, from: {issue: position}, to, sentences}],
+                  exchange {actor, round, trades, gain, externality, sentences}
   --out FILE      write the result to FILE (atomically) instead of stdout`,
   async run(args, io) {
     const { values, positionals } = parseCommandLine(
@@ -62,12 +67,13 @@ Options:
     const model = values.model ?? 'eum';
     if (model === 'all') throw new InputError({ field: 'model', message: 'explain needs one model, not "all"' });
     const smp = model === 'smp';
-    if (!smp && !('dyads' in resolveOptions(getModel(model), values.preset === undefined ? {} : { preset: values.preset }))) {
+    const exchange = model === 'exchange';
+    if (!smp && !exchange && !('dyads' in resolveOptions(getModel(model), values.preset === undefined ? {} : { preset: values.preset }))) {
       const recording = models.filter((candidate) => candidate.id !== 'smp' && 'dyads' in resolveOptions(candidate)).map((candidate) => candidate.id);
       throw new InputError({ field: 'model', message: `explain needs a model that records dyads (${recording.join(', ')}) or smp; "${model}" does not` });
     }
     // The SMP records every turn's bargains itself; other models must be asked to keep their dyads.
-    const request: ForecastRequest = smp ? { model } : { model, dyads: true };
+    const request: ForecastRequest = smp || exchange ? { model } : { model, dyads: true };
     if (values.preset !== undefined) request.preset = values.preset;
     if (values.rounds !== undefined) request.rounds = integerOption(values.rounds, '--rounds', { min: 1 });
     const plan = planRuns(request);
@@ -87,7 +93,12 @@ Options:
 
     const names = actorNames(scenario.actors);
     let output: string;
-    if (smp) {
+    if (exchange) {
+      const forecast = runPlan(scenario, plan, false).forecasts[0]!;
+      const decimals = Object.fromEntries(scenario.issues.map((issue) => [issue.id, decimalsForScale(issue.scale)]));
+      const explanation = explainExchangeActor(forecast, { actor: actor.id, round, names, decimals });
+      output = values.json ? `${JSON.stringify(explanation, null, 2)}\n` : exchangeExplanationText(explanation);
+    } else if (smp) {
       // The SMP runs one declared space per run (its `space` option): one run per space explained.
       const explanations = smpSpaceRuns(scenario, issues).flatMap((space) => {
         const [run] = plan;
@@ -148,6 +159,16 @@ function explanationText(explanation: Explanation): string {
   if (dyads.length > 0) lines.push('', ...dyads.map((sentence) => (sentence.topic === 'dyad' ? `  ${sentence.text}` : `      ${sentence.text}`)));
   const offers = byTopic('offer-received', 'offer-made');
   if (offers.length > 0) lines.push('', ...offers.map((sentence) => `  ${sentence.text}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** The round first, then each trade, the positions, then the externalities. */
+function exchangeExplanationText(explanation: ExchangeExplanation): string {
+  const lines = [`${explanation.actor}, round ${explanation.round}`];
+  for (const topic of ['summary', 'trade', 'position', 'externality'] as const) {
+    const sentences = explanation.sentences.filter((sentence) => sentence.topic === topic).map((sentence) => `  ${sentence.text}`);
+    if (sentences.length > 0) lines.push(...(topic === 'summary' ? [] : ['']), ...sentences);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,6 +3,7 @@
  * scenario (one issue per KTAB dimension, one space holding them, KTAB's parameters as the space's
  * SMP options), and write one space of a scenario back in either KTAB format.
  */
+import { detectDecide, readDecide } from '../decide/index.js';
 import { parseScenario, type ParsedScenario, type ScenarioSource } from '../parse.js';
 import type { Scenario } from '../schema.js';
 import { validateScenario } from '../validate.js';
@@ -47,9 +48,11 @@ export function writeKtab(scenario: Scenario, format: KtabFormat, spaceId?: stri
 
 /**
  * Reads a scenario in any format Parley knows: a KTAB SMP file (an .xml file, or content recognised by
- * `detectKtabFormat`), else YAML, JSON or CSV through `parseScenario`.
+ * `detectKtabFormat`), a Decide data file (recognised by its first row's tag, `detectDecide`), else
+ * YAML, JSON or CSV through `parseScenario`.
  */
 export function parseAnyScenario(text: string, source: ScenarioSource = {}): ParsedScenario {
+  if (source.format === undefined && detectDecide(text)) return readDecide(text, source.file);
   const ktab = source.format === undefined ? (source.file?.toLowerCase().endsWith('.xml') ? 'ktab-xml' : detectKtabFormat(text)) : undefined;
   return ktab === undefined ? parseScenario(text, source) : readKtab(text, ktab, source.file);
 }

@@ -14,6 +14,7 @@ import { forecastChart } from '../charts/forecastChart.js';
 import { roundsChart } from '../charts/roundsChart.js';
 import { smpPlaneCard, type SmpPlaneChoice } from '../charts/smpPlane.js';
 import { h } from '../dom.js';
+import { exchangeCards } from '../exchange/exchangeCards.js';
 import type { ModelRequest } from '../modelClient.js';
 import { categorical } from '../palette.js';
 import { fileSlug, issueSelect, stepSlider } from '../controls.js';
@@ -207,6 +208,7 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
 
   const plane = smpPlaneCard(forecasts, scenario, host.smpPlane, () => host.changed(), width);
   if (plane) cards.push(plane);
+  cards.push(...exchangeCards(forecasts, scenario, issue, width, slug));
 
   const withDyads = forecasts.find((forecast) => forecast.issues.some((candidate) => candidate.rounds.some((round) => round.dyads)));
   const dyadIssue = withDyads?.issues.find((candidate) => candidate.issue === issue.id);
