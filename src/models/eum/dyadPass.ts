@@ -43,7 +43,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
   const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers, dyads: store } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
-  const { lowerWins, upperWins, m } = tables;
+  const { lowerWins, upperWins } = tables;
   const own = options.perspective === 'own';
   const responder = options.salienceInEu === 'responder';
   const certainStatusQuo = options.Q === 1;
@@ -52,7 +52,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const gi = groupOf[i]!;
-    const row = gi * m;
+    tables.row(gi);
     const xi = positions[i]!;
     const ri = risk[i]!;
     const si = salience[i]!;
@@ -67,8 +67,8 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
       const distance = Math.abs(xj - xi);
       if (store === undefined && offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range) && offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range)) continue;
       const gj = groupOf[j]!;
-      const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
-      const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
+      const iBeatsJ = gi === gj ? 0 : lowerWins[gj]!;
+      const jBeatsI = gi === gj ? 0 : upperWins[gj]!;
       const d = Math.abs(xi - xj) / range;
       // U_s = 2 − 4(0.5 − 0.5d)^r and U_f = 2 − 4(0.5 + 0.5d)^r (eqs. 15, 16) for both exponents.
       const successBase = 0.5 - 0.5 * d;
@@ -127,14 +127,14 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
   const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
-  const { lowerWins, upperWins, m } = tables;
+  const { lowerWins, upperWins } = tables;
   const responder = options.salienceInEu === 'responder';
   const { capitulation } = options;
   const n = order.length;
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const gi = groupOf[i]!;
-    const row = gi * m;
+    tables.row(gi);
     const xi = positions[i]!;
     const si = salience[i]!;
     for (let q = p + 1; q < n; q++) {
@@ -143,8 +143,8 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
       if (xj === xi) continue;
       if (closed !== null && closed[i * n + j] === 1) continue;
       const gj = groupOf[j]!;
-      const iBeatsJ = lowerWins[row + gj]!;
-      const jBeatsI = upperWins[row + gj]!;
+      const iBeatsJ = lowerWins[gj]!;
+      const jBeatsI = upperWins[gj]!;
       const sj = salience[j]!;
       const d = Math.abs(xi - xj) / range;
       // α − β for each side (the leading salience of a is the other's; of b, A2).

@@ -1,6 +1,5 @@
 /**
- * The preallocated arrays an issue's rounds work in, so that a round allocates nothing per dyad (and,
- * for small n, nothing per run: see `workspaceFor`).
+ * The preallocated arrays an issue's rounds work in, so that a round allocates nothing per dyad.
  */
 import type { Perception } from '../model.js';
 import { ChannelWork } from './channels/work.js';
@@ -33,7 +32,7 @@ export class DyadStore {
 /**
  * The preallocated arrays of an issue's rounds. `groups` must hold the current positions' groups when a
  * round starts (the engine regroups after every round, for the median). Every array is written before it
- * is read in each round, so a workspace can serve one run after another (see `workspaceFor`).
+ * is read in each round.
  */
 export class RoundWorkspace {
   readonly groups: PositionGroups;
@@ -82,20 +81,7 @@ export class RoundWorkspace {
   }
 }
 
-/**
- * Small workspaces are kept for the next run of the same size: allocating the arrays costs about as much
- * as a round at n ≈ 10, and sweeps run thousands of runs of one scenario. (Runs are synchronous, so one
- * run never meets another's workspace.) Large ones are not kept, to not hold megabytes between runs.
- */
-const keptWorkspaces = new Map<number, RoundWorkspace>();
-const KEEP_UP_TO_SIZE = 64;
-
+/** A fresh workspace for one run (O(n) memory, plus the kept dyads when asked for): nothing is kept between runs. */
 export function workspaceFor(size: number, options: EumOptions): RoundWorkspace {
-  if (size > KEEP_UP_TO_SIZE) return new RoundWorkspace(size).prepare(options);
-  let workspace = keptWorkspaces.get(size);
-  if (!workspace) {
-    workspace = new RoundWorkspace(size);
-    keptWorkspaces.set(size, workspace);
-  }
-  return workspace.prepare(options);
+  return new RoundWorkspace(size).prepare(options);
 }
