@@ -18,9 +18,10 @@ import { offerTo, pruneDistance } from './channels/work.js';
 
 /** Kept dyads: receiver's view of the dyad with `other`. */
 function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: number, probability: number, a: number, b: number, rank: number, adjusted: number): void {
+  const cell = store.cell(receiver, other);
+  if (cell < 0) return;
   const from = input.positions[receiver]!;
   const at = input.positions[other]!;
-  const cell = receiver * input.positions.length + other;
   store.probability[cell] = probability;
   store.expectedUtility[cell] = a;
   store.otherExpectedUtility[cell] = b;
@@ -193,28 +194,34 @@ export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad
   const { ids, closed, adjust } = input;
   const n = ids.length;
   const dyads: Dyad[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (j === i || (closed !== null && closed[i * n + j] === 1)) continue;
-      const cell = i * n + j;
-      const offer = store.offer[cell]!;
-      dyads.push({
-        actor: ids[i]!,
-        other: ids[j]!,
-        probability: store.probability[cell]!,
-        expectedUtility: store.expectedUtility[cell]!,
-        otherExpectedUtility: store.otherExpectedUtility[cell]!,
-        perception: store.perception[cell]!,
-        ...(Number.isNaN(offer) ? {} : { offer }),
-        taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
-        ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
-      });
-      if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
-        const dyad = dyads.at(-1)!;
-        dyad.from = input.positions[i]!;
-        dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
-        dyad.terms = adjust.terms(i, j);
-      }
+  const push = (i: number, j: number, cell: number): void => {
+    if (closed !== null && closed[i * n + j] === 1) return;
+    const offer = store.offer[cell]!;
+    const dyad: Dyad = {
+      actor: ids[i]!,
+      other: ids[j]!,
+      probability: store.probability[cell]!,
+      expectedUtility: store.expectedUtility[cell]!,
+      otherExpectedUtility: store.otherExpectedUtility[cell]!,
+      perception: store.perception[cell]!,
+      ...(Number.isNaN(offer) ? {} : { offer }),
+      taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
+      ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
+    };
+    if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
+      dyad.from = input.positions[i]!;
+      dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
+      dyad.terms = adjust.terms(i, j);
+    }
+    dyads.push(dyad);
+  };
+  const { focus } = store;
+  if (focus === null) {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i) push(i, j, i * n + j);
+  } else if (focus >= 0) {
+    for (let i = 0; i < n; i++) {
+      if (i !== focus) push(i, focus, n + i);
+      else for (let j = 0; j < n; j++) if (j !== i) push(i, j, j);
     }
   }
   return dyads;
