@@ -3,7 +3,9 @@ import { exclusiveFlags, integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { checkOutputIsNotInput, emitResult } from '../files.js';
 import { forecastCsv } from '../forecast/csv.js';
-import { forecastJson, type ForecastSet } from '../forecast/json.js';
+import { type ForecastSet } from '../forecast/json.js';
+import { checkDyadLimit } from '../forecast/dyadLimit.js';
+import { prettyJsonChunks } from '../forecast/jsonStream.js';
 import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
 import { forecastTable } from '../forecast/table.js';
 import { loadScenario } from '../scenarioFile.js';
@@ -47,10 +49,11 @@ Options:
     await checkOutputIsNotInput(values.out, [positionals[0]!], io);
     const { file, scenario, notes } = await loadScenario(positionals[0]!, io);
     const all = request.model === 'all';
+    if (request.dyads) checkDyadLimit(scenario, plan);
     const { forecasts, skipped } = runPlan(scenario, plan, all);
     for (const note of notes) io.stderr.write(`note: ${note}\n`);
 
-    let output: string;
+    let output: string | Iterable<string>;
     if (values.json) {
       const set: ForecastSet = {
         parley: parleyVersion(),
@@ -58,7 +61,8 @@ Options:
         forecasts,
         skipped,
       };
-      output = forecastJson(all ? set : forecasts[0]!);
+      // In chunks: with dyads the text can pass the longest string V8 allows.
+      output = prettyJsonChunks(all ? set : forecasts[0]!);
     } else if (values.csv) {
       output = forecastCsv(forecasts);
       for (const skip of skipped) io.stderr.write(`skipped ${skip.model}: ${skip.reasons.join('; ')}\n`);

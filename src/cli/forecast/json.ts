@@ -1,5 +1,5 @@
 /**
- * The JSON of `parley forecast --json`. With one model (`--model eum`) it is exactly that model's
+ * The JSON of `parley forecast --json` (written in chunks by jsonStream.ts). With one model (`--model eum`) it is exactly that model's
  * `Forecast` (src/models/model.ts). With `--model all` it is a `ForecastSet`: which file and scenario
  * were read, every model's Forecast in registry order, and the models that declined the scenario.
  */
@@ -13,8 +13,4 @@ export interface ForecastSet {
   forecasts: Forecast[];
   /** Models that could not run on this scenario, with why (an empty list when all ran). */
   skipped: SkippedModel[];
-}
-
-export function forecastJson(value: Forecast | ForecastSet): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
 }
