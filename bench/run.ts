@@ -9,6 +9,7 @@ import { fromRepo } from '../tests/support/paths.js';
 import { adviseSuite } from './adviseSuite.js';
 import { backtestSuite } from './backtestSuite.js';
 import { channelsSuite } from './channelsSuite.js';
+import { dealSuite } from './dealSuite.js';
 import { scaleSuite } from './scaleSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { smpSuite } from './smp.js';
@@ -17,7 +18,7 @@ import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, scaleSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, scaleSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

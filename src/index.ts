@@ -12,3 +12,6 @@ export { decimalsForScale, formatFixed, formatShort, formatSignificant } from '.
 export * from './analysis/sweep/index.js';
 export { createRandom, deriveSeed, type Random } from './math/random.js';
 export * from './analysis/advise/index.js';
+export { analyseDeal, type DealOptions } from './analysis/deal/analyse.js';
+export { dealText } from './analysis/deal/explain.js';
+export type { DealResult, DealIssue, DealRow, Holdout } from './analysis/deal/types.js';

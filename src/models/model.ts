@@ -218,8 +218,19 @@ export interface IssueForecast {
   /** With branches (channels-spec §5.4): each leaf's result; `outcome` is then the mixture mean and `rounds` the most probable leaf's. */
   leaves?: LeafForecast[];
   mixture?: { mean: number; median: number; distribution: [number, number][] };
+  /** Nash with dated effects (channels-spec §8): (N6) on each round's inputs; null where no agreement exists. */
+  path?: { round: number; startDate?: string; endDate?: string; outcome: number | null }[];
   /** SMP: the most probable final position on this issue (the mode) and its probability; `outcome` is the probability-weighted mean. */
   mostProbable?: { position: number; probability: number; actors: string[] };
+  /**
+   * Discrete-choice compromise: the predicted distribution over the candidates — the compromise x̄ it
+   * is centred on, the most probable candidates, and central 50 / 80 / 90 % intervals.
+   */
+  distribution?: {
+    compromise: number;
+    top: Array<{ position: number; probability: number }>;
+    intervals: { p50: [number, number]; p80: [number, number]; p90: [number, number] };
+  };
 }
 
 /** One leaf of the branch tree: its outcome per branch, probability and result. */

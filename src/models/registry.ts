@@ -5,6 +5,7 @@
 import { InputError } from '../errors.js';
 import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
+import { discreteChoiceModel } from './discreteChoice/discreteChoice.js';
 import { eumModel } from './eum/eum.js';
 import { meanModel } from './mean.js';
 import type { Forecast, Model } from './model.js';
@@ -18,7 +19,7 @@ import { weightedMedianModel } from './weightedMedian.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 
-export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel];
+export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel, discreteChoiceModel];
 
 export function modelIds(): string[] {
   return models.map((model) => model.id);

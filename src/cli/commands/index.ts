@@ -24,6 +24,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./explain.js')).explainCommand,
   },
   {
+    name: 'deal',
+    summary: 'the deal / ripeness analysis: the deal on offer among the veto players, who holds out and why, and until when',
+    load: async () => (await import('./deal.js')).dealCommand,
+  },
+  {
     name: 'advise',
     summary: "search an actor's levers for the smallest changes that move an issue's forecast toward a goal",
     load: async () => (await import('./advise.js')).adviseCommand,
