@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
 import { adviseSuite } from './adviseSuite.js';
+import { answerSuite } from './answerSuite.js';
 import { backtestSuite } from './backtestSuite.js';
 import { channelsSuite } from './channelsSuite.js';
 import { dealSuite } from './dealSuite.js';
@@ -18,7 +19,7 @@ import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, scaleSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite, scaleSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

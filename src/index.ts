@@ -12,6 +12,10 @@ export { decimalsForScale, formatFixed, formatShort, formatSignificant } from '.
 export * from './analysis/sweep/index.js';
 export { createRandom, deriveSeed, type Random } from './math/random.js';
 export * from './analysis/advise/index.js';
+export { computeAnswer, type Answer, type AnswerRequest, type IssueAnswer } from './analysis/answer/answer.js';
+export { summarizeMoves, forecastMoves, type MovesSummary, type ActorMoves, type MoveStep } from './analysis/moves/moves.js';
+export { diagnoseStability, type Stability } from './analysis/moves/stability.js';
+export { brierScore, crpsFromQuantiles, calibrationBins } from './analysis/ledger/score.js';
 export { analyseDeal, type DealOptions } from './analysis/deal/analyse.js';
 export { dealText } from './analysis/deal/explain.js';
 export type { DealResult, DealIssue, DealRow, Holdout } from './analysis/deal/types.js';

@@ -182,7 +182,12 @@ function summarySentence(actor: string, issue: string, before: Round, current: R
 }
 
 function moveReason(move: Move, wording: Wording): string {
-  const proposer = wording.name(move.proposer);
+  return moveReasonText(move, (id) => wording.name(id));
+}
+
+/** Why an EUM actor moved, in words: "giving in to X after a conflict it expects to lose", … */
+export function moveReasonText(move: Pick<Move, 'kind' | 'proposer'>, name: (id: string) => string): string {
+  const proposer = name(move.proposer);
   switch (move.kind) {
     case 'conflict-lost':
       return `giving in to ${proposer} after a conflict it expects to lose`;

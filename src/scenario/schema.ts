@@ -57,6 +57,10 @@ export const IssueSchema = z
   .strict();
 export type Issue = z.infer<typeof IssueSchema>;
 
+/** An estimate's plausible range `[low, high]`, on the estimate's own scale (checked in ranges.ts). */
+export const RangeSchema = z.tuple([finite, finite]);
+export type Range = z.infer<typeof RangeSchema>;
+
 export const StanceSchema = z
   .object({
     position: onLine,
@@ -64,6 +68,8 @@ export const StanceSchema = z
     salience: finite,
     /** A quote or source behind the estimate, or a note that it is an analyst's estimate. */
     evidence: z.string().optional(),
+    /** Optional plausible ranges of the position and the salience; the sweep draws uniformly in them (docs/answer.md). */
+    range: z.object({ position: RangeSchema.optional(), salience: RangeSchema.optional() }).strict().optional(),
     /** Audience cost, red line, hurt, breach cost, patience (channels-spec.md §3.2). */
     ...stanceChannelFields,
   })
@@ -85,6 +91,8 @@ export const ActorSchema = z
      */
     risk: finite.refine((r) => r >= 0.5 && r <= 2, { message: 'risk must be in [0.5, 2]' }).optional(),
     notes: z.string().optional(),
+    /** Optional plausible range of the capability `[low, high]` (see StanceSchema.range). */
+    capabilityRange: RangeSchema.optional(),
     /** One stance per issue the actor takes part in, keyed by issue id. */
     stances: z.record(z.string(), StanceSchema),
     /** Audience cost, patience, hurt, breach cost (channels-spec.md §3.2). */
@@ -121,6 +129,22 @@ export const SpaceSchema = z
   .strict();
 export type Space = z.infer<typeof SpaceSchema>;
 
+/**
+ * A question a forecaster can be graded on, e.g. "Will talks reach ≥ 50?": the event is the issue's
+ * outcome `at-least` / `at-most` the threshold (by the optional deadline round, for iterative models).
+ */
+export const QuestionSchema = z
+  .object({
+    id: identifier,
+    text: z.string().min(1, 'expected the question in words'),
+    issue: identifier,
+    threshold: onLine,
+    direction: z.enum(['at-least', 'at-most']),
+    deadline: z.number().int().min(1, 'expected a round ≥ 1').max(1000, 'expected a round ≤ 1000').optional(),
+  })
+  .strict();
+export type Question = z.infer<typeof QuestionSchema>;
+
 export const ScenarioSchema = z
   .object({
     title: z.string().min(1, 'expected a title'),
@@ -132,6 +156,8 @@ export const ScenarioSchema = z
     actors: z.array(ActorSchema).min(1, 'a scenario needs at least one actor'),
     /** Optional multi-dimensional policy spaces (see SpaceSchema); used by the SMP. */
     spaces: z.array(SpaceSchema).optional(),
+    /** Optional questions the answer gives a probability for (see QuestionSchema). */
+    questions: z.array(QuestionSchema).optional(),
     /** Timeline, channels, trust, events, branches, proposals (channels-spec.md §3). */
     ...scenarioChannelFields,
   })

@@ -11,6 +11,7 @@
 import { InputError, type Problem } from '../errors.js';
 import { type FieldPath, type Locate, formatFieldPath } from './fieldPath.js';
 import { inferSalienceScale, type SalienceReading } from './salienceScale.js';
+import { checkQuestions, checkRanges } from './ranges.js';
 import { channelSummary, checkChannelFields } from './channels/validate.js';
 import { checkSpaces } from './spaces.js';
 import { type SalienceScale, type Scenario, ScenarioSchema } from './schema.js';
@@ -59,6 +60,8 @@ export function validateScenario(input: unknown, locate?: Locate, file?: string,
   checkActors(root, issues, salienceScale, found);
   if (asList(root.actors).length > 0) checkParticipation(issues, found, notes);
   found.push(...checkSpaces(root, salienceScale));
+  const scales = new Map([...issues.values()].map((issue) => [issue.id, issue.scale] as const));
+  found.push(...checkRanges(root, scales, salienceScale), ...checkQuestions(root, scales));
   // Channels, trust, dated events and branches (channels-spec.md §11), on a scenario whose shape is valid.
   if (parsed.success && salienceScale !== undefined) found.push(...checkChannelFields({ ...parsed.data, salienceScale }));
 

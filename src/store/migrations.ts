@@ -44,6 +44,40 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN sweep TEXT;
     `,
   },
+  {
+    version: 3,
+    description: 'the forecast ledger: sealed answers (never edited, never deleted) and their one resolution each',
+    sql: `
+      CREATE TABLE ledger_entries (
+        id INTEGER PRIMARY KEY,
+        sealed_at TEXT NOT NULL,
+        scenario_title TEXT NOT NULL,
+        scenario_hash TEXT NOT NULL,
+        parley_version TEXT NOT NULL,
+        issue TEXT NOT NULL,
+        scale_min REAL NOT NULL,
+        scale_max REAL NOT NULL,
+        predictor TEXT NOT NULL,
+        forecast REAL NOT NULL,
+        quantiles TEXT NOT NULL,
+        probabilities TEXT NOT NULL,
+        answer TEXT NOT NULL
+      );
+      CREATE TABLE ledger_resolutions (
+        entry_id INTEGER PRIMARY KEY REFERENCES ledger_entries(id),
+        outcome REAL NOT NULL,
+        resolved_at TEXT NOT NULL
+      );
+      CREATE TRIGGER ledger_entries_sealed_update BEFORE UPDATE ON ledger_entries
+        BEGIN SELECT RAISE(ABORT, 'ledger entries are sealed: they cannot be edited'); END;
+      CREATE TRIGGER ledger_entries_sealed_delete BEFORE DELETE ON ledger_entries
+        BEGIN SELECT RAISE(ABORT, 'ledger entries are sealed: they cannot be deleted'); END;
+      CREATE TRIGGER ledger_resolutions_sealed_update BEFORE UPDATE ON ledger_resolutions
+        BEGIN SELECT RAISE(ABORT, 'a ledger resolution is final: it cannot be edited'); END;
+      CREATE TRIGGER ledger_resolutions_sealed_delete BEFORE DELETE ON ledger_resolutions
+        BEGIN SELECT RAISE(ABORT, 'a ledger resolution is final: it cannot be deleted'); END;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import { openDatabase, type SqliteDatabase } from './database.js';
+import { LedgerTable } from './ledger.js';
 import { RunTable } from './runs.js';
 import { ScenarioTable } from './scenarios.js';
 
@@ -18,6 +19,8 @@ export interface StoreOptions {
 export interface Store {
   readonly scenarios: ScenarioTable;
   readonly runs: RunTable;
+  /** The forecast ledger (sealed answers and their resolutions). */
+  readonly ledger: LedgerTable;
   /** `PRAGMA integrity_check`: 'ok' for a sound file. */
   integrityCheck(): string;
   close(): void;
@@ -37,6 +40,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   return {
     scenarios,
     runs,
+    ledger: new LedgerTable(database, now),
     integrityCheck: () => String(database.pragma('integrity_check', { simple: true })),
     close: () => database.close(),
   };

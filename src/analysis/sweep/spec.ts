@@ -174,11 +174,19 @@ function resolveModelOptions(
   }
 }
 
-/** Every estimate with noise of non-zero size, in the fixed order runs draw them. */
+/**
+ * Every estimate with noise of non-zero size, in the fixed order runs draw them. An estimate with a
+ * stated range (`range.position`, `range.salience`, `capabilityRange`) is drawn uniformly on that
+ * range, whatever the noise specs say; the others follow the noise specs.
+ */
 export function uncertainInputs(scenario: Scenario, noise: readonly NoiseSpec[]): UncertainInput[] {
   const inputs: UncertainInput[] = [];
-  const add = (actorIndex: number, field: NoiseField, value: number, min: number, max: number, width: number, issue?: string): void => {
+  const add = (actorIndex: number, field: NoiseField, value: number, min: number, max: number, width: number, issue?: string, range?: readonly [number, number]): void => {
     const actor = scenario.actors[actorIndex]!.id;
+    if (range !== undefined) {
+      if (range[1] > range[0]) inputs.push(rangeInput(actorIndex, actor, field, value, range, issue));
+      return;
+    }
     const spec = noiseFor(noise, field, actor, issue);
     if (!spec) return;
     const size = absoluteSize(spec, value, width);
@@ -188,16 +196,29 @@ export function uncertainInputs(scenario: Scenario, noise: readonly NoiseSpec[])
     inputs.push(input);
   };
   scenario.actors.forEach((actor, actorIndex) => {
-    add(actorIndex, 'capability', actor.capability, 0, Infinity, 0);
+    add(actorIndex, 'capability', actor.capability, 0, Infinity, 0, undefined, actor.capabilityRange);
     for (const issue of scenario.issues) {
       const stance = actor.stances[issue.id];
       if (!stance) continue;
       const width = issue.scale.max - issue.scale.min;
-      add(actorIndex, 'position', stance.position, issue.scale.min, issue.scale.max, width, issue.id);
-      add(actorIndex, 'salience', stance.salience, 0, scenario.salienceScale, scenario.salienceScale, issue.id);
+      add(actorIndex, 'position', stance.position, issue.scale.min, issue.scale.max, width, issue.id, stance.range?.position);
+      add(actorIndex, 'salience', stance.salience, 0, scenario.salienceScale, scenario.salienceScale, issue.id, stance.range?.salience);
     }
   });
   return inputs;
+}
+
+/** A stated range as a uniform law: half-width reaching both ends, cut to the range itself. */
+function rangeInput(actorIndex: number, actor: string, field: NoiseField, value: number, [low, high]: readonly [number, number], issue?: string): UncertainInput {
+  const law = { distribution: 'uniform' as const, value, size: Math.max(value - low, high - value), min: low, max: high };
+  const input: UncertainInput = { actor, field, law, actorIndex };
+  if (issue !== undefined) input.issue = issue;
+  return input;
+}
+
+/** True when some estimate of the scenario has a stated range. */
+export function hasRanges(scenario: Scenario): boolean {
+  return scenario.actors.some((actor) => actor.capabilityRange !== undefined || Object.values(actor.stances).some((stance) => stance.range?.position !== undefined || stance.range?.salience !== undefined));
 }
 
 /** A readable name for an estimate: `russia.capability`, `ukraine.settlement.position`. */

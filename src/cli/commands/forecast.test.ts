@@ -69,7 +69,7 @@ describe('parley forecast', () => {
   });
 
   it('--csv prints a tidy table whose outcome rows match the JSON', async () => {
-    const { code, out } = await runParley(['forecast', example, '--model', 'eum', '--preset', 'scholz2011-code', '--csv']);
+    const { code, out } = await runParley(['forecast', example, '--model', 'eum', '--preset', 'scholz2011-code', '--csv', '--no-answer']);
     assert.equal(code, 0);
     const [header, ...rows] = out.trimEnd().split('\n').map((line) => line.split(','));
     assert.deepEqual(header, [...FORECAST_CSV_HEADER]);

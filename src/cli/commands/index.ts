@@ -44,6 +44,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./backtest.js')).backtestCommand,
   },
   {
+    name: 'ledger',
+    summary: 'the forecast ledger: seal an answer, record what happened, score Brier and CRPS',
+    load: async () => (await import('./ledger.js')).ledgerCommand,
+  },
+  {
     name: 'merge',
     summary: 'merge the parts of a sharded sweep (parley sweep --shard i/n) into its result',
     load: async () => (await import('./merge.js')).mergeCommand,

@@ -7,14 +7,15 @@
  *   - `outcome` — the model's forecast for the issue (round = the last round, actor empty).
  * Numbers are written in full precision (JavaScript's shortest round-trip form).
  */
+import type { Answer } from '../../analysis/answer/answer.js';
 import type { Forecast } from '../../models/model.js';
 
 export const FORECAST_CSV_HEADER = ['model', 'preset', 'issue', 'round', 'kind', 'actor', 'position'] as const;
 
-export function forecastCsv(forecasts: readonly Forecast[]): string {
+export function forecastCsv(forecasts: readonly Forecast[], answer?: Answer): string {
   // With branches (channels-spec §5.4) a last column `leaf` names the leaf (`aid=passes;channel=cut`); the mixture's rows leave it empty.
   const branched = forecasts.some((forecast) => forecast.issues.some((result) => result.leaves !== undefined));
-  const rows: string[][] = [[...FORECAST_CSV_HEADER, ...(branched ? ['leaf'] : [])]];
+  const rows: string[][] = [[...FORECAST_CSV_HEADER, ...(branched ? ['leaf'] : [])], ...(answer ? answerRows(answer, branched) : [])];
   for (const forecast of forecasts) {
     const preset = forecast.preset ?? '';
     for (const result of forecast.issues) {
@@ -46,4 +47,19 @@ function leafName(choice: Readonly<Record<string, string>>): string {
 /** RFC 4180: quote a field holding a comma, a quote or a line break, doubling inner quotes. */
 export function csvField(value: string): string {
   return /[",\r\n]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * The answer's rows, first: model and preset are the predictor's, round is empty, kind is
+ * `answer-forecast`, `answer-p5` … `answer-p95`, or `answer-probability` (actor: the question id, empty
+ * for P(outcome > status quo or midpoint); position: the probability).
+ */
+function answerRows(answer: Answer, branched: boolean): string[][] {
+  const { model, preset } = answer.predictor;
+  const row = (issue: string, kind: string, actor: string, value: number): string[] => [model, preset ?? '', issue, '', kind, actor, String(value), ...(branched ? [''] : [])];
+  return answer.issues.flatMap((issue) => [
+    row(issue.issue, 'answer-forecast', '', issue.forecast),
+    ...(['p5', 'p25', 'median', 'p75', 'p95'] as const).map((key) => row(issue.issue, `answer-${key}`, '', issue.interval[key])),
+    ...issue.probabilities.map((probability) => row(issue.issue, 'answer-probability', probability.question ?? '', probability.probability)),
+  ]);
 }

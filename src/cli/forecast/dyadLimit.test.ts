@@ -15,7 +15,7 @@ import { planRuns } from './plan.js';
 describe('parley forecast --dyads: streamed JSON and the dyad limit', () => {
   for (const example of ['backchannel-2024.yaml', 'backchannel-2024-channels.yaml']) {
     it(`--dyads --json on ${example} is JSON.stringify of the forecast, to the character`, async () => {
-      const { code, out, err } = await runParley(['forecast', `examples/${example}`, '--model', 'eum', '--dyads', '--json']);
+      const { code, out, err } = await runParley(['forecast', `examples/${example}`, '--model', 'eum', '--dyads', '--json', '--no-answer']);
       assert.equal(code, 0, err);
       const forecast = runModel('eum', loadScenario(fromRepo('examples', example)), { options: { dyads: true } });
       assert.equal(out, `${JSON.stringify(forecast, null, 2)}\n`);

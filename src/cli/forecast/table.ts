@@ -4,17 +4,30 @@
  * are few enough actors to fit a terminal.
  */
 import { decimalsForScale, formatFixed, formatShort } from '../../analysis/formatNumber.js';
+import type { Answer } from '../../analysis/answer/answer.js';
+import { smpOutcomeText } from '../../analysis/answer/smpOutcome.js';
+import { summarizeMoves } from '../../analysis/moves/moves.js';
 import type { Forecast, IssueForecast } from '../../models/model.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
+import { actorNames } from '../../scenario/views.js';
+import { answerLines, movesLines } from './answerTable.js';
 import type { SkippedModel } from './plan.js';
+
+/** What the table adds to the forecasts: the answer first, and who moves per iterative model. */
+export interface TableExtras {
+  answer?: Answer;
+  moves?: boolean;
+}
 
 /** Above this many actors the round table shows only the median and the mean. */
 const MAX_ACTOR_COLUMNS = 8;
 
-export function forecastTable(scenario: Scenario, forecasts: readonly Forecast[], skipped: readonly SkippedModel[] = []): string {
+export function forecastTable(scenario: Scenario, forecasts: readonly Forecast[], skipped: readonly SkippedModel[] = [], extras: TableExtras = {}): string {
   const lines: string[] = [`${scenario.title}${scenario.asOf ? ` (as of ${scenario.asOf})` : ''}`];
+  if (extras.answer) lines.push('', ...answerLines(scenario, extras.answer));
+  const names = extras.moves ? actorNames(scenario.actors) : undefined;
   for (const issue of scenario.issues) {
-    lines.push('', ...issueSection(issue, forecasts));
+    lines.push('', ...issueSection(issue, forecasts, names));
   }
   const modelNotes = forecasts.flatMap((forecast) => forecast.notes.map((note) => `note (${forecast.model}): ${note}`));
   const skippedNotes = skipped.map((skip) => `skipped ${skip.model}: ${skip.reasons.join('; ')}`);
@@ -22,7 +35,7 @@ export function forecastTable(scenario: Scenario, forecasts: readonly Forecast[]
   return `${lines.join('\n')}\n`;
 }
 
-function issueSection(issue: Issue, forecasts: readonly Forecast[]): string[] {
+function issueSection(issue: Issue, forecasts: readonly Forecast[], names: Record<string, string> | undefined): string[] {
   const decimals = decimalsForScale(issue.scale);
   const lines = [`${issue.id}${issue.name ? ` — ${issue.name}` : ''}`, ...scaleLines(issue, decimals).map((line) => `  ${line}`)];
   if (issue.statusQuo !== undefined) lines.push(`  status quo: ${formatFixed(issue.statusQuo, decimals)}`);
@@ -35,6 +48,8 @@ function issueSection(issue: Issue, forecasts: readonly Forecast[]): string[] {
     if (result.leaves) lines.push(...leafBlocks(forecast, result, decimals));
     else if (result.rounds.length > 1) lines.push('', `  ${label(forecast)}, round by round:`, ...indent(roundTable(result, decimals)));
     if (result.stoppedEarly) lines.push(`  stopped early after round ${result.stoppedEarly.afterRound}: ${result.stoppedEarly.rule}`);
+    if (names && result.mostProbable) lines.push(`  ${label(forecast)}: ${smpOutcomeText(result, decimals)}`);
+    if (names && result.rounds.length > 1) lines.push(...movesLines(issue, label(forecast), summarizeMoves(result, (id) => names[id] ?? id), names));
     for (const note of result.notes) lines.push(`  note (${forecast.model}): ${note}`);
   }
   return lines;

@@ -4,13 +4,13 @@
  * and keeps each result; the page shows its progress, then the error of every predictor with its 95%
  * interval, as charts and as a table.
  */
-import type { PredictorRow } from '../../src/analysis/backtest/backtest.js';
-import { subsets } from '../../src/analysis/backtest/cases.js';
-import { capabilityRuleIds, institutionRuleIds } from '../../src/analysis/backtest/capability.js';
-import type { BacktestBody, BacktestState } from './api.js';
-import { backtestChart } from './charts/backtestChart.js';
-import { chartCard } from './charts/card.js';
-import { h } from './dom.js';
+import type { PredictorRow } from '../../../src/analysis/backtest/backtest.js';
+import { subsets } from '../../../src/analysis/backtest/cases.js';
+import { capabilityRuleIds, institutionRuleIds } from '../../../src/analysis/backtest/capability.js';
+import type { BacktestBody, BacktestState } from '../api.js';
+import { backtestChart } from '../charts/backtestChart.js';
+import { chartCard } from '../charts/card.js';
+import { h } from '../dom.js';
 
 export interface BacktestHost {
   form: BacktestBody;

@@ -1,17 +1,19 @@
 /**
  * The scenario library: every stored scenario, with create, import (picker or drag-and-drop anywhere
  * on the page), duplicate, rename, delete (after confirmation) and export as YAML, JSON or CSV; and
- * the way to the backtest on EU decisions, which is not about one scenario.
+ * the way to the page views (the backtest on EU decisions), which are not about one scenario.
  */
-import type { ScenarioSummary } from './api.js';
-import { api } from './api.js';
-import { h } from './dom.js';
+import type { ScenarioSummary } from '../api.js';
+import { api } from '../api.js';
+import { h } from '../dom.js';
 
 export interface SidebarHost {
   library: ScenarioSummary[];
   currentId: number | undefined;
-  backtestOpen: boolean;
-  openBacktest(): void;
+  /** The page views (each a sidebar entry of its own), and the one open, if any. */
+  pages: { id: string; title: string; summary?: string }[];
+  openPage: string | undefined;
+  showPage(id: string): void;
   open(id: number): void;
   create(): void;
   importFiles(files: FileList | File[]): void;
@@ -20,7 +22,7 @@ export interface SidebarHost {
   remove(id: number): void;
 }
 
-export function renderSidebar(host: SidebarHost): (HTMLElement | null)[] {
+export function renderSidebar(host: SidebarHost): (HTMLElement | null | HTMLElement[])[] {
   const picker = h('input', {
     type: 'file',
     id: 'import-file',
@@ -73,11 +75,13 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null)[] {
           ),
         )
       : null,
-    h(
-      'button',
-      { type: 'button', id: 'open-backtest', class: host.backtestOpen ? 'library-item current-view' : 'library-item', 'aria-current': host.backtestOpen ? 'page' : undefined, onclick: () => host.openBacktest() },
-      h('span', { class: 'title' }, 'Backtest on EU decisions'),
-      h('span', { class: 'meta' }, 'DEU III: every model vs what the EU decided'),
+    host.pages.map((page) =>
+      h(
+        'button',
+        { type: 'button', id: `open-${page.id}`, class: host.openPage === page.id ? 'library-item page-entry current-view' : 'library-item page-entry', 'aria-current': host.openPage === page.id ? 'page' : undefined, onclick: () => host.showPage(page.id) },
+        h('span', { class: 'title' }, page.title),
+        page.summary ? h('span', { class: 'meta' }, page.summary) : null,
+      ),
     ),
     h('p', { class: 'drop-hint' }, 'Drop a .yaml, .json or .csv file anywhere to import it.'),
   ];

@@ -4,9 +4,9 @@
  * a sweep's stored result is shown as is), delete one, or compare two side by side (outcomes per
  * issue, options, and what changed in the scenario between them).
  */
-import type { Scenario } from '../../src/scenario/schema.js';
-import type { RunSummary, StoredRun } from './api.js';
-import { h } from './dom.js';
+import type { Scenario } from '../../../src/scenario/schema.js';
+import type { RunSummary, StoredRun } from '../api.js';
+import { h } from '../dom.js';
 
 export interface HistoryHost {
   runs: RunSummary[];

@@ -2,7 +2,7 @@
  * The scenario being edited, as loose JSON: a cell holding text that is not a number stays text, so
  * the schema reports it on that very cell instead of the editor silently dropping it.
  */
-import type { FieldPath } from '../../src/scenario/fieldPath.js';
+import type { FieldPath } from '../../../src/scenario/fieldPath.js';
 
 export type Draft = {
   title?: unknown;

@@ -3,7 +3,7 @@
  * to K Web Workers as each becomes free, joins the blocks in run order (`concatBlocks`) and has one
  * worker summarise them (`summarizeSweep`). Same numbers as the CLI and the library for any K.
  */
-import { concatBlocks, type SweepData, type SweepResult, type SweepSpec } from '../../src/analysis/sweep/index.js';
+import { concatBlocks, type SweepData, type SweepResult, type SweepSpec } from '../../../src/analysis/sweep/index.js';
 import type { SweepWorkerRequest, SweepWorkerResponse } from './sweepWorker.js';
 
 type Answer = Extract<SweepWorkerResponse, { ok: true }>;

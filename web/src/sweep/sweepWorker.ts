@@ -4,8 +4,8 @@
  * sweep's inputs and k, so however the page splits the runs, the result is bit-identical to the
  * library's single-thread `runSweep`.
  */
-import { isInputError, type Problem } from '../../src/errors.js';
-import { prepareSweep, runBlock, summarizeSweep, type PreparedSweep, type SweepData, type SweepResult, type SweepSpec } from '../../src/analysis/sweep/index.js';
+import { isInputError, type Problem } from '../../../src/errors.js';
+import { prepareSweep, runBlock, summarizeSweep, type PreparedSweep, type SweepData, type SweepResult, type SweepSpec } from '../../../src/analysis/sweep/index.js';
 
 export type SweepWorkerRequest =
   | { id: number; kind: 'block'; sweep: number; spec: SweepSpec; start: number; end: number }

@@ -4,17 +4,18 @@
  * chart of the estimates that move it most. The noise, shocks and thresholds are written in the CLI's
  * own syntax and parsed by the same functions.
  */
-import type { SweepResult } from '../../src/analysis/sweep/index.js';
-import { models } from '../../src/models/registry.js';
-import type { Scenario } from '../../src/scenario/schema.js';
-import type { SweepBody } from './api.js';
-import { chartCard } from './charts/card.js';
-import { histogramChart } from './charts/histogramChart.js';
-import { tornadoChart, tornadoRows } from './charts/tornadoChart.js';
-import { h } from './dom.js';
-import { download } from './exporting.js';
-import { takesRounds } from './results.js';
-import { fileSlug, issueSelect } from './controls.js';
+import type { SweepResult } from '../../../src/analysis/sweep/index.js';
+import type { SweepView } from '../app/store.js';
+import { models } from '../../../src/models/registry.js';
+import type { Scenario } from '../../../src/scenario/schema.js';
+import type { SweepBody } from '../api.js';
+import { chartCard } from '../charts/card.js';
+import { histogramChart } from '../charts/histogramChart.js';
+import { tornadoChart, tornadoRows } from '../charts/tornadoChart.js';
+import { h } from '../dom.js';
+import { download } from '../exporting.js';
+import { takesRounds } from '../results/results.js';
+import { fileSlug, issueSelect } from '../controls.js';
 
 export interface SweepConfig {
   model: string;
@@ -43,16 +44,6 @@ export const defaultSweepConfig = (): SweepConfig => ({
   shocks: '',
   thresholds: '',
 });
-
-/** A sweep on screen: what ran, its result, and where it came from. */
-export interface SweepView {
-  scenario: Scenario;
-  /** What to send to store it; absent for a sweep reopened from the history. */
-  body?: SweepBody;
-  result: SweepResult;
-  origin: string;
-  savedRunId?: number;
-}
 
 export interface SweepHost {
   config: SweepConfig;

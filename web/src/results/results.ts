@@ -4,34 +4,24 @@
  * turn by turn on two issues, and the dyad matrix of a chosen round with the plain-words explanation
  * of the focused cell.
  */
-import type { Forecast } from '../../src/models/model.js';
-import { models, resolveOptions } from '../../src/models/registry.js';
-import type { Scenario } from '../../src/scenario/schema.js';
-import { actorNames } from './actorNames.js';
-import { chartCard } from './charts/card.js';
-import { dyadMatrix } from './charts/dyadMatrix.js';
-import { forecastChart } from './charts/forecastChart.js';
-import { roundsChart } from './charts/roundsChart.js';
-import { smpPlaneCard, type SmpPlaneChoice } from './charts/smpPlane.js';
-import { h } from './dom.js';
-import type { ModelRequest } from './modelClient.js';
-import { categorical } from './palette.js';
-import { fileSlug, issueSelect, stepSlider } from './controls.js';
+import type { Forecast } from '../../../src/models/model.js';
+import { models, resolveOptions } from '../../../src/models/registry.js';
+import type { Results } from '../app/store.js';
+import { actorNames } from '../actorNames.js';
+import { chartCard } from '../charts/card.js';
+import { dyadMatrix } from '../charts/dyadMatrix.js';
+import { forecastChart } from '../charts/forecastChart.js';
+import { roundsChart } from '../charts/roundsChart.js';
+import { smpPlaneCard, type SmpPlaneChoice } from '../charts/smpPlane.js';
+import { h } from '../dom.js';
+import type { ModelRequest } from '../modelClient.js';
+import { categorical } from '../palette.js';
+import { fileSlug, issueSelect, stepSlider } from '../controls.js';
 
 export interface RunConfig {
   selected: string[];
   presets: Record<string, string>;
   rounds: number;
-}
-
-export interface Results {
-  scenario: Scenario;
-  forecasts: Forecast[];
-  requests: ModelRequest[];
-  milliseconds: number;
-  /** Where the results come from: a live run, or a run reopened from the history. */
-  origin: string;
-  saved: boolean;
 }
 
 export interface ResultsHost {
@@ -44,6 +34,8 @@ export interface ResultsHost {
   smpPlane: SmpPlaneChoice;
   running: boolean;
   canRun: boolean;
+  /** The scenario has unsaved changes: saving the run saves it too. */
+  dirty: boolean;
   run(): void;
   saveRun(): void;
   changed(): void;
@@ -87,13 +79,13 @@ export function renderRunBar(host: ResultsHost): HTMLElement {
             config.selected = models.map((candidate) => candidate.id).filter((id) => config.selected.includes(id));
           },
         }),
-        ` ${model.id}`,
+        ` ${model.title}`,
       ),
       presetNames.length > 1
         ? h(
             'select',
             {
-              'aria-label': `${model.id} preset`,
+              'aria-label': `${model.title} preset`,
               name: `preset-${model.id}`,
               onchange: (event: Event) => (config.presets[model.id] = (event.target as HTMLSelectElement).value),
             },
@@ -130,7 +122,7 @@ export function renderRunBar(host: ResultsHost): HTMLElement {
         ? h(
             'button',
             { type: 'button', id: 'save-run', onclick: () => host.saveRun(), disabled: host.results.saved },
-            host.results.saved ? 'Saved in history' : 'Save run to history',
+            host.results.saved ? 'Saved in history' : host.dirty ? 'Save scenario and run to history' : 'Save run to history',
           )
         : null,
       h(

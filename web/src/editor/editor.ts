@@ -4,9 +4,9 @@
  * field path, so each schema problem is shown on the cell it concerns, as you type. Arrow keys and
  * Enter move between cells.
  */
-import type { Problem } from '../../src/errors.js';
-import { formatFieldPath, type FieldPath } from '../../src/scenario/fieldPath.js';
-import { h } from './dom.js';
+import type { Problem } from '../../../src/errors.js';
+import { formatFieldPath, type FieldPath } from '../../../src/scenario/fieldPath.js';
+import { h } from '../dom.js';
 import type { Draft } from './draft.js';
 
 export interface EditorHost {

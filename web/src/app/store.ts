@@ -1,0 +1,189 @@
+/**
+ * The workbench's one small store: what several views share — the library, the open scenario and
+ * its draft (with its validation), the runs in its history, the chosen issue, and the forecasts and
+ * sweep on screen (the history opens a stored run into them). Everything else is a view's own state
+ * (see app/view.ts). Views change the store through its methods and call `changed()` to re-render.
+ */
+import type { Problem } from '../../../src/errors.js';
+import { isInputError } from '../../../src/errors.js';
+import type { Forecast } from '../../../src/models/model.js';
+import type { Scenario } from '../../../src/scenario/schema.js';
+import { validateScenario } from '../../../src/scenario/validate.js';
+import { api, ApiError, type RunSummary, type ScenarioSummary, type StoredScenario, type SweepBody } from '../api.js';
+import { toast } from '../dom.js';
+import type { Draft } from '../editor/draft.js';
+import type { ModelRequest } from '../modelClient.js';
+import type { SweepResult } from '../../../src/analysis/sweep/index.js';
+
+/** Forecasts on screen: what ran, on which scenario, and where they come from. */
+export interface Results {
+  scenario: Scenario;
+  forecasts: Forecast[];
+  requests: ModelRequest[];
+  milliseconds: number;
+  /** Where the results come from: a live run, or a run reopened from the history. */
+  origin: string;
+  saved: boolean;
+}
+
+/** A sweep on screen: what ran, its result, and where it came from. */
+export interface SweepView {
+  scenario: Scenario;
+  /** What to send to store it; absent for a sweep reopened from the history. */
+  body?: SweepBody;
+  result: SweepResult;
+  origin: string;
+  savedRunId?: number;
+}
+
+export interface StoreState {
+  library: ScenarioSummary[];
+  current: StoredScenario | undefined;
+  draft: Draft | undefined;
+  /** The draft as last saved (JSON), to tell whether it changed. */
+  savedText: string;
+  /** The draft as the schema reads it, when it has no problems. */
+  valid: Scenario | undefined;
+  problems: Problem[];
+  /** The open scenario's tab (a view id). */
+  tab: string;
+  /** A page view open instead of the scenario (e.g. the backtest), its draft kept. */
+  page: string | undefined;
+  issueId: string | undefined;
+  runs: RunSummary[];
+  results: Results | undefined;
+  sweep: SweepView | undefined;
+}
+
+type Listener = () => void;
+
+export class Store {
+  readonly state: StoreState = {
+    library: [],
+    current: undefined,
+    draft: undefined,
+    savedText: '',
+    valid: undefined,
+    problems: [],
+    tab: 'editor',
+    page: undefined,
+    issueId: undefined,
+    runs: [],
+    results: undefined,
+    sweep: undefined,
+  };
+  private readonly renderListeners: Listener[] = [];
+  private readonly openListeners: Listener[] = [];
+
+  /** `render` runs on every `changed()`; `opened` after another scenario was opened (views reset). */
+  on(event: 'render' | 'opened', listener: Listener): void {
+    (event === 'render' ? this.renderListeners : this.openListeners).push(listener);
+  }
+
+  changed(): void {
+    for (const listener of this.renderListeners) listener();
+  }
+
+  draftText(): string {
+    return JSON.stringify(this.state.draft ?? null);
+  }
+
+  isDirty(): boolean {
+    return this.state.draft !== undefined && this.draftText() !== this.state.savedText;
+  }
+
+  /** Shows a tab of the open scenario (closing any page view). */
+  show(tab: string): void {
+    this.state.tab = tab;
+    this.state.page = undefined;
+    this.changed();
+  }
+
+  openPage(page: string | undefined): void {
+    this.state.page = page;
+    this.changed();
+  }
+
+  validateDraft(): void {
+    const state = this.state;
+    try {
+      state.valid = validateScenario(state.draft).scenario;
+      state.problems = [];
+    } catch (error) {
+      state.valid = undefined;
+      state.problems = isInputError(error) ? [...error.problems] : [{ message: error instanceof Error ? error.message : String(error) }];
+    }
+  }
+
+  async loadLibrary(): Promise<void> {
+    this.state.library = await api.listScenarios();
+  }
+
+  async loadRuns(rerender = true): Promise<void> {
+    if (!this.state.current) return;
+    this.state.runs = await api.listRuns(this.state.current.id);
+    if (rerender) this.changed();
+  }
+
+  /** Opens a stored scenario on a tab, after asking before unsaved changes are dropped. */
+  async open(id: number, tab = 'editor'): Promise<void> {
+    const state = this.state;
+    if (state.current?.id !== id && this.isDirty() && !confirm('Discard the unsaved changes to this scenario?')) return;
+    const stored = await api.getScenario(id);
+    state.current = stored;
+    state.draft = structuredClone(stored.scenario) as unknown as Draft;
+    state.savedText = this.draftText();
+    state.results = undefined;
+    state.sweep = undefined;
+    state.issueId = stored.scenario.issues[0]?.id;
+    state.tab = tab;
+    state.page = undefined;
+    this.validateDraft();
+    for (const listener of this.openListeners) listener();
+    await this.loadRuns(false);
+    this.changed();
+  }
+
+  /** Closes the open scenario (it was deleted). */
+  close(): void {
+    this.state.current = undefined;
+    this.state.draft = undefined;
+  }
+
+  async saveScenario(): Promise<void> {
+    const state = this.state;
+    if (!state.current || !state.draft) return;
+    if (!state.valid) {
+      toast(`Cannot save: ${state.problems.length} problem(s) to fix first.`, 'error');
+      return;
+    }
+    state.current = await api.saveScenario(state.current.id, state.draft);
+    state.savedText = this.draftText();
+    await this.loadLibrary();
+    toast('Saved.');
+    this.changed();
+  }
+
+  async importFiles(files: FileList | File[]): Promise<void> {
+    let last: StoredScenario | undefined;
+    for (const file of Array.from(files)) {
+      last = await api.importScenario(await file.text(), file.name);
+      toast(`Imported “${last.title}” from ${file.name}`);
+    }
+    await this.loadLibrary();
+    if (last) await this.open(last.id);
+  }
+
+  /** An action whose failure is reported in a toast instead of being lost. */
+  guarded<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => void {
+    return (...args: A): void => {
+      action(...args).catch(reportError);
+    };
+  }
+}
+
+export function reportError(error: unknown): void {
+  if (error instanceof ApiError && error.problems.length > 0) {
+    toast(`${error.message}: ${error.problems.map((problem) => [problem.line ? `line ${problem.line}` : '', problem.field, problem.message].filter(Boolean).join(': ')).join('; ')}`, 'error');
+  } else toast(error instanceof Error ? error.message : String(error), 'error');
+}

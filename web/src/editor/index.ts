@@ -1,0 +1,143 @@
+/**
+ * The Editor tab: the draft of the open scenario, checked by the schema on every keystroke, with its
+ * own undo history (cleared when another scenario is opened). Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo
+ * and redo, Ctrl+S saves.
+ */
+import type { FieldPath } from '../../../src/scenario/fieldPath.js';
+import type { Store } from '../app/store.js';
+import type { View } from '../app/view.js';
+import { freshId, pruneEmptyStances, renameIssue, setAt, type Draft } from './draft.js';
+import { renderEditor, showProblems, type EditorHost } from './editor.js';
+import { UndoStack } from './undo.js';
+
+export function editorView(store: Store): View {
+  const undo = new UndoStack();
+  /** The draft when the focused cell got focus: what undoing its edit returns to. */
+  let beforeEdit = '';
+  store.on('opened', () => {
+    undo.clear();
+    beforeEdit = '';
+  });
+  const state = store.state;
+
+  /** Re-renders (after a structural change) and puts the focus back on the same cell. */
+  function renderKeepingFocus(): void {
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-field') : null;
+    store.changed();
+    if (focused) document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  /** After an edit that keeps the tables as they are: the problems, the save button, the heading. */
+  function refresh(): void {
+    store.validateDraft();
+    const editor = document.querySelector<HTMLElement>('.editor');
+    if (editor) showProblems(editor, state.problems);
+    const dirty = store.isDirty();
+    const save = document.getElementById('save-scenario');
+    if (save) {
+      save.textContent = dirty ? 'Save changes' : 'Saved';
+      save.className = dirty ? 'primary' : '';
+    }
+    document.getElementById('unsaved-badge')?.toggleAttribute('hidden', !dirty);
+    const heading = document.getElementById('scenario-heading');
+    if (heading && state.draft) heading.textContent = String(state.draft.title ?? 'Untitled');
+  }
+
+  function structuralChange(change: (draft: Draft) => void): void {
+    if (!state.draft) return;
+    undo.record(store.draftText());
+    change(state.draft);
+    store.validateDraft();
+    renderKeepingFocus();
+  }
+
+  function updateUndoButtons(): void {
+    const undoButton = document.getElementById('undo') as HTMLButtonElement | null;
+    const redoButton = document.getElementById('redo') as HTMLButtonElement | null;
+    if (undoButton) undoButton.disabled = !undo.canUndo;
+    if (redoButton) redoButton.disabled = !undo.canRedo;
+  }
+
+  function step(direction: 'undo' | 'redo'): void {
+    const snapshot = direction === 'undo' ? undo.undo(store.draftText()) : undo.redo(store.draftText());
+    if (snapshot === undefined) return;
+    state.draft = JSON.parse(snapshot) as Draft;
+    beforeEdit = '';
+    store.validateDraft();
+    renderKeepingFocus();
+  }
+
+  const save = store.guarded(() => store.saveScenario());
+
+  function host(draft: Draft): EditorHost {
+    return {
+      draft,
+      dirty: store.isDirty(),
+      canUndo: undo.canUndo,
+      canRedo: undo.canRedo,
+      beginEdit: () => (beforeEdit = store.draftText()),
+      edit: (path: FieldPath, value: unknown, structural: boolean) => {
+        if (structural && path[0] === 'issues' && path[2] === 'id') {
+          const oldId = String(draft.issues[path[1] as number]?.id ?? '');
+          undo.record(beforeEdit || store.draftText());
+          setAt(draft, path, value);
+          renameIssue(draft, oldId, String(value ?? ''));
+          store.validateDraft();
+          renderKeepingFocus();
+          return;
+        }
+        setAt(draft, path, value);
+        pruneEmptyStances(draft);
+        refresh();
+      },
+      commit: () => {
+        if (beforeEdit && beforeEdit !== store.draftText()) undo.record(beforeEdit);
+        beforeEdit = store.draftText();
+        updateUndoButtons();
+      },
+      addIssue: () =>
+        structuralChange((d) => {
+          const id = freshId('issue', d.issues.map((issue) => issue.id));
+          d.issues.push({ id, scale: { min: 0, max: 100 } });
+        }),
+      removeIssue: (index: number) =>
+        structuralChange((d) => {
+          const [removed] = d.issues.splice(index, 1);
+          for (const actor of d.actors) delete actor.stances[String(removed?.id ?? '')];
+        }),
+      addActor: () =>
+        structuralChange((d) => {
+          const id = freshId('actor', d.actors.map((actor) => actor.id));
+          d.actors.push({ id, capability: 1, stances: {} });
+        }),
+      removeActor: (index: number) => structuralChange((d) => void d.actors.splice(index, 1)),
+      undo: () => step('undo'),
+      redo: () => step('redo'),
+      save,
+    };
+  }
+
+  return {
+    id: 'editor',
+    place: 'tab',
+    label: () => 'Editor',
+    render: () => renderEditor(host(state.draft!)),
+    mounted: (element) => showProblems(element, state.problems),
+    keydown: (event) => {
+      if (!(event.ctrlKey || event.metaKey)) return false;
+      const key = event.key.toLowerCase();
+      if (key === 'z' || key === 'y') {
+        event.preventDefault();
+        (document.activeElement as HTMLElement | null)?.dispatchEvent(new Event('change', { bubbles: true }));
+        step(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+        return true;
+      }
+      if (key === 's') {
+        event.preventDefault();
+        save();
+        return true;
+      }
+      return false;
+    },
+  };
+}

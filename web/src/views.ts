@@ -1,0 +1,18 @@
+/**
+ * Every view of the workbench, in tab order: one line each (see app/view.ts and docs/workbench.md,
+ * "Adding a view").
+ */
+import type { ViewFactory } from './app/view.js';
+import { backtestView } from './backtest/index.js';
+import { editorView } from './editor/index.js';
+import { historyView } from './history/index.js';
+import { resultsView } from './results/index.js';
+import { sweepView } from './sweep/index.js';
+
+export const viewFactories: readonly ViewFactory[] = [
+  editorView,
+  resultsView,
+  sweepView,
+  historyView,
+  backtestView,
+];
