@@ -11,6 +11,7 @@ import { answerSuite } from './answerSuite.js';
 import { backtestSuite } from './backtestSuite.js';
 import { channelsSuite } from './channelsSuite.js';
 import { dealSuite } from './dealSuite.js';
+import { scaleSuite } from './scaleSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { exchangeSuite } from './exchange.js';
 import { smpSuite } from './smp.js';
@@ -19,7 +20,7 @@ import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite, exchangeSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite, exchangeSuite, scaleSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

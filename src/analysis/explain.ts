@@ -77,7 +77,7 @@ export function explainActor(forecast: Forecast, request: ExplainRequest): Expla
   }
   sentences.push(...channelSentences(actor, current, dyads, wording));
   for (const dyad of dyads.filter((candidate) => candidate.other === actor && candidate.offer !== undefined)) {
-    sentences.push({ topic: 'offer-made', other: dyad.actor, text: offerMade(dyad, dyads, wording) });
+    sentences.push({ topic: 'offer-made', other: dyad.actor, text: offerMade(dyad, current, wording) });
   }
   return { actor, issue: issue.issue, round: current.round, from, to, sentences };
 }
@@ -203,9 +203,10 @@ function offerReceived(dyad: Dyad, wording: Wording): string {
   return `Offer from ${wording.name(dyad.other)}: ${wording.name(dyad.actor)} would move to ${wording.position(dyad.offer!)} (${perceptionNoun(dyad)}) — ${fate}.`;
 }
 
-function offerMade(dyad: Dyad, dyads: readonly Dyad[], wording: Wording): string {
+function offerMade(dyad: Dyad, current: Round, wording: Wording): string {
   const receiver = wording.name(dyad.actor);
-  const tookAnother = !dyad.taken && dyads.some((other) => other.actor === dyad.actor && other.taken);
+  // The receiver took another offer exactly when it moved (read from the moves: the dyads may be only the explained actor's).
+  const tookAnother = !dyad.taken && (current.moves ?? []).some((move) => move.actor === dyad.actor);
   const fate = dyad.taken ? `${receiver} takes it` : tookAnother ? `${receiver} takes another offer` : `${receiver} does not take it`;
   return `Offer to ${receiver}: ${receiver} would move to ${wording.position(dyad.offer!)} (${perceptionNoun(dyad)}) — ${fate}.`;
 }

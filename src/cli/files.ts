@@ -18,13 +18,13 @@ export { decodeText, readTextFile } from '../node/textFile.js';
  * Writes `content` to `path` atomically: the content goes to a temporary file beside the target,
  * which is flushed to disk and then renamed over the target (rename is atomic within a directory).
  */
-export async function writeFileAtomic(path: string, content: string, io: Pick<CliIo, 'cwd'>): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Iterable<string>, io: Pick<CliIo, 'cwd'>): Promise<void> {
   let target: string;
   try {
     target = await followLinks(resolve(io.cwd, path));
     const existing = await stat(target).catch(() => undefined);
     // A device or a FIFO is written through (as the shell's `>` would), never replaced by a file.
-    if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) return await writeThrough(target, content);
+    if (existing !== undefined && !existing.isFile() && !existing.isDirectory()) return await writeThrough(target, typeof content === 'string' ? content : [...content].join(''));
   } catch (error) {
     throw new InputError({ file: path, message: describeFileError(error, 'write') });
   }
@@ -33,7 +33,8 @@ export async function writeFileAtomic(path: string, content: string, io: Pick<Cl
   try {
     const handle = await open(temporary, 'wx');
     try {
-      await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+      else for (const chunk of content) await handle.write(chunk, null, 'utf8');
       await handle.sync();
     } finally {
       await handle.close();
@@ -121,7 +122,15 @@ async function identify(path: string, io: Pick<CliIo, 'cwd'>): Promise<{ path: s
 }
 
 /** Sends a command's result to `--out FILE` (atomically) or, without `--out`, to stdout. */
-export async function emitResult(content: string, out: string | undefined, io: CliIo): Promise<void> {
-  if (out === undefined) io.stdout.write(content);
-  else await writeFileAtomic(out, content, io);
+export async function emitResult(content: string | Iterable<string>, out: string | undefined, io: CliIo): Promise<void> {
+  if (out !== undefined) await writeFileAtomic(out, content, io);
+  else if (typeof content === 'string') io.stdout.write(content);
+  else for (const chunk of content) await writeWaiting(io.stdout, chunk);
+}
+
+/** Writes a chunk; when the sink is a stream whose buffer is full, waits for it to drain (so chunks do not pile up in memory). */
+async function writeWaiting(sink: CliIo['stdout'], chunk: string): Promise<void> {
+  const accepted = (sink.write as (text: string) => unknown)(chunk);
+  const stream = sink as Partial<Pick<NodeJS.WritableStream, 'once'>>;
+  if (accepted === false && typeof stream.once === 'function') await new Promise<void>((resolve) => stream.once!('drain', () => resolve()));
 }

@@ -17,7 +17,7 @@ import { actorNames } from '../../scenario/views.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { checkOutputIsNotInput, emitResult } from '../files.js';
-import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
+import { planRuns, runPlan, type ForecastRequest, type PlannedRun } from '../forecast/plan.js';
 import { loadScenario } from '../scenarioFile.js';
 
 export const explainCommand: Command = {
@@ -77,6 +77,7 @@ Options:
     if (values.preset !== undefined) request.preset = values.preset;
     if (values.rounds !== undefined) request.rounds = integerOption(values.rounds, '--rounds', { min: 1 });
     const plan = planRuns(request);
+    if (!smp) computeOnlyWhatIsExplained(plan[0]!, model, values.actor, round);
     await checkOutputIsNotInput(values.out, [positionals[0]!], io);
 
     const { scenario, notes } = await loadScenario(positionals[0]!, io);
@@ -118,6 +119,17 @@ Options:
     return ExitCode.ok;
   },
 };
+
+/**
+ * The EUM keeps only the explained actor's dyads (both directions: `dyadsOf`) and stops at the explained
+ * round: rounds 0…round are the same in a shorter run, and a round past the run's end still reports the
+ * full run's last round (issue 16).
+ */
+function computeOnlyWhatIsExplained(run: PlannedRun, model: string, actor: string, round: number): void {
+  if (model !== 'eum') return;
+  const rounds = resolveOptions(getModel(model), run.request)['rounds'];
+  run.request.options = { ...run.request.options, dyadsOf: actor, ...(typeof rounds === 'number' && round < rounds ? { rounds: round } : {}) };
+}
 
 /**
  * The declared spaces holding any of the issues, in declaration order; [undefined] (one run, the SMP's

@@ -6,7 +6,8 @@ import { exclusiveFlags, integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { checkOutputIsNotInput, emitResult } from '../files.js';
 import { forecastCsv } from '../forecast/csv.js';
-import { forecastJson, type ForecastSet } from '../forecast/json.js';
+import { forecastJsonChunks, type ForecastSet } from '../forecast/json.js';
+import { checkDyadLimit } from '../forecast/dyadLimit.js';
 import { planRuns, runPlan, type ForecastRequest } from '../forecast/plan.js';
 import { loadShippedRecord } from '../forecast/record.js';
 import { forecastTable } from '../forecast/table.js';
@@ -55,12 +56,13 @@ Options:
     await checkOutputIsNotInput(values.out, [positionals[0]!], io);
     const { file, scenario, notes } = await loadScenario(positionals[0]!, io);
     const all = request.model === 'all';
+    if (request.dyads) checkDyadLimit(scenario, plan);
     const { forecasts, skipped } = runPlan(scenario, plan, all);
     for (const note of notes) io.stderr.write(`note: ${note}\n`);
     const names = actorNames(scenario.actors);
     const answer = values['no-answer'] ? undefined : computeAnswer({ scenario, forecasts, record: loadShippedRecord() }).answer;
 
-    let output: string;
+    let output: string | Iterable<string>;
     if (values.json) {
       const set: ForecastSet = {
         parley: parleyVersion(),
@@ -69,7 +71,7 @@ Options:
         skipped,
       };
       const moves = forecasts.flatMap((forecast) => forecastMoves(forecast, (id) => names[id] ?? id) ?? []);
-      output = forecastJson(all ? set : forecasts[0]!, answer && { answer, moves });
+      output = forecastJsonChunks(all ? set : forecasts[0]!, answer && { answer, moves });
     } else if (values.csv) {
       output = forecastCsv(forecasts, answer);
       for (const skip of skipped) io.stderr.write(`skipped ${skip.model}: ${skip.reasons.join('; ')}\n`);

@@ -1,5 +1,5 @@
 /**
- * The JSON of `parley forecast --json`. With one model (`--model eum`) it is exactly that model's
+ * The JSON of `parley forecast --json` (written in chunks by jsonStream.ts). With one model (`--model eum`) it is exactly that model's
  * `Forecast` (src/models/model.ts). With `--model all` it is a `ForecastSet`: which file and scenario
  * were read, every model's Forecast in registry order, and the models that declined the scenario.
  */
@@ -7,6 +7,7 @@ import type { Answer } from '../../analysis/answer/answer.js';
 import type { ForecastMoves } from '../../analysis/moves/moves.js';
 import type { Forecast } from '../../models/model.js';
 import type { SkippedModel } from './plan.js';
+import { prettyJsonChunks } from './jsonStream.js';
 
 /** The answer and the moves summaries, first in the JSON (absent with --no-answer). */
 export interface AnswerParts {
@@ -23,6 +24,17 @@ export interface ForecastSet {
   skipped: SkippedModel[];
 }
 
+/** The value `--json` prints: the forecast (or set), with the answer first and the moves last when given. */
+function jsonValue(value: Forecast | ForecastSet, parts?: AnswerParts): unknown {
+  return parts ? { answer: parts.answer, ...value, moves: parts.moves } : value;
+}
+
+/** `--json` in chunks of about 1 MB (jsonStream.ts): with dyads the text can pass the longest string V8 allows. */
+export function forecastJsonChunks(value: Forecast | ForecastSet, parts?: AnswerParts): Iterable<string> {
+  return prettyJsonChunks(jsonValue(value, parts));
+}
+
+/** The same text as one string (`JSON.stringify(…, null, 2)` and a newline). */
 export function forecastJson(value: Forecast | ForecastSet, parts?: AnswerParts): string {
-  return `${JSON.stringify(parts ? { answer: parts.answer, ...value, moves: parts.moves } : value, null, 2)}\n`;
+  return [...forecastJsonChunks(value, parts)].join('');
 }

@@ -18,9 +18,10 @@ import { offerTo, pruneDistance } from './channels/work.js';
 
 /** Kept dyads: receiver's view of the dyad with `other`. */
 function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: number, probability: number, a: number, b: number, rank: number, adjusted: number): void {
+  const cell = store.cell(receiver, other);
+  if (cell < 0) return;
   const from = input.positions[receiver]!;
   const at = input.positions[other]!;
-  const cell = receiver * input.positions.length + other;
   store.probability[cell] = probability;
   store.expectedUtility[cell] = a;
   store.otherExpectedUtility[cell] = b;
@@ -43,7 +44,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
   const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers, dyads: store } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
-  const { lowerWins, upperWins, m } = tables;
+  const { lowerWins, upperWins } = tables;
   const own = options.perspective === 'own';
   const responder = options.salienceInEu === 'responder';
   const certainStatusQuo = options.Q === 1;
@@ -52,7 +53,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const gi = groupOf[i]!;
-    const row = gi * m;
+    tables.row(gi);
     const xi = positions[i]!;
     const ri = risk[i]!;
     const si = salience[i]!;
@@ -67,8 +68,8 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
       const distance = Math.abs(xj - xi);
       if (store === undefined && offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range) && offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range)) continue;
       const gj = groupOf[j]!;
-      const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
-      const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
+      const iBeatsJ = gi === gj ? 0 : lowerWins[gj]!;
+      const jBeatsI = gi === gj ? 0 : upperWins[gj]!;
       const d = Math.abs(xi - xj) / range;
       // U_s = 2 − 4(0.5 − 0.5d)^r and U_f = 2 − 4(0.5 + 0.5d)^r (eqs. 15, 16) for both exponents.
       const successBase = 0.5 - 0.5 * d;
@@ -127,14 +128,14 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
   const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
-  const { lowerWins, upperWins, m } = tables;
+  const { lowerWins, upperWins } = tables;
   const responder = options.salienceInEu === 'responder';
   const { capitulation } = options;
   const n = order.length;
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const gi = groupOf[i]!;
-    const row = gi * m;
+    tables.row(gi);
     const xi = positions[i]!;
     const si = salience[i]!;
     for (let q = p + 1; q < n; q++) {
@@ -143,8 +144,8 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
       if (xj === xi) continue;
       if (closed !== null && closed[i * n + j] === 1) continue;
       const gj = groupOf[j]!;
-      const iBeatsJ = lowerWins[row + gj]!;
-      const jBeatsI = upperWins[row + gj]!;
+      const iBeatsJ = lowerWins[gj]!;
+      const jBeatsI = upperWins[gj]!;
       const sj = salience[j]!;
       const d = Math.abs(xi - xj) / range;
       // α − β for each side (the leading salience of a is the other's; of b, A2).
@@ -193,28 +194,34 @@ export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad
   const { ids, closed, adjust } = input;
   const n = ids.length;
   const dyads: Dyad[] = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      if (j === i || (closed !== null && closed[i * n + j] === 1)) continue;
-      const cell = i * n + j;
-      const offer = store.offer[cell]!;
-      dyads.push({
-        actor: ids[i]!,
-        other: ids[j]!,
-        probability: store.probability[cell]!,
-        expectedUtility: store.expectedUtility[cell]!,
-        otherExpectedUtility: store.otherExpectedUtility[cell]!,
-        perception: store.perception[cell]!,
-        ...(Number.isNaN(offer) ? {} : { offer }),
-        taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
-        ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
-      });
-      if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
-        const dyad = dyads.at(-1)!;
-        dyad.from = input.positions[i]!;
-        dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
-        dyad.terms = adjust.terms(i, j);
-      }
+  const push = (i: number, j: number, cell: number): void => {
+    if (closed !== null && closed[i * n + j] === 1) return;
+    const offer = store.offer[cell]!;
+    const dyad: Dyad = {
+      actor: ids[i]!,
+      other: ids[j]!,
+      probability: store.probability[cell]!,
+      expectedUtility: store.expectedUtility[cell]!,
+      otherExpectedUtility: store.otherExpectedUtility[cell]!,
+      perception: store.perception[cell]!,
+      ...(Number.isNaN(offer) ? {} : { offer }),
+      taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
+      ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
+    };
+    if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
+      dyad.from = input.positions[i]!;
+      dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
+      dyad.terms = adjust.terms(i, j);
+    }
+    dyads.push(dyad);
+  };
+  const { focus } = store;
+  if (focus === null) {
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i) push(i, j, i * n + j);
+  } else if (focus >= 0) {
+    for (let i = 0; i < n; i++) {
+      if (i !== focus) push(i, focus, n + i);
+      else for (let j = 0; j < n; j++) if (j !== i) push(i, j, j);
     }
   }
   return dyads;

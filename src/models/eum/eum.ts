@@ -32,7 +32,7 @@ function ignoredFieldsNote(scenario: Scenario): string[] {
 
 /** Unknown actors or issues in `changes` and `closedDyads`, and saliences above the scale, each naming its option field. */
 function checkReferences(scenario: Scenario, options: EumOptions): void {
-  if (options.changes.length === 0 && options.closedDyads.length === 0) return;
+  if (options.changes.length === 0 && options.closedDyads.length === 0 && options.dyadsOf === undefined) return;
   const actors = new Map(scenario.actors.map((actor) => [actor.id, actor]));
   const issueIds = new Set(scenario.issues.map((issue) => issue.id));
   const actorList = [...actors.keys()].join(', ');
@@ -55,6 +55,7 @@ function checkReferences(scenario: Scenario, options: EumOptions): void {
       if (!actors.has(id)) problems.push({ field: `options.closedDyads[${index}][${side}]`, message: `unknown actor "${id}"; expected one of ${actorList}` });
     });
   });
+  if (options.dyadsOf !== undefined && !actors.has(options.dyadsOf)) problems.push({ field: 'options.dyadsOf', message: `unknown actor "${options.dyadsOf}"; expected one of ${actorList}` });
   if (problems.length > 0) throw new InputError(problems);
 }
 

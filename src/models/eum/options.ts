@@ -71,6 +71,11 @@ export const EumOptionsSchema = z
     earlyStop: EarlyStopSchema.optional(),
     /** Keep every ordered dyad of every round (n² objects per round: off by default, for speed). */
     dyads: z.boolean().default(false),
+    /**
+     * With `dyads`: keep only the dyads this actor reads or is read by (2(n − 1) per round instead of
+     * n(n − 1)), what `parley explain` needs. The rounds themselves are unchanged.
+     */
+    dyadsOf: z.string().min(1).optional(),
     /** Shocks: capability or salience replaced from a round on (see EumChangeSchema). */
     changes: z.array(EumChangeSchema).default([]),
     /** Pairs of actors that neither challenge nor make offers to each other (both directions); they still vote. */

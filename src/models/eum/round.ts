@@ -50,13 +50,13 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   const { positions, options } = input;
   const n = positions.length;
   const { groups, tables, offers } = workspace;
-  if (options.probability === 'paper') tables.fillPaper(groups, input.weights);
-  else tables.fillScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range);
+  if (options.probability === 'paper') tables.preparePaper(groups, input.weights);
+  else tables.prepareScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range);
   const { security } = workspace;
   securitySums(input, groups, tables, security);
   const risk = riskExponents(security, workspace.risk);
   // Eq. 31 does not depend on r: the paper rule's first pass serves the second.
-  if (options.probability !== 'paper') tables.fillScholzCode(groups, positions, input.weights, risk, input.range);
+  if (options.probability !== 'paper') tables.prepareScholzCode(groups, positions, input.weights, risk, input.range);
   for (let i = 0; i < n; i++) workspace.statusQuo[i] = statusQuoUtility(risk[i]!);
 
   offers.clear();

@@ -15,7 +15,7 @@ import { expectedUtilityOfChallenge } from './utility.js';
 export function securitySums(input: RoundInput, groups: PositionGroups, tables: ProbabilityTables, security: Float64Array): void {
   const { positions, salience, range, closed } = input;
   const { actorsByPosition: order, groupOf } = groups;
-  const { lowerWins, upperWins, m } = tables;
+  const { lowerWins, upperWins } = tables;
   const responder = input.options.salienceInEu === 'responder';
   const certainStatusQuo = input.options.Q === 1;
   const n = order.length;
@@ -23,7 +23,7 @@ export function securitySums(input: RoundInput, groups: PositionGroups, tables: 
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const gi = groupOf[i]!;
-    const row = gi * m;
+    tables.row(gi);
     const si = salience[i]!;
     for (let q = p + 1; q < n; q++) {
       const j = order[q]!;
@@ -31,8 +31,8 @@ export function securitySums(input: RoundInput, groups: PositionGroups, tables: 
       const gj = groupOf[j]!;
       const sj = salience[j]!;
       const d = Math.abs(positions[j]! - positions[i]!) / range;
-      const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
-      const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
+      const jBeatsI = gi === gj ? 0 : upperWins[gj]!;
+      const iBeatsJ = gi === gj ? 0 : lowerWins[gj]!;
       // The target's salience (`responder`), or the challenger's (`as-printed`, A2), as dyadPass.ts's b.
       const jChallengesI = expectedUtilityOfChallenge(2 * d, -2 * d, jBeatsI, responder ? si : sj);
       const iChallengesJ = expectedUtilityOfChallenge(2 * d, -2 * d, iBeatsJ, responder ? sj : si);

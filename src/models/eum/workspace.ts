@@ -8,7 +8,11 @@ import type { EumOptions } from './options.js';
 import { PositionGroups } from './positionGroups.js';
 import { ProbabilityTables } from './probability.js';
 
-/** The ordered dyads of one round, by receiver·n + other, kept only when dyads are reported. */
+/**
+ * The ordered dyads of one round, kept only when dyads are reported: every one (cell receiver·n + other),
+ * or only those of one actor (`focus`, the `dyadsOf` option): cell `other` when it is the receiver,
+ * n + receiver when it is the other (2n cells).
+ */
 export class DyadStore {
   readonly probability: Float64Array;
   readonly expectedUtility: Float64Array;
@@ -19,13 +23,26 @@ export class DyadStore {
   /** With channels: today's offer position before the adjustment (channels-spec §7.4). */
   readonly baseOffer: Float64Array;
 
-  constructor(size: number) {
-    this.probability = new Float64Array(size * size);
-    this.expectedUtility = new Float64Array(size * size);
-    this.otherExpectedUtility = new Float64Array(size * size);
-    this.perception = new Array<Perception>(size * size).fill('stalemate');
-    this.offer = new Float64Array(size * size);
-    this.baseOffer = new Float64Array(size * size);
+  /** The actor whose dyads are kept (its index), null for every dyad, −1 for none (it takes no part). */
+  readonly focus: number | null;
+
+  constructor(private readonly size: number, focus: number | null = null) {
+    this.focus = focus;
+    const cells = focus === null ? size * size : 2 * size;
+    this.probability = new Float64Array(cells);
+    this.expectedUtility = new Float64Array(cells);
+    this.otherExpectedUtility = new Float64Array(cells);
+    this.perception = new Array<Perception>(cells).fill('stalemate');
+    this.offer = new Float64Array(cells);
+    this.baseOffer = new Float64Array(cells);
+  }
+
+  /** Where receiver's view of the dyad with `other` is kept, −1 when it is not. */
+  cell(receiver: number, other: number): number {
+    const { focus, size } = this;
+    if (focus === null) return receiver * size + other;
+    if (receiver === focus) return other;
+    return other === focus ? size + receiver : -1;
   }
 }
 
@@ -72,19 +89,16 @@ export class RoundWorkspace {
     return current === this.nextPositions[0] ? this.nextPositions[1] : this.nextPositions[0];
   }
 
-  /** Readies the workspace for a run with these options. */
-  prepare(options: EumOptions): this {
+  /** Readies the workspace for a run with these options; `focus`: the index of `dyadsOf` in this run (−1: absent). */
+  prepare(options: EumOptions, focus: number): this {
     this.offers.rule = options.offerChoice;
-    if (options.dyads) this.dyads ??= new DyadStore(this.size);
-    else this.dyads = undefined;
+    this.dyads = options.dyads ? new DyadStore(this.size, options.dyadsOf === undefined ? null : focus) : undefined;
     return this;
   }
 }
 
-/**
- * A fresh workspace for one run. (Workspaces used to be kept between runs of the same size; the pure
- * core holds no module-level state, so no run can ever meet another's arrays, NaN or otherwise.)
- */
-export function workspaceFor(size: number, options: EumOptions): RoundWorkspace {
-  return new RoundWorkspace(size).prepare(options);
+/** A fresh workspace for one run (O(n) memory, plus the kept dyads when asked for): nothing is kept between runs. */
+export function workspaceFor(ids: readonly string[], options: EumOptions): RoundWorkspace {
+  const focus = options.dyadsOf === undefined ? -1 : ids.indexOf(options.dyadsOf);
+  return new RoundWorkspace(ids.length).prepare(options, focus);
 }

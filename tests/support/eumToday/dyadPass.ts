@@ -1,0 +1,221 @@
+/**
+ * The pass over the dyads (Scholz et al. 2011, Fig. 6; eum-spec.md §3.7–3.8): every receiver reads every
+ * open dyad from its side and keeps the best offer it gets (OfferTable); the dyads themselves are stored
+ * only when asked for.
+ *
+ * Both loops walk the unordered pairs {i, j} in position order and serve both directions at once: the two
+ * views of a pair share d, P and the logarithms behind U_s and U_f (only the risk exponent differs). Every
+ * receiver still meets the others in position order, so offer ties come out exactly as in a
+ * receiver-by-receiver loop.
+ */
+import type { Dyad } from '../../../src/models/model.js';
+import { offerPosition, offerRank, perceive } from './classify.js';
+import { forgone } from './forgone.js';
+import type { RoundInput } from './round.js';
+import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
+import type { DyadStore, RoundWorkspace } from './workspace.js';
+import { offerTo, pruneDistance } from './channels/work.js';
+
+/** Kept dyads: receiver's view of the dyad with `other`. */
+function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: number, probability: number, a: number, b: number, rank: number, adjusted: number): void {
+  const from = input.positions[receiver]!;
+  const at = input.positions[other]!;
+  const cell = receiver * input.positions.length + other;
+  store.probability[cell] = probability;
+  store.expectedUtility[cell] = a;
+  store.otherExpectedUtility[cell] = b;
+  store.perception[cell] = perceive(a, b, from, at);
+  store.offer[cell] = rank >= 0 ? offerPosition(rank, a, b, from, at) : NaN;
+  // With channels (channels-spec §7.4): `offer` is the adjusted target, `baseOffer` today's.
+  if (input.adjust !== null) {
+    store.baseOffer[cell] = store.offer[cell]!;
+    store.offer[cell] = rank >= 0 ? adjusted : NaN;
+  }
+}
+
+/**
+ * Every open dyad, both views: receiver i reads a = EU_{i→j} and b = EU_{j→i}, both with r_i
+ * (`perceived`) or b with r_j (`own`, A3), and takes note of the offer it makes (Fig. 6). The leading
+ * salience (A2) of a = EU_{i→j} is s_j either way; that of b is s_i (`responder`) or s_j (`as-printed`).
+ * With Q = 1 what a challenge forgoes is U_sq of the exponent used.
+ */
+export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
+  const { positions, salience, range, closed, options, adjust } = input;
+  const { groups, tables, statusQuo, offers, dyads: store } = workspace;
+  const { actorsByPosition: order, groupOf } = groups;
+  const { lowerWins, upperWins, m } = tables;
+  const own = options.perspective === 'own';
+  const responder = options.salienceInEu === 'responder';
+  const certainStatusQuo = options.Q === 1;
+  const { capitulation } = options;
+  const n = order.length;
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    const gi = groupOf[i]!;
+    const row = gi * m;
+    const xi = positions[i]!;
+    const ri = risk[i]!;
+    const si = salience[i]!;
+    const statusQuoI = statusQuo[i]!;
+    for (let q = p + 1; q < n; q++) {
+      const j = order[q]!;
+      const xj = positions[j]!;
+      const samePosition = xj === xi;
+      if (samePosition && store === undefined) continue;
+      if (closed !== null && closed[i * n + j] === 1) continue;
+      // Neither side can take an offer better than the one it holds (see OfferTable.settledAgainst).
+      const distance = Math.abs(xj - xi);
+      if (store === undefined && offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range) && offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range)) continue;
+      const gj = groupOf[j]!;
+      const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
+      const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
+      const d = Math.abs(xi - xj) / range;
+      // U_s = 2 − 4(0.5 − 0.5d)^r and U_f = 2 − 4(0.5 + 0.5d)^r (eqs. 15, 16) for both exponents.
+      const successBase = 0.5 - 0.5 * d;
+      const failureBase = 0.5 + 0.5 * d;
+      const logSuccess = Math.log(successBase);
+      const logFailure = Math.log(failureBase);
+      const rj = risk[j]!;
+      const sj = salience[j]!;
+      const statusQuoJ = statusQuo[j]!;
+      const successI = 2 - 4 * powerFromLog(successBase, logSuccess, ri);
+      const failureI = 2 - 4 * powerFromLog(failureBase, logFailure, ri);
+      const successJ = 2 - 4 * powerFromLog(successBase, logSuccess, rj);
+      const failureJ = 2 - 4 * powerFromLog(failureBase, logFailure, rj);
+      // What i (resp. j) forgoes by challenging, with r_i and with r_j.
+      const forgoneII = certainStatusQuo ? statusQuoI : forgone(input, i, j, d, ri, statusQuoI);
+      const forgoneJJ = certainStatusQuo ? statusQuoJ : forgone(input, j, i, d, rj, statusQuoJ);
+      const forgoneJI = certainStatusQuo ? statusQuoI : forgone(input, j, i, d, ri, statusQuoI);
+      const forgoneIJ = certainStatusQuo ? statusQuoJ : forgone(input, i, j, d, rj, statusQuoJ);
+      const bLeadI = responder ? si : sj;
+      const bLeadJ = responder ? sj : si;
+      const aI = expectedUtilityOfChallenge(successI, failureI, iBeatsJ, sj) - forgoneII;
+      const aJ = expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, si) - forgoneJJ;
+      const bI = own
+        ? expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, bLeadI) - forgoneJJ
+        : expectedUtilityOfChallenge(successI, failureI, jBeatsI, bLeadI) - forgoneJI;
+      const bJ = own
+        ? expectedUtilityOfChallenge(successI, failureI, iBeatsJ, bLeadJ) - forgoneII
+        : expectedUtilityOfChallenge(successJ, failureJ, iBeatsJ, bLeadJ) - forgoneIJ;
+      const rankI = samePosition ? -1 : offerRank(aI, bI, capitulation);
+      const rankJ = samePosition ? -1 : offerRank(aJ, bJ, capitulation);
+      const toI = rankI >= 0 ? offerTo(adjust, workspace, i, rankI, j, xj, offerPosition(rankI, aI, bI, xi, xj), aI, bI, xi, range) : NaN;
+      const toJ = rankJ >= 0 ? offerTo(adjust, workspace, j, rankJ, i, xi, offerPosition(rankJ, aJ, bJ, xj, xi), aJ, bJ, xj, range) : NaN;
+      if (store !== undefined) {
+        keepDyad(store, input, i, j, iBeatsJ, aI, bI, rankI, toI);
+        keepDyad(store, input, j, i, jBeatsI, aJ, bJ, rankJ, toJ);
+      }
+    }
+  }
+}
+
+/**
+ * The fast path of `readAllDyads` when only offers matter (dyads not kept), both EUs a receiver compares
+ * use its own exponent (`perceived`) and Q = 1. Then, for receiver i against j,
+ *   a = U_s − U_sq − α (U_s − U_f),  b = U_s − U_sq − β (U_s − U_f),
+ * with α = s_a (1 − P_ij) and β = s_b (1 − P_ji) (s_a, s_b the leading saliences of a and b, A2), and
+ * U_s − U_f ≥ 0. Every offer needs b − a > EU_TOLERANCE (a lost conflict: b > a > 0; a compromise or a
+ * capitulation: a < 0 < b), i.e. α > β; so a side whose α − β is not clearly positive cannot receive an
+ * offer and its utilities are not evaluated. The margin is wide: for d ≤ 1 and saliences ≤ 1 (else no
+ * side is skipped), U_s − U_f ≤ 4, so α − β ≤ 1e-14 bounds b − a by 4e-14 plus the rounding of a and b
+ * (~1e-14), far below the 1e-12 an offer needs. Every offer the full loop would see is seen, in the same
+ * order: the result is the same to the bit (eum.paths.test.ts). With responder
+ * salience at most one side of a pair gets an offer: half of the powers are skipped. A side that already
+ * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst).
+ */
+export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
+  const { positions, salience, range, closed, options, adjust } = input;
+  const { groups, tables, statusQuo, offers } = workspace;
+  const { actorsByPosition: order, groupOf } = groups;
+  const { lowerWins, upperWins, m } = tables;
+  const responder = options.salienceInEu === 'responder';
+  const { capitulation } = options;
+  const n = order.length;
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    const gi = groupOf[i]!;
+    const row = gi * m;
+    const xi = positions[i]!;
+    const si = salience[i]!;
+    for (let q = p + 1; q < n; q++) {
+      const j = order[q]!;
+      const xj = positions[j]!;
+      if (xj === xi) continue;
+      if (closed !== null && closed[i * n + j] === 1) continue;
+      const gj = groupOf[j]!;
+      const iBeatsJ = lowerWins[row + gj]!;
+      const jBeatsI = upperWins[row + gj]!;
+      const sj = salience[j]!;
+      const d = Math.abs(xi - xj) / range;
+      // α − β for each side (the leading salience of a is the other's; of b, A2).
+      const gapI = sj * (1 - iBeatsJ) - (responder ? si : sj) * (1 - jBeatsI);
+      const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
+      const bounded = d <= 1 && si <= 1 && sj <= 1;
+      const distance = Math.abs(xj - xi);
+      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range);
+      const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range);
+      if (!offerToI && !offerToJ) continue;
+      const successBase = 0.5 - 0.5 * d;
+      const failureBase = 0.5 + 0.5 * d;
+      const logSuccess = Math.log(successBase);
+      const logFailure = Math.log(failureBase);
+      if (offerToI) {
+        const ri = risk[i]!;
+        const success = 2 - 4 * powerFromLog(successBase, logSuccess, ri);
+        const failure = 2 - 4 * powerFromLog(failureBase, logFailure, ri);
+        const a = expectedUtilityOfChallenge(success, failure, iBeatsJ, sj) - statusQuo[i]!;
+        const b = expectedUtilityOfChallenge(success, failure, jBeatsI, responder ? si : sj) - statusQuo[i]!;
+        const rank = offerRank(a, b, capitulation);
+        if (rank >= 0) offerTo(adjust, workspace, i, rank, j, xj, offerPosition(rank, a, b, xi, xj), a, b, xi, range);
+      }
+      if (offerToJ) {
+        const rj = risk[j]!;
+        const success = 2 - 4 * powerFromLog(successBase, logSuccess, rj);
+        const failure = 2 - 4 * powerFromLog(failureBase, logFailure, rj);
+        const a = expectedUtilityOfChallenge(success, failure, jBeatsI, si) - statusQuo[j]!;
+        const b = expectedUtilityOfChallenge(success, failure, iBeatsJ, responder ? sj : si) - statusQuo[j]!;
+        const rank = offerRank(a, b, capitulation);
+        if (rank >= 0) offerTo(adjust, workspace, j, rank, i, xi, offerPosition(rank, a, b, xj, xi), a, b, xj, range);
+      }
+    }
+  }
+}
+
+/** The rank in `offerKinds` of an offer-making perception. */
+function offerRankOf(perception: Dyad['perception']): number {
+  return perception === 'conflict-lost' ? 0 : perception === 'compromise' ? 1 : 2;
+}
+
+/** The kept dyads, by receiver then other in the order actors are listed, each marked if its offer was taken. */
+export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad[] {
+  const store = workspace.dyads!;
+  const { offers } = workspace;
+  const { ids, closed, adjust } = input;
+  const n = ids.length;
+  const dyads: Dyad[] = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      if (j === i || (closed !== null && closed[i * n + j] === 1)) continue;
+      const cell = i * n + j;
+      const offer = store.offer[cell]!;
+      dyads.push({
+        actor: ids[i]!,
+        other: ids[j]!,
+        probability: store.probability[cell]!,
+        expectedUtility: store.expectedUtility[cell]!,
+        otherExpectedUtility: store.otherExpectedUtility[cell]!,
+        perception: store.perception[cell]!,
+        ...(Number.isNaN(offer) ? {} : { offer }),
+        taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
+        ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
+      });
+      if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
+        const dyad = dyads.at(-1)!;
+        dyad.from = input.positions[i]!;
+        dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
+        dyad.terms = adjust.terms(i, j);
+      }
+    }
+  }
+  return dyads;
+}
