@@ -30,7 +30,7 @@ describe('parley forecast: the answer first', () => {
     assert.deepEqual(Object.keys(json.answer.issues[0]!.interval), ['p5', 'p25', 'median', 'p75', 'p95']);
     assert.equal(json.answer.issues[1]!.fragile.value, true);
     assert.deepEqual(Object.keys(json.answer.issues[1]!.models[0]!), ['model', 'preset', 'outcome', 'backtestMae']);
-    assert.deepEqual(json.moves.map((entry) => entry.model), ['eum', 'smp']);
+    assert.deepEqual(json.moves.map((entry) => entry.model), ['eum', 'smp', 'exchange']);
     const russia = json.moves[0]!.issues[1]!.movers.find((mover) => mover.actor === 'russia')!;
     assert.equal(russia.moves[0]!.toward, 'eu');
     const raw = await runParley(['forecast', example, '--json', '--no-answer']);
