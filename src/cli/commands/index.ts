@@ -24,6 +24,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./explain.js')).explainCommand,
   },
   {
+    name: 'draft',
+    summary: 'draft a scenario from a text: actors, stance cues, agreements and dates, each tied to its quote',
+    load: async () => (await import('./draft.js')).draftCommand,
+  },
+  {
     name: 'sweep',
     summary: 'Monte Carlo sweep: the spread of the forecast under noisy estimates and shocks, and what moves it most',
     load: async () => (await import('./sweep.js')).sweepCommand,
