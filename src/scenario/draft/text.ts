@@ -17,7 +17,7 @@ export function checkText(text: string, file?: string): void {
   if (text.trim() === '') throw new InputError({ ...at, message: 'the text is empty: nothing to draft from' });
   if (text.length > maxTextLength)
     throw new InputError({ ...at, message: `the text has ${text.length} characters; the limit is ${maxTextLength} (split it into parts)` });
-  if (/\u0000/u.test(text) || (text.match(/\uFFFD/gu)?.length ?? 0) > 8)
+  if (text.includes(String.fromCharCode(0)) || (text.match(/\uFFFD/gu)?.length ?? 0) > 8)
     throw new InputError({ ...at, message: 'this looks like a binary file (NUL bytes or invalid UTF-8), expected a UTF-8 text' });
   const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
   const english = words.filter((word) => commonEnglish.has(word)).length;
