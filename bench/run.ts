@@ -7,13 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
 import { backtestSuite } from './backtestSuite.js';
+import { draftSuite } from './draftSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite, draftSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);
