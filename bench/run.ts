@@ -6,15 +6,19 @@
 import { mkdirSync } from 'node:fs';
 import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
+import { adviseSuite } from './adviseSuite.js';
 import { backtestSuite } from './backtestSuite.js';
+import { channelsSuite } from './channelsSuite.js';
+import { dealSuite } from './dealSuite.js';
 import { draftSuite } from './draftSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { smpSuite } from './smp.js';
 import { toMarkdown, type BenchSuite } from './suite.js';
+import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, smpSuite, draftSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, draftSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -11,3 +11,7 @@ export { explainActor, describeDyad, type Explanation, type ExplanationSentence,
 export { decimalsForScale, formatFixed, formatShort, formatSignificant } from './analysis/formatNumber.js';
 export * from './analysis/sweep/index.js';
 export { createRandom, deriveSeed, type Random } from './math/random.js';
+export * from './analysis/advise/index.js';
+export { analyseDeal, type DealOptions } from './analysis/deal/analyse.js';
+export { dealText } from './analysis/deal/explain.js';
+export type { DealResult, DealIssue, DealRow, Holdout } from './analysis/deal/types.js';

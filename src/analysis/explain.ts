@@ -11,6 +11,7 @@
 import { InputError } from '../errors.js';
 import type { Dyad, Forecast, IssueForecast, Move, Round } from '../models/model.js';
 import { formatShort, formatSignificant } from './formatNumber.js';
+import { adjustedMoveSentence, adjustedOfferSentence, fromDyad, fromHold, fromMove } from './explainChannels.js';
 
 export interface ExplainRequest {
   actor: string;
@@ -25,7 +26,7 @@ export interface ExplainRequest {
 
 export interface ExplanationSentence {
   /** What the sentence is about, so a user interface can group or filter sentences. */
-  topic: 'summary' | 'dyad' | 'expectations' | 'offer-received' | 'offer-made';
+  topic: 'summary' | 'dyad' | 'expectations' | 'offer-received' | 'offer-made' | 'channel';
   /** The other actor, for sentences about one dyad or offer. */
   other?: string;
   text: string;
@@ -74,6 +75,7 @@ export function explainActor(forecast: Forecast, request: ExplainRequest): Expla
   for (const dyad of dyads.filter((candidate) => candidate.actor === actor && candidate.offer !== undefined)) {
     sentences.push({ topic: 'offer-received', other: dyad.other, text: offerReceived(dyad, wording) });
   }
+  sentences.push(...channelSentences(actor, current, dyads, wording));
   for (const dyad of dyads.filter((candidate) => candidate.other === actor && candidate.offer !== undefined)) {
     sentences.push({ topic: 'offer-made', other: dyad.actor, text: offerMade(dyad, dyads, wording) });
   }
@@ -87,8 +89,36 @@ export function explainActor(forecast: Forecast, request: ExplainRequest): Expla
  */
 export function describeDyad(dyad: Dyad, options: Pick<ExplainRequest, 'names' | 'decimals'> = {}): string {
   const wording = wordingFor(options);
-  return `${capitalise(dyadClause(dyad, wording))} (${expectationsClause(dyad, wording)}).`;
+  const plain = `${capitalise(dyadClause(dyad, wording))} (${expectationsClause(dyad, wording)}).`;
+  // With channels (channels-spec §10.1), the same sentence `explain` prints for an adjusted offer.
+  const adjusted = fromDyad(dyad);
+  return adjusted ? `${plain} ${capitalise(adjustedOfferSentence(adjusted, undefined, wording))}` : plain;
 }
+
+/** The receiver's reading of a dyad in words, without the numbers behind it (used by the advice). */
+export function describeReading(dyad: Dyad, options: Pick<ExplainRequest, 'names' | 'decimals'> = {}): string {
+  return dyadClause(dyad, wordingFor(options));
+}
+
+/**
+ * With channels (channels-spec §10.1): why the actor's move was shortened or why it held, and each
+ * adjusted offer it did not take.
+ */
+function channelSentences(actor: string, current: Round, dyads: readonly Dyad[], wording: Wording): ExplanationSentence[] {
+  const sentences: ExplanationSentence[] = [];
+  const move = current.moves?.find((candidate) => candidate.actor === actor);
+  const hold = current.holds?.find((candidate) => candidate.actor === actor);
+  const chosen = move ? fromMove(move) : hold ? fromHold(hold) : undefined;
+  if (chosen) sentences.push({ topic: 'channel', other: chosen.proposer, text: capitalise(adjustedMoveSentence(chosen, wording)) });
+  const taken = move ? { proposer: move.proposer, to: move.to } : undefined;
+  for (const dyad of dyads) {
+    if (dyad.actor !== actor || dyad.other === chosen?.proposer || dyad.other === move?.proposer) continue;
+    const offer = fromDyad(dyad);
+    if (offer) sentences.push({ topic: 'channel', other: dyad.other, text: capitalise(adjustedOfferSentence(offer, taken, wording)) });
+  }
+  return sentences;
+}
+
 
 /** Both readings of a pair in one sentence; a shared stalemate (or position) is said once. */
 function pairText(mine: Dyad | undefined, theirs: Dyad | undefined, wording: Wording): string | undefined {

@@ -2,6 +2,7 @@
  * What the three baseline models share: each reads the actors' starting positions on an issue and
  * returns one number, with round 0 (the input) as the only round.
  */
+import { hasChannelFields } from '../scenario/channels/validate.js';
 import { z } from 'zod';
 import { weightedMean } from '../math/weightedMean.js';
 import { weightedMedian } from '../math/weightedMedian.js';
@@ -53,7 +54,8 @@ export function staticModel(definition: {
       return {
         model: definition.id,
         options: {},
-        notes: [],
+        // channels-spec §1.4: the baselines read the round-0 inputs only.
+        notes: hasChannelFields(scenario) ? ['the baselines read the round-0 inputs and ignore channels, trust, audience costs, red lines and dated effects'] : [],
         issues: scenario.issues.map((issue) => {
           const people = participants(scenario, issue.id);
           return {

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import type { Scenario } from '../scenario/schema.js';
+import type { Leaf } from '../scenario/timeline/leaves.js';
 
 /** A named, documented set of options, e.g. EUM's `scholz2011-code`. */
 export interface Preset<Options> {
@@ -26,7 +27,11 @@ export interface Model<Options extends object = Record<string, unknown>> {
   readonly optionsSchema: z.ZodType<Options>;
   /** Named option sets; `default` always exists. */
   readonly presets: Readonly<Record<string, Preset<Options>>>;
-  run(scenario: Scenario, options: Options): Forecast;
+  /**
+   * `leaf`: with branches, the leaf to run (the registry runs every leaf and mixes the results,
+   * channels-spec §5.4); models without dated inputs ignore it.
+   */
+  run(scenario: Scenario, options: Options, leaf?: Leaf): Forecast;
 }
 
 /** The dyad classes of Scholz et al. (2011, Fig. 6), seen from the receiver i of a possible offer. */
@@ -64,6 +69,53 @@ export interface Dyad {
   offer?: number;
   /** True when i took this dyad's offer in this round. */
   taken: boolean;
+  /** With channels (channels-spec §7.4): the pair's channel, and today's offer before the adjustment (`offer` is adjusted). */
+  channel?: 'public' | 'private';
+  baseOffer?: number;
+  /** When the offer was adjusted (or refused): the receiver's start-of-round position, the shortfall and the settings behind it. */
+  from?: number;
+  shortfall?: Shortfall;
+  terms?: ChannelTerms;
+}
+
+/** How far an adjusted move falls short of today's, split by cause (channels-spec E5), on the issue's scale. */
+export interface Shortfall {
+  trust: number;
+  audience: number;
+  redLine: number;
+}
+
+/** The settings behind an adjusted offer (channels-spec E1–E4), for the explanations: τ_ij, λ_ij (private only), α_i, the red line. */
+export interface ChannelTerms {
+  trust: number;
+  leak?: number;
+  audienceCost: number;
+  redLine?: { kind: 'atLeast' | 'atMost'; bound: number; cost: number };
+}
+
+/** An actor that refused every offer it received in a round (channels-spec E6). */
+export interface Hold {
+  actor: string;
+  /** The most pressing refused offer (today's rule on the base moves). */
+  proposer: string;
+  kind: Move['kind'];
+  channel: 'public' | 'private';
+  from: number;
+  wouldMoveTo: number;
+  shortfall: Shortfall;
+  /** How many offers it refused. */
+  refused: number;
+  terms: ChannelTerms;
+  expectedUtility: number;
+  otherExpectedUtility: number;
+}
+
+/** A position set by a dated effect at the start of a round (channels-spec §7.1). */
+export interface Jump {
+  actor: string;
+  from: number;
+  to: number;
+  label: string;
 }
 
 /** A move made in one round: who moved, why, toward whom, to where. */
@@ -75,6 +127,11 @@ export interface Move {
   to: number;
   expectedUtility: number;
   otherExpectedUtility: number;
+  /** With channels, when the move was shortened: the channel, today's target and the shortfall (channels-spec §7.4). */
+  channel?: 'public' | 'private';
+  baseTo?: number;
+  shortfall?: Shortfall;
+  terms?: ChannelTerms;
 }
 
 export interface Round {
@@ -94,6 +151,12 @@ export interface Round {
   moves?: Move[];
   /** EUM: every ordered dyad, when asked for (`dyads: true`). */
   dyads?: Dyad[];
+  /** With channels: the actors that refused every offer (EUM), and positions set by dated effects. */
+  holds?: Hold[];
+  jumps?: Jump[];
+  /** With a timeline: b(t−1) and b(t) as "YYYY-MM-DD" (round 0: both the start). */
+  startDate?: string;
+  endDate?: string;
   /** SMP: the turn's bargaining and the outcome probabilities of its positions (shared by the space's issues). */
   smp?: SmpRound;
 }
@@ -152,8 +215,30 @@ export interface IssueForecast {
   stoppedEarly?: { afterRound: number; rule: string };
   /** Warnings and explanations a person should read (degenerate inputs, fallbacks, assumptions). */
   notes: string[];
+  /** With branches (channels-spec §5.4): each leaf's result; `outcome` is then the mixture mean and `rounds` the most probable leaf's. */
+  leaves?: LeafForecast[];
+  mixture?: { mean: number; median: number; distribution: [number, number][] };
+  /** Nash with dated effects (channels-spec §8): (N6) on each round's inputs; null where no agreement exists. */
+  path?: { round: number; startDate?: string; endDate?: string; outcome: number | null }[];
   /** SMP: the most probable final position on this issue (the mode) and its probability; `outcome` is the probability-weighted mean. */
   mostProbable?: { position: number; probability: number; actors: string[] };
+  /**
+   * Discrete-choice compromise: the predicted distribution over the candidates — the compromise x̄ it
+   * is centred on, the most probable candidates, and central 50 / 80 / 90 % intervals.
+   */
+  distribution?: {
+    compromise: number;
+    top: Array<{ position: number; probability: number }>;
+    intervals: { p50: [number, number]; p80: [number, number]; p90: [number, number] };
+  };
+}
+
+/** One leaf of the branch tree: its outcome per branch, probability and result. */
+export interface LeafForecast {
+  leaf: Record<string, string>;
+  probability: number;
+  outcome: number;
+  rounds: Round[];
 }
 
 export interface Forecast {

@@ -22,6 +22,8 @@ import type { Issue, Scenario } from '../scenario/schema.js';
 import { participants, votingWeights, type Participant } from '../scenario/views.js';
 import { degeneracyNotes, inputRound } from './baseline.js';
 import type { Forecast, IssueForecast, Model } from './model.js';
+import type { Leaf } from '../scenario/timeline/leaves.js';
+import { channelNashIssue, mayNeedChannelNash } from './nashChannels/nashChannels.js';
 
 export const NashOptionsSchema = z
   .object({
@@ -181,20 +183,26 @@ export const nashModel: Model<NashOptions> = {
       options: { weights: 'capability', disagreement: 'common-loss' },
     },
   },
-  run(scenario: Scenario, options: NashOptions): Forecast {
+  run(scenario: Scenario, options: NashOptions, leaf?: Leaf): Forecast {
+    const extended = mayNeedChannelNash(scenario);
     return {
       model: 'nash',
       options: { ...options },
       notes: [],
       issues: scenario.issues.map((issue): IssueForecast => {
         const people = participants(scenario, issue.id);
-        const solution =
+        let solution =
           people.length === 0 ? { outcome: (issue.scale.min + issue.scale.max) / 2, notes: ['no actor takes part: the forecast is the middle of the scale'] } : nashSolution(people, issue, options);
+        // Commitments, audience costs, trust, hurt and win-sets (channels-spec §8): only when the scenario has them.
+        const channels = extended && people.length > 0 ? channelNashIssue(scenario, issue, options, leaf, (round) => nashSolution(round, issue, options).outcome) : undefined;
+        if (channels?.round0) solution = { outcome: channels.round0.outcome, notes: channels.round0.notes };
+        if (channels) solution.notes.push(...channels.notes);
         return {
           issue: issue.id,
           outcome: solution.outcome,
           rounds: people.length === 0 ? [] : [inputRound(people)],
           notes: [...degeneracyNotes(people), ...solution.notes],
+          ...(channels?.path ? { path: channels.path } : {}),
         };
       }),
     };

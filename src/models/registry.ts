@@ -5,10 +5,12 @@
 import { InputError } from '../errors.js';
 import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
+import { discreteChoiceModel } from './discreteChoice/discreteChoice.js';
 import { eumModel } from './eum/eum.js';
 import { meanModel } from './mean.js';
 import type { Forecast, Model } from './model.js';
 import { nashModel } from './nash.js';
+import { runEveryLeaf, timelineRounds } from './leafRuns.js';
 import { smpModel } from './smp/smp.js';
 import { weightedMeanModel } from './weightedMean.js';
 import { weightedMedianModel } from './weightedMedian.js';
@@ -17,7 +19,7 @@ import { weightedMedianModel } from './weightedMedian.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 
-export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel];
+export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel, discreteChoiceModel];
 
 export function modelIds(): string[] {
   return models.map((model) => model.id);
@@ -53,8 +55,10 @@ export function resolveOptions(model: AnyModel, request: RunRequest = {}): Recor
 /** Runs a model by id on a validated scenario: the library's main entry point. */
 export function runModel(modelId: string, scenario: Scenario, request: RunRequest = {}): Forecast {
   const model = getModel(modelId);
-  const options = resolveOptions(model, request);
-  const forecast = model.run(scenario, options);
+  // Dated scenarios (channels-spec §4–§5): rounds to the timeline's end, one run per branch leaf.
+  const rounds = timelineRounds(model, scenario, request.options);
+  const options = resolveOptions(model, rounds === undefined ? request : { ...request, options: { ...request.options, rounds } });
+  const forecast = scenario.branches?.length ? runEveryLeaf(model, scenario, options) : model.run(scenario, options);
   const presetName = request.preset ?? (Object.keys(model.presets).length > 1 ? 'default' : undefined);
   return presetName === undefined ? forecast : { ...forecast, preset: presetName };
 }

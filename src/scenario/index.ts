@@ -5,3 +5,6 @@ export { validateScenario, type ValidatedScenario } from './validate.js';
 export { serializeScenario } from './write.js';
 export { formatFieldPath, type FieldPath, type Locate } from './fieldPath.js';
 export { findIssue, participants, votingWeights, type Participant } from './views.js';
+export * from './channels/schema.js';
+export { hasChannelFields } from './channels/validate.js';
+export * as timeline from './timeline/index.js';

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { idProblem } from './ids.js';
+import { actorChannelFields, issueChannelFields, scenarioChannelFields, stanceChannelFields } from './channels/schema.js';
 
 const finite = z.number().refine(Number.isFinite, { message: 'expected a finite number' });
 const identifier = z.string().superRefine((id, context) => {
@@ -50,6 +51,8 @@ export const IssueSchema = z
     scale: ScaleSchema.default({ min: 0, max: 100 }),
     /** The reference point: what happens if no agreement is reached. */
     statusQuo: onLine.optional(),
+    /** Channels, trust and ripeness (channels-spec.md §3.3). */
+    ...issueChannelFields,
   })
   .strict();
 export type Issue = z.infer<typeof IssueSchema>;
@@ -61,6 +64,8 @@ export const StanceSchema = z
     salience: finite,
     /** A quote or source behind the estimate, or a note that it is an analyst's estimate. */
     evidence: z.string().optional(),
+    /** Audience cost, red line, hurt, breach cost, patience (channels-spec.md §3.2). */
+    ...stanceChannelFields,
   })
   .strict();
 export type Stance = z.infer<typeof StanceSchema>;
@@ -84,6 +89,8 @@ export const ActorSchema = z
     notes: z.string().optional(),
     /** One stance per issue the actor takes part in, keyed by issue id. */
     stances: z.record(z.string(), StanceSchema),
+    /** Audience cost, patience, hurt, breach cost (channels-spec.md §3.2). */
+    ...actorChannelFields,
   })
   .strict();
 export type Actor = z.infer<typeof ActorSchema>;
@@ -127,6 +134,8 @@ export const ScenarioSchema = z
     actors: z.array(ActorSchema).min(1, 'a scenario needs at least one actor'),
     /** Optional multi-dimensional policy spaces (see SpaceSchema); used by the SMP. */
     spaces: z.array(SpaceSchema).optional(),
+    /** Timeline, channels, trust, events, branches, proposals (channels-spec.md §3). */
+    ...scenarioChannelFields,
   })
   .strict();
 

@@ -11,6 +11,7 @@
 import { InputError, type Problem } from '../errors.js';
 import { type FieldPath, type Locate, formatFieldPath } from './fieldPath.js';
 import { inferSalienceScale, type SalienceReading } from './salienceScale.js';
+import { channelSummary, checkChannelFields } from './channels/validate.js';
 import { checkSpaces } from './spaces.js';
 import { type SalienceScale, type Scenario, ScenarioSchema } from './schema.js';
 import { zodProblems, type FieldProblem } from './zodProblems.js';
@@ -58,10 +59,15 @@ export function validateScenario(input: unknown, locate?: Locate, file?: string,
   checkActors(root, issues, salienceScale, found);
   if (asList(root.actors).length > 0) checkParticipation(issues, found, notes);
   found.push(...checkSpaces(root, salienceScale));
+  // Channels, trust, dated events and branches (channels-spec.md §11), on a scenario whose shape is valid.
+  if (parsed.success && salienceScale !== undefined) found.push(...checkChannelFields({ ...parsed.data, salienceScale }));
 
   const problems = toProblems(found, earlier, locate, file);
   if (problems.length > 0 || !parsed.success || salienceScale === undefined) throw new InputError(problems);
-  return { scenario: { ...parsed.data, salienceScale }, notes };
+  const scenario: Scenario = { ...parsed.data, salienceScale };
+  const summary = channelSummary(scenario);
+  if (summary !== undefined) notes.push(summary);
+  return { scenario, notes };
 }
 
 /** Issue ids, usable scales and duplicate ids; checks each scale and status quo. */

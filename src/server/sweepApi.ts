@@ -19,8 +19,6 @@ import { checkRequestedRounds, checkRunSize } from './runLimits.js';
 
 /** The most runs the workbench stores for one sweep (the CLI has no such limit). */
 export const maxWorkbenchRuns = 100_000;
-/** Below this many runs, threads cost more to start than they save (as in the CLI). */
-const smallSweepRuns = 2000;
 
 /** The API's body: a sweep request (the CLI's syntax), with the workbench's cap on runs. */
 export const SweepBodySchema = SweepRequestSchema.extend({
@@ -35,8 +33,8 @@ export async function storeSweep(stored: StoredScenario, requestBody: unknown, c
   checkRequestedRounds(body.options);
   const prepared = prepareSweep(sweepSpecFromRequest(body, scenario));
   checkRunSize(prepared.scenario, prepared.options);
-  const workers = body.runs < smallSweepRuns ? 1 : Math.min(2, availableParallelism());
-  const { data } = await executeRuns(prepared, 0, body.runs, { workers });
+  // As in the CLI: a timed pilot decides whether threads pay for their start-up.
+  const { data } = await executeRuns(prepared, 0, body.runs, { workers: Math.min(2, availableParallelism()), auto: true });
   const sweep = summarizeSweep(prepared, data);
   // The baseline: the model on the estimates as given, shocks applied (sweep.issues[].baseline).
   const forecast = prepared.model.run(prepared.scenario, prepared.options);

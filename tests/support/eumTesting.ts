@@ -10,6 +10,7 @@ import { parseScenario } from '../../src/scenario/parse.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Forecast } from '../../src/models/model.js';
 import { eumModel } from '../../src/models/eum/eum.js';
+import type { Leaf } from '../../src/scenario/timeline/leaves.js';
 
 export function loadScenario(path: string): Scenario {
   return parseScenario(readFileSync(path, 'utf8'), { file: basename(path) }).scenario;
@@ -22,8 +23,8 @@ export function readRows(path: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(line.split(',').map((cell, index) => [names[index]!, cell])));
 }
 
-export function runEum(scenario: Scenario, preset: string, options: Record<string, unknown> = {}): Forecast {
-  return eumModel.run(scenario, eumModel.optionsSchema.parse({ ...eumModel.presets[preset]!.options, ...options }));
+export function runEum(scenario: Scenario, preset: string, options: Record<string, unknown> = {}, leaf?: Leaf): Forecast {
+  return eumModel.run(scenario, eumModel.optionsSchema.parse({ ...eumModel.presets[preset]!.options, ...options }), leaf);
 }
 
 /** |actual − expected| ≤ relative · |expected| + absolute (the floor covers values that should be 0). */

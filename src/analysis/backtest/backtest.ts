@@ -4,6 +4,7 @@
  * intervals, compared issue by issue with the compromise model (the c·s-weighted mean), and broken
  * down by procedure, Council voting rule and era. Pure: the cases come in, plain data goes out.
  */
+import { outerFolds, randomCv } from './discreteChoice/study.js';
 import { InputError, isInputError } from '../../errors.js';
 import { getModel, models as registeredModels, runModel } from '../../models/registry.js';
 import { baselines, fallbackForecast } from './baselines.js';
@@ -37,6 +38,9 @@ export interface BacktestSettings {
 export type ModelForecasts = number[] | { reason: string };
 
 export const compromiseId = 'weighted-mean';
+
+/** Models whose shipped parameters were fitted on DEU III: scored only out of sample. */
+export const fittedOnThisData: ReadonlySet<string> = new Set(['discrete-choice']);
 
 export type PredictorKind = 'baseline' | 'model' | 'fitted';
 
@@ -161,9 +165,9 @@ export function scoredRuns(settings: Pick<BacktestSettings, 'runs'>): ModelRun[]
   return runs.some((candidate) => candidate.model === compromiseId) ? runs : [compromiseRun, ...runs];
 }
 
-/** Every model run whose forecasts `runBacktest` asks for: the scored runs and the blend's median. */
+/** Every model run whose forecasts `runBacktest` asks for: the scored runs (but those fitted here) and the blend's median. */
 export function forecastRuns(settings: Pick<BacktestSettings, 'runs'>): ModelRun[] {
-  const runs = scoredRuns(settings);
+  const runs = scoredRuns(settings).filter((run) => !fittedOnThisData.has(run.model));
   return runs.some((run) => run.model === medianRun.model && run.preset === medianRun.preset) ? runs : [...runs, medianRun];
 }
 
@@ -185,8 +189,14 @@ export function runBacktest(cases: readonly BacktestCase[], settings: BacktestSe
   }
   const forecastsOf = settings.forecastsOf ?? ((run: ModelRun) => modelForecasts(cases, run));
   for (const run of scoredRuns(settings)) {
-    const forecasts = forecastsOf(run);
     const id = runId(run);
+    if (fittedOnThisData.has(run.model)) {
+      // Its shipped coefficients were fitted on these issues: score it out of sample only (first CV repetition).
+      const forecasts = randomCv(cases, settings.seed).forecasts;
+      predictors.push({ id, kind: 'fitted', description: `${getModel(run.model).title}, out of sample (${outerFolds}-fold CV by proposal, refitted in every fold)`, forecasts, fallbacks: 0 });
+      continue;
+    }
+    const forecasts = forecastsOf(run);
     if (Array.isArray(forecasts)) {
       const model = getModel(run.model);
       const preset = model.presets[run.preset]!;

@@ -5,6 +5,7 @@
  */
 import { createRandom, deriveSeed } from '../../math/random.js';
 import type { Forecast, IssueForecast } from '../../models/model.js';
+import { drawLeaf, leavesOf } from '../../scenario/timeline/leaves.js';
 import { drawEstimates, withEstimates } from './perturb.js';
 import type { PreparedSweep } from './spec.js';
 
@@ -40,6 +41,8 @@ export function runBlock(prepared: PreparedSweep, start: number, end: number): S
     inputClasses: new Uint8Array(count * inputCount),
   };
   const uniforms = new Float64Array(inputCount);
+  // Branches (channels-spec §5.4): after its noise, each run draws one more uniform and takes that leaf.
+  const leaves = prepared.scenario.branches?.length ? leavesOf(prepared.scenario.branches) : undefined;
   for (let run = start; run < end; run++) {
     const offset = run - start;
     const random = createRandom(deriveSeed(prepared.spec.seed, run));
@@ -48,7 +51,8 @@ export function runBlock(prepared: PreparedSweep, start: number, end: number): S
       data.inputClasses[offset * inputCount + k] = Math.floor(uniforms[k]! * uniformClasses);
     }
     const scenario = withEstimates(prepared.scenario, prepared.inputs, drawEstimates(prepared.inputs, uniforms));
-    recordForecast(prepared, prepared.model.run(scenario, prepared.options), data, offset);
+    const leaf = leaves && leaves[drawLeaf(leaves, random.next())];
+    recordForecast(prepared, leaf ? prepared.model.run(scenario, prepared.options, leaf) : prepared.model.run(scenario, prepared.options), data, offset);
   }
   return data;
 }

@@ -6,6 +6,7 @@
  */
 import { InputError, type Problem } from '../../errors.js';
 import { getModel, resolveOptions } from '../../models/registry.js';
+import { timelineRounds } from '../../models/leafRuns.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { canonicalJson, fingerprint } from './canonical.js';
 import { absoluteSize, checkNoiseTargets, defaultNoise, noiseFor, type NoiseField, type NoiseLaw, type NoiseSpec } from './noise.js';
@@ -85,7 +86,10 @@ export function prepareSweep(input: SweepSpec): PreparedSweep {
   });
   const model = getModel(input.model);
   const preset = input.preset ?? 'default';
-  const options = resolveModelOptions(model, preset, input.options ?? {}, shocks, problems);
+  // (channels-spec T3) With timeline.end, the rounds to the end unless given.
+  const timelineRoundCount = timelineRounds(model, input.scenario, input.options);
+  const givenOptions = timelineRoundCount === undefined ? (input.options ?? {}) : { ...input.options, rounds: timelineRoundCount };
+  const options = resolveModelOptions(model, preset, givenOptions, shocks, problems);
   if (options) problems.push(...shocksAfterTheLastRound(shocks, options));
   if (problems.length > 0) throw new InputError(problems);
 

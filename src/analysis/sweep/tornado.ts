@@ -3,6 +3,7 @@
  * percentile of its noise law, every other estimate kept as given, and the model rerun; the swing is
  * |outcome(high) − outcome(low)| per issue. Deterministic: no random draws.
  */
+import { runEveryLeaf } from '../../models/leafRuns.js';
 import { sampleNoise } from './noise.js';
 import { withEstimates } from './perturb.js';
 import type { PreparedSweep } from './spec.js';
@@ -22,7 +23,8 @@ export interface Swing {
 
 /** The outcomes of one model run on the base scenario, per issue in scenario order. */
 export function outcomesOf(prepared: PreparedSweep, scenario = prepared.scenario): number[] {
-  const forecast = prepared.model.run(scenario, prepared.options);
+  // With branches, the mixture over the leaves (channels-spec §5.4).
+  const forecast = scenario.branches?.length ? runEveryLeaf(prepared.model, scenario, prepared.options) : prepared.model.run(scenario, prepared.options);
   return prepared.issueIds.map((issueId) => forecast.issues.find((issue) => issue.issue === issueId)!.outcome);
 }
 

@@ -44,6 +44,10 @@ Options:
                         is the same for any K; each worker first loads the models (~0.5 s), so it pays
                         only with idle cores
   --json                print the result as JSON
+  --fit discrete-choice fit the discrete-choice compromise on all issues (Council Shapley–Shubik
+                        capabilities) and print its calibration, out-of-sample record included, as JSON
+                        (what data/calibration/discrete-choice.json ships; npm run calibrate writes it)
+  --record              print the predictor record the answer reads (data/calibration/record.json)
   --out FILE            write the result to FILE (atomically) instead of stdout`,
   async run(args, io) {
     const { values } = parseCommandLine(
@@ -60,10 +64,13 @@ Options:
         folds: { type: 'string' },
         workers: { type: 'string' },
         json: { type: 'boolean' },
+        fit: { type: 'string' },
+        record: { type: 'boolean' },
         out: { type: 'string' },
       },
       { min: 0, max: 0 },
     );
+    if (values.fit !== undefined || values.record) return calibrationCommand(values.fit, values.record === true, values.out, io);
     const dataset = values.dataset ?? 'deu3';
     if (!(datasets as readonly string[]).includes(dataset)) {
       throw new InputError({ field: 'dataset', message: `unknown data set "${dataset}"; expected one of ${datasets.join(', ')}` });
@@ -100,6 +107,16 @@ Options:
     return ExitCode.ok;
   },
 };
+
+/** `--fit discrete-choice` and `--record`: the shipped calibration outputs, computed from the shipped data. */
+async function calibrationCommand(fit: string | undefined, record: boolean, out: string | undefined, io: CliIo): Promise<number> {
+  if (fit !== undefined && fit !== 'discrete-choice') throw new InputError({ field: 'fit', message: `unknown fitted model "${fit}"; expected discrete-choice` });
+  if (fit !== undefined && record) throw new UsageError('--fit and --record cannot be used together');
+  const { calibrationOutputs } = await import('../backtest/calibration.js');
+  const outputs = await calibrationOutputs(io);
+  await emitResult(`${JSON.stringify(record ? outputs.record : outputs.calibration, null, 2)}\n`, out, io);
+  return ExitCode.ok;
+}
 
 /** Reads the data set's files from `directory` (also used by the workbench server's backtest endpoint). */
 export async function readDeuFiles(directory: string, io: Pick<CliIo, 'cwd'>): Promise<DeuFiles> {

@@ -4,6 +4,7 @@
  * it proposed, those proposed to it and which it took, once per policy space (the space's issues share
  * one turn).
  */
+import { forecastOfLeaf } from '../../models/leafRuns.js';
 import { explainActor, type Explanation, type ExplanationSentence } from '../../analysis/explain.js';
 import { explainSmpActor, type SmpExplanation } from '../../analysis/explainSmp.js';
 import { decimalsForScale } from '../../analysis/formatNumber.js';
@@ -36,6 +37,7 @@ Options:
   --model ID      eum (default), another model that keeps dyads, or smp
   --preset NAME   the model's preset (default: default)
   --rounds N      rounds to run (default: the preset's; not SMP, whose run stops by its own rule)
+  --leaf B=O,...  with branches: the leaf to explain (default: the most probable)
   --json          print the explanations as JSON: EUM [{actor, issue, round, from, to, sentences: [{topic, other?, text}]}],
                   SMP [{actor, round, issues, from: {issue: position}, to, sentences}]
   --out FILE      write the result to FILE (atomically) instead of stdout`,
@@ -49,6 +51,7 @@ Options:
         model: { type: 'string' },
         preset: { type: 'string' },
         rounds: { type: 'string' },
+        leaf: { type: 'string' },
         json: { type: 'boolean' },
         out: { type: 'string' },
       },
@@ -93,7 +96,8 @@ Options:
       });
       output = values.json ? `${JSON.stringify(explanations, null, 2)}\n` : explanations.map(smpExplanationText).join('\n');
     } else {
-      const forecast = runPlan(scenario, plan, false).forecasts[0]!;
+      const ran = runPlan(scenario, plan, false).forecasts[0]!;
+      const forecast = values.leaf === undefined ? ran : forecastOfLeaf(ran, values.leaf);
       const explanations = issues.map((issue) =>
         explainActor(forecast, { actor: actor.id, issue: issue.id, round, names, decimals: decimalsForScale(issue.scale) }),
       );
@@ -138,6 +142,8 @@ function explanationText(explanation: Explanation): string {
   const byTopic = (...topics: ExplanationSentence['topic'][]) => explanation.sentences.filter((sentence) => topics.includes(sentence.topic));
   const lines = [`${explanation.actor} on ${explanation.issue}, round ${explanation.round}`];
   lines.push(...byTopic('summary').map((sentence) => `  ${sentence.text}`));
+  // Channels (channels-spec §10.1): why the move was shortened, or why the actor held.
+  lines.push(...byTopic('channel').map((sentence) => `  ${sentence.text}`));
   const dyads = byTopic('dyad', 'expectations');
   if (dyads.length > 0) lines.push('', ...dyads.map((sentence) => (sentence.topic === 'dyad' ? `  ${sentence.text}` : `      ${sentence.text}`)));
   const offers = byTopic('offer-received', 'offer-made');

@@ -29,6 +29,16 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./draft.js')).draftCommand,
   },
   {
+    name: 'deal',
+    summary: 'the deal / ripeness analysis: the deal on offer among the veto players, who holds out and why, and until when',
+    load: async () => (await import('./deal.js')).dealCommand,
+  },
+  {
+    name: 'advise',
+    summary: "search an actor's levers for the smallest changes that move an issue's forecast toward a goal",
+    load: async () => (await import('./advise.js')).adviseCommand,
+  },
+  {
     name: 'sweep',
     summary: 'Monte Carlo sweep: the spread of the forecast under noisy estimates and shocks, and what moves it most',
     load: async () => (await import('./sweep.js')).sweepCommand,

@@ -21,9 +21,6 @@ import { checkOutputIsNotInput } from '../files.js';
 import { loadScenario } from '../scenarioFile.js';
 import { UsageError } from '../usageError.js';
 
-/** Below this many runs a sweep runs in the main thread unless --workers says otherwise. */
-const smallSweepRuns = 2000;
-
 export const sweepCommand: Command = {
   name: 'sweep',
   usage: `Usage: parley sweep <file> [options]
@@ -48,7 +45,8 @@ Options:
                       (salience on the scenario's scale; changes and closed dyads need EUM), repeatable
   --threshold T       [ISSUE:]VALUE: report P(outcome > VALUE) and P(outcome < VALUE), repeatable
   --bins K            histogram bins over each issue's scale (default 20)
-  --workers K         worker threads (default: the number of cores, or 1 below 2000 runs;
+  --workers K         worker threads (default: up to the number of cores, chosen from a timed
+                      pilot of the first runs: threads only where they pay for their start-up;
                       1 runs in the main thread); the result is the same for any K
   --shard i/n         run only part i of n (0-based) and write it as a part for \`parley merge\`
   --json              print the result as JSON (see docs/sweeps.md)
@@ -83,9 +81,9 @@ Ctrl-C stops after the running blocks and reports the runs done (exit 130).`,
     if (values['no-noise'] && values.noise !== undefined) throw new UsageError('--noise and --no-noise cannot be used together');
     const runs = integerOption(values.runs ?? '1000', '--runs', { min: 1 });
     const seed = integerOption(values.seed ?? '1', '--seed', { min: 0, max: 0xffffffff });
-    // Starting threads costs more than a small sweep gains from them (the result is the same either way).
-    const defaultWorkers = runs < smallSweepRuns ? 1 : availableParallelism();
-    const workers = values.workers === undefined ? defaultWorkers : integerOption(values.workers, '--workers', { min: 1, max: 256 });
+    // Without --workers the pilot decides whether threads pay for their start-up (the result is the same either way).
+    const auto = values.workers === undefined;
+    const workers = auto ? availableParallelism() : integerOption(values.workers!, '--workers', { min: 1, max: 256 });
     const shard: Shard | undefined = values.shard === undefined ? undefined : parseShard(values.shard, '--shard');
 
     await checkOutputIsNotInput(values.out, [positionals[0]!], io);
@@ -107,6 +105,6 @@ Ctrl-C stops after the running blocks and reports the runs done (exit 130).`,
     for (const note of notes) io.stderr.write(`note: ${note}\n`);
 
     const { runSweepCommand } = await import('../sweep/command.js');
-    return runSweepCommand(prepared, { workers, shard, format: values.json ? 'json' : values.csv ? 'csv' : 'report', out: values.out }, io);
+    return runSweepCommand(prepared, { workers, auto, shard, format: values.json ? 'json' : values.csv ? 'csv' : 'report', out: values.out }, io);
   },
 };

@@ -32,7 +32,8 @@ function issueSection(issue: Issue, forecasts: readonly Forecast[]): string[] {
   });
   lines.push('', ...indent(alignTable([['model', 'outcome'], ...results.map(({ forecast, result }) => [label(forecast), formatFixed(result.outcome, decimals)])])));
   for (const { forecast, result } of results) {
-    if (result.rounds.length > 1) lines.push('', `  ${label(forecast)}, round by round:`, ...indent(roundTable(result, decimals)));
+    if (result.leaves) lines.push(...leafBlocks(forecast, result, decimals));
+    else if (result.rounds.length > 1) lines.push('', `  ${label(forecast)}, round by round:`, ...indent(roundTable(result, decimals)));
     if (result.stoppedEarly) lines.push(`  stopped early after round ${result.stoppedEarly.afterRound}: ${result.stoppedEarly.rule}`);
     for (const note of result.notes) lines.push(`  note (${forecast.model}): ${note}`);
   }
@@ -55,13 +56,26 @@ export function scaleLines(issue: Issue, decimals: number): string[] {
   ];
 }
 
+/** With branches (channels-spec §5.4): one block per leaf, then the mixture line. */
+function leafBlocks(forecast: Forecast, result: IssueForecast, decimals: number): string[] {
+  const lines: string[] = [];
+  for (const leaf of result.leaves!) {
+    const name = Object.entries(leaf.leaf).map(([branch, outcome]) => `${branch}=${outcome}`).join(', ');
+    lines.push('', `  ${label(forecast)}, leaf ${name} (p = ${leaf.probability.toFixed(3)}): outcome ${formatFixed(leaf.outcome, decimals)}`);
+    if (leaf.rounds.length > 1) lines.push(...indent(roundTable({ ...result, rounds: leaf.rounds }, decimals)));
+  }
+  const mixture = result.mixture!;
+  lines.push('', `  ${label(forecast)}, mixture over ${result.leaves!.length} leaves: mean ${formatFixed(mixture.mean, decimals)}, median ${formatFixed(mixture.median, decimals)}`);
+  return lines;
+}
+
 function roundTable(result: IssueForecast, decimals: number): string[] {
   // Actor ids as column heads: they are short by design and the scenario author chose them.
   const actors = Object.keys(result.rounds[0]?.positions ?? {});
   const showActors = actors.length <= MAX_ACTOR_COLUMNS;
   const header = ['round', 'median', 'mean', ...(showActors ? actors : [])];
   const rows = result.rounds.map((round) => [
-    String(round.round),
+    round.endDate === undefined ? String(round.round) : `${round.round} ${round.endDate}`,
     formatFixed(round.median, decimals),
     formatFixed(round.mean, decimals),
     ...(showActors ? actors.map((id) => formatPosition(round.positions[id], decimals)) : []),

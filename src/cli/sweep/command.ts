@@ -16,7 +16,9 @@ export const interruptedExitCode = 130;
 export type SweepFormat = 'report' | 'json' | 'csv';
 
 export interface SweepRunRequest {
+  /** The most worker threads; with `auto`, a timed pilot decides whether to start them (execute.ts). */
   workers: number;
+  auto?: boolean;
   shard: Shard | undefined;
   format: SweepFormat;
   out: string | undefined;
@@ -28,7 +30,7 @@ export async function runSweepCommand(prepared: PreparedSweep, request: SweepRun
   const progress = await startProgress(io, total, request.format !== 'json');
   let outcome;
   try {
-    outcome = await executeRuns(prepared, range.start, range.end, { workers: request.workers, signal: io.signal, onProgress: (done) => progress.update(done, total) });
+    outcome = await executeRuns(prepared, range.start, range.end, { workers: request.workers, auto: request.auto === true, signal: io.signal, onProgress: (done) => progress.update(done, total) });
   } finally {
     progress.stop();
   }

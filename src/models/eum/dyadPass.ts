@@ -14,9 +14,10 @@ import { forgone } from './forgone.js';
 import type { RoundInput } from './round.js';
 import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
 import type { DyadStore, RoundWorkspace } from './workspace.js';
+import { offerTo, pruneDistance } from './channels/work.js';
 
 /** Kept dyads: receiver's view of the dyad with `other`. */
-function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: number, probability: number, a: number, b: number, rank: number): void {
+function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: number, probability: number, a: number, b: number, rank: number, adjusted: number): void {
   const from = input.positions[receiver]!;
   const at = input.positions[other]!;
   const cell = receiver * input.positions.length + other;
@@ -25,6 +26,11 @@ function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: 
   store.otherExpectedUtility[cell] = b;
   store.perception[cell] = perceive(a, b, from, at);
   store.offer[cell] = rank >= 0 ? offerPosition(rank, a, b, from, at) : NaN;
+  // With channels (channels-spec §7.4): `offer` is the adjusted target, `baseOffer` today's.
+  if (input.adjust !== null) {
+    store.baseOffer[cell] = store.offer[cell]!;
+    store.offer[cell] = rank >= 0 ? adjusted : NaN;
+  }
 }
 
 /**
@@ -34,7 +40,7 @@ function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: 
  * With Q = 1 what a challenge forgoes is U_sq of the exponent used.
  */
 export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
-  const { positions, salience, range, closed, options } = input;
+  const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers, dyads: store } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
   const { lowerWins, upperWins, m } = tables;
@@ -59,7 +65,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
       if (closed !== null && closed[i * n + j] === 1) continue;
       // Neither side can take an offer better than the one it holds (see OfferTable.settledAgainst).
       const distance = Math.abs(xj - xi);
-      if (store === undefined && offers.settledAgainst(i, distance, xi, range) && offers.settledAgainst(j, distance, xj, range)) continue;
+      if (store === undefined && offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range) && offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range)) continue;
       const gj = groupOf[j]!;
       const iBeatsJ = gi === gj ? 0 : lowerWins[row + gj]!;
       const jBeatsI = gi === gj ? 0 : upperWins[row + gj]!;
@@ -93,11 +99,11 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
         : expectedUtilityOfChallenge(successJ, failureJ, iBeatsJ, bLeadJ) - forgoneIJ;
       const rankI = samePosition ? -1 : offerRank(aI, bI, capitulation);
       const rankJ = samePosition ? -1 : offerRank(aJ, bJ, capitulation);
-      if (rankI >= 0) offers.consider(i, rankI, j, xj, offerPosition(rankI, aI, bI, xi, xj), aI, bI, xi, range);
-      if (rankJ >= 0) offers.consider(j, rankJ, i, xi, offerPosition(rankJ, aJ, bJ, xj, xi), aJ, bJ, xj, range);
+      const toI = rankI >= 0 ? offerTo(adjust, workspace, i, rankI, j, xj, offerPosition(rankI, aI, bI, xi, xj), aI, bI, xi, range) : NaN;
+      const toJ = rankJ >= 0 ? offerTo(adjust, workspace, j, rankJ, i, xi, offerPosition(rankJ, aJ, bJ, xj, xi), aJ, bJ, xj, range) : NaN;
       if (store !== undefined) {
-        keepDyad(store, input, i, j, iBeatsJ, aI, bI, rankI);
-        keepDyad(store, input, j, i, jBeatsI, aJ, bJ, rankJ);
+        keepDyad(store, input, i, j, iBeatsJ, aI, bI, rankI, toI);
+        keepDyad(store, input, j, i, jBeatsI, aJ, bJ, rankJ, toJ);
       }
     }
   }
@@ -118,7 +124,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
  * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst).
  */
 export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
-  const { positions, salience, range, closed, options } = input;
+  const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
   const { lowerWins, upperWins, m } = tables;
@@ -146,8 +152,8 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
       const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
       const bounded = d <= 1 && si <= 1 && sj <= 1;
       const distance = Math.abs(xj - xi);
-      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, distance, xi, range);
-      const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, distance, xj, range);
+      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range);
+      const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range);
       if (!offerToI && !offerToJ) continue;
       const successBase = 0.5 - 0.5 * d;
       const failureBase = 0.5 + 0.5 * d;
@@ -160,7 +166,7 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
         const a = expectedUtilityOfChallenge(success, failure, iBeatsJ, sj) - statusQuo[i]!;
         const b = expectedUtilityOfChallenge(success, failure, jBeatsI, responder ? si : sj) - statusQuo[i]!;
         const rank = offerRank(a, b, capitulation);
-        if (rank >= 0) offers.consider(i, rank, j, xj, offerPosition(rank, a, b, xi, xj), a, b, xi, range);
+        if (rank >= 0) offerTo(adjust, workspace, i, rank, j, xj, offerPosition(rank, a, b, xi, xj), a, b, xi, range);
       }
       if (offerToJ) {
         const rj = risk[j]!;
@@ -169,17 +175,22 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
         const a = expectedUtilityOfChallenge(success, failure, jBeatsI, si) - statusQuo[j]!;
         const b = expectedUtilityOfChallenge(success, failure, iBeatsJ, responder ? sj : si) - statusQuo[j]!;
         const rank = offerRank(a, b, capitulation);
-        if (rank >= 0) offers.consider(j, rank, i, xi, offerPosition(rank, a, b, xj, xi), a, b, xj, range);
+        if (rank >= 0) offerTo(adjust, workspace, j, rank, i, xi, offerPosition(rank, a, b, xj, xi), a, b, xj, range);
       }
     }
   }
+}
+
+/** The rank in `offerKinds` of an offer-making perception. */
+function offerRankOf(perception: Dyad['perception']): number {
+  return perception === 'conflict-lost' ? 0 : perception === 'compromise' ? 1 : 2;
 }
 
 /** The kept dyads, by receiver then other in the order actors are listed, each marked if its offer was taken. */
 export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad[] {
   const store = workspace.dyads!;
   const { offers } = workspace;
-  const { ids, closed } = input;
+  const { ids, closed, adjust } = input;
   const n = ids.length;
   const dyads: Dyad[] = [];
   for (let i = 0; i < n; i++) {
@@ -196,7 +207,14 @@ export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad
         perception: store.perception[cell]!,
         ...(Number.isNaN(offer) ? {} : { offer }),
         taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
+        ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
       });
+      if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
+        const dyad = dyads.at(-1)!;
+        dyad.from = input.positions[i]!;
+        dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
+        dyad.terms = adjust.terms(i, j);
+      }
     }
   }
   return dyads;

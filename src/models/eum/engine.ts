@@ -5,11 +5,12 @@
  * after the last round (§3.11), and every round also reports the c·s-weighted mean.
  */
 import { weightedMean } from '../../math/weightedMean.js';
-import type { IssueForecast, Round } from '../model.js';
+import type { IssueForecast, Jump, Round } from '../model.js';
 import { medianVoterPosition } from './median.js';
 import type { EumOptions } from './options.js';
 import { playRound } from './round.js';
 import { workspaceFor } from './workspace.js';
+import type { ChannelTable } from './channels/table.js';
 
 interface Weights {
   capability: Float64Array;
@@ -25,6 +26,20 @@ export interface IssueRun {
   scaleWidth: number;
   /** closed[i·n + j] = 1: i and j do not challenge or make offers to each other; null when none are. */
   closed: Uint8Array | null;
+  /** With channels, dated effects or a timeline (channels-spec §7.1); absent keeps today's path. */
+  channels?: ChannelSchedule;
+}
+
+/** What changes per round when a scenario has channels or dated inputs. */
+export interface ChannelSchedule {
+  /** Closed pairs in force in round t (scenario channels OR closedDyads). */
+  closedInRound(t: number): Uint8Array | null;
+  /** The channel settings of round t, null when nothing adjusts any move. */
+  tableInRound(t: number): ChannelTable | null;
+  /** Positions set by dated effects at the start of round t. */
+  jumpsInRound(t: number): readonly { index: number; to: number; label: string }[];
+  /** The round's dates, with a timeline. */
+  datesOf(t: number): { startDate: string; endDate: string } | undefined;
 }
 
 function spread(positions: Float64Array): number {
@@ -60,6 +75,18 @@ function plainArray(values: Float64Array): number[] {
   return result;
 }
 
+/** Position effects of a round (channels-spec §7.1): a new start-of-round array, and the jumps to report. */
+function applyJumps(positions: Float64Array, jumps: readonly { index: number; to: number; label: string }[], ids: readonly string[]) {
+  if (jumps.length === 0) return undefined;
+  const next = Float64Array.from(positions);
+  const reported: Jump[] = [];
+  for (const jump of jumps) {
+    reported.push({ actor: ids[jump.index]!, from: next[jump.index]!, to: jump.to, label: jump.label });
+    next[jump.index] = jump.to;
+  }
+  return { positions: next, jumps: reported };
+}
+
 export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast, 'outcome' | 'rounds' | 'stoppedEarly'> {
   const workspace = workspaceFor(run.ids.length, options);
   const { groups } = workspace;
@@ -70,12 +97,23 @@ export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast
   groups.update(positions);
   let median = medianVoterPosition(positions, voting, groups.actorsByPosition, options.medianTie);
   const rounds: Round[] = [{ round: 0, positions: record(positions, run.ids), median, mean: weightedMean(plainArray(positions), plainArray(voting)) }];
+  const schedule = run.channels;
+  if (schedule) Object.assign(rounds[0]!, schedule.datesOf(0));
   let quietRounds = 0;
   for (let t = 1; t <= options.rounds; t++) {
     const inForce = run.weightsInRound(t);
     if (inForce !== weights) {
       weights = inForce;
       voting = votingWeights(weights);
+    }
+    let jumps: Jump[] | undefined;
+    if (schedule) {
+      const jumped = applyJumps(positions, schedule.jumpsInRound(t), run.ids);
+      if (jumped) {
+        ({ positions, jumps } = jumped);
+        groups.update(positions);
+        median = medianVoterPosition(positions, voting, groups.actorsByPosition, options.medianTie);
+      }
     }
     const played = playRound(
       {
@@ -85,7 +123,8 @@ export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast
         weights: voting,
         range: rangeFor(options, run, positions, initialRange),
         median,
-        closed: run.closed,
+        closed: schedule ? schedule.closedInRound(t) : run.closed,
+        adjust: schedule ? schedule.tableInRound(t) : null,
         options,
       },
       workspace,
@@ -103,6 +142,11 @@ export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast
       moves: played.moves,
     };
     if (played.dyads) round.dyads = played.dyads;
+    if (schedule) {
+      if (played.holds) round.holds = played.holds;
+      if (jumps) round.jumps = jumps;
+      Object.assign(round, schedule.datesOf(t));
+    }
     rounds.push(round);
     quietRounds = options.earlyStop && Math.abs(nextMedian - median) < options.earlyStop.epsilon ? quietRounds + 1 : 0;
     median = nextMedian;

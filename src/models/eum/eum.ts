@@ -9,6 +9,26 @@ import { degeneracyNotes } from '../baseline.js';
 import type { Forecast, IssueForecast, Model } from '../model.js';
 import { runIssue } from './engine.js';
 import { EumOptionsSchema, eumPresets, type EumChange, type EumOptions } from './options.js';
+import { hasChannelFields } from '../../scenario/channels/validate.js';
+import { leavesOf, type Leaf } from '../../scenario/timeline/leaves.js';
+import { compileLeaf, type LeafWorld, unreachedNotes } from '../../scenario/timeline/world.js';
+import { issueSchedule } from './channels/schedule.js';
+
+/** (§7.5) The fields the EUM does not read, in one note. */
+function ignoredFieldsNote(scenario: Scenario): string[] {
+  const ignored: string[] = [];
+  const stances = scenario.actors.flatMap((actor) => [actor, ...Object.values(actor.stances)] as { hurt?: number; breachCost?: number; patience?: number }[]);
+  if (stances.some((stance) => stance.hurt !== undefined)) ignored.push('hurt');
+  if (stances.some((stance) => stance.breachCost !== undefined)) ignored.push('breachCost');
+  if (stances.some((stance) => stance.patience !== undefined)) ignored.push('patience');
+  const effects = [...(scenario.events ?? []).flatMap((event) => event.effects ?? []), ...(scenario.branches ?? []).flatMap((branch) => branch.outcomes.flatMap((outcome) => outcome.effects ?? []))];
+  for (const field of ['hurt', 'breachCost', 'statusQuo'] as const) if (effects.some((effect) => effect[field] !== undefined) && !ignored.includes(field)) ignored.push(`${field} effects`);
+  if (scenario.issues.some((issue) => issue.vetoPlayers)) ignored.push('vetoPlayers');
+  if (scenario.issues.some((issue) => issue.ratifiers)) ignored.push('ratifiers');
+  if (scenario.issues.some((issue) => issue.table)) ignored.push('table');
+  if (scenario.proposals?.length) ignored.push('proposals');
+  return ignored.length === 0 ? [] : [`the EUM ignores ${ignored.join(', ')} (they are read by nash and the deal analysis)`];
+}
 
 /** Unknown actors or issues in `changes` and `closedDyads`, and saliences above the scale, each naming its option field. */
 function checkReferences(scenario: Scenario, options: EumOptions): void {
@@ -89,19 +109,23 @@ function positionsOf(people: readonly Participant[]): Float64Array {
   return positions;
 }
 
-function forecastIssue(scenario: Scenario, issueId: string, options: EumOptions): IssueForecast {
+function forecastIssue(scenario: Scenario, issueId: string, options: EumOptions, world?: LeafWorld): IssueForecast {
   const issue = scenario.issues.find((candidate) => candidate.id === issueId)!;
   const people = participants(scenario, issueId);
   const notes = degeneracyNotes(people);
   if (people.length === 0) throw new InputError({ field: `issues.${issueId}`, message: 'no actor takes part in this issue' });
   if (options.Q < 1 && options.T === 'geometric') notes.push('T follows the geometric rule of eum-spec.md A6, which no published figure verifies');
+  const scaleWidth = issue.scale.max - issue.scale.min;
+  // With channels or dated inputs (channels-spec §7), the per-round schedule; without, today's path.
+  const dated = world && issueSchedule(scenario, issueId, people, options, world, scaleWidth);
   const result = runIssue(
     {
       ids: people.map((participant) => participant.id),
       positions: positionsOf(people),
-      weightsInRound: weightSchedule(people, options.changes, issueId, scenario.salienceScale),
-      scaleWidth: issue.scale.max - issue.scale.min,
+      weightsInRound: dated ? dated.weightsInRound : weightSchedule(people, options.changes, issueId, scenario.salienceScale),
+      scaleWidth,
       closed: closedPairs(people, options.closedDyads),
+      ...(dated ? { channels: dated.schedule } : {}),
     },
     options,
   );
@@ -117,13 +141,21 @@ export const eumModel: Model<EumOptions> = {
     'Actors challenge, compromise or give in, pair by pair, by comparing expected utilities built from capability × salience votes and risk attitudes; positions move round after round and the forecast is the median voter position after the last round. Presets: default (symmetric), scholz2011-code (reproduces the published replication), scholz2011-paper (the equations as printed).',
   optionsSchema: EumOptionsSchema,
   presets: eumPresets,
-  run(scenario: Scenario, options: EumOptions): Forecast {
+  run(scenario: Scenario, options: EumOptions, leaf?: Leaf): Forecast {
     checkReferences(scenario, options);
+    if (!hasChannelFields(scenario))
+      return {
+        model: 'eum',
+        options: { ...options },
+        notes: [],
+        issues: scenario.issues.map((issue) => forecastIssue(scenario, issue.id, options)),
+      };
+    const world = compileLeaf(scenario, leaf ?? leavesOf(undefined)[0]!, options.rounds);
     return {
       model: 'eum',
       options: { ...options },
-      notes: [],
-      issues: scenario.issues.map((issue) => forecastIssue(scenario, issue.id, options)),
+      notes: [...ignoredFieldsNote(scenario), ...unreachedNotes(world, options.rounds)],
+      issues: scenario.issues.map((issue) => forecastIssue(scenario, issue.id, options, world)),
     };
   },
 };

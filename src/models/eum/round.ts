@@ -7,7 +7,8 @@
  * and serve both directions at once, in arrays preallocated for the run (workspace.ts). Nothing is
  * allocated per dyad unless dyads are kept (`dyads: true`).
  */
-import type { Dyad, Move } from '../model.js';
+import type { Dyad, Hold, Move } from '../model.js';
+import type { ChannelTable } from './channels/table.js';
 import { collectDyads, collectPerceivedOffers, readAllDyads } from './dyadPass.js';
 import { offerKinds } from './offers.js';
 import type { EumOptions } from './options.js';
@@ -30,6 +31,8 @@ export interface RoundInput {
   median: number;
   /** closed[i·n + j] = 1: i and j do not challenge or make offers to each other; null when none are. */
   closed: Uint8Array | null;
+  /** With channels: the round's channel settings (channels-spec §7); null keeps today's path. */
+  adjust: ChannelTable | null;
   options: EumOptions;
 }
 
@@ -40,6 +43,7 @@ export interface RoundOutput {
   risk: Float64Array;
   moves: Move[];
   dyads?: Dyad[];
+  holds?: Hold[];
 }
 
 export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOutput {
@@ -56,6 +60,7 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   for (let i = 0; i < n; i++) workspace.statusQuo[i] = statusQuoUtility(risk[i]!);
 
   offers.clear();
+  if (input.adjust !== null) workspace.channelRound();
   if (!workspace.dyads && options.perspective === 'perceived' && options.Q === 1) collectPerceivedOffers(input, workspace, risk);
   else readAllDyads(input, workspace, risk);
   const next = workspace.positionsAfter(positions);
@@ -75,7 +80,48 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
       otherExpectedUtility: offers.otherExpectedUtility[i]!,
     });
   }
+  if (input.adjust !== null) return withChannels(input, workspace, moves, { positions: next, security, risk, moves });
   if (!workspace.dyads) return { positions: next, security, risk, moves };
   return { positions: next, security, risk, moves, dyads: collectDyads(input, workspace) };
+}
+
+/** Adds what channels report (channels-spec §7.4): shortened moves' channel, base target and shortfall; holds; dyads. */
+function withChannels(input: RoundInput, workspace: RoundWorkspace, moves: Move[], output: RoundOutput): RoundOutput {
+  const table = input.adjust!;
+  const work = workspace.channelWork!;
+  const { offers } = workspace;
+  const index = new Map(input.ids.map((id, position) => [id, position]));
+  for (const move of moves) {
+    const i = index.get(move.actor)!;
+    if (table.inert[i] === 1 || work.baseTo[i] === move.to) continue;
+    const j = offers.proposer[i]!;
+    move.channel = table.channelName(i, j);
+    move.baseTo = work.baseTo[i]!;
+    move.shortfall = table.shortfall(i, j, offers.rank[i]!, move.baseTo, move.from, input.positions[j]!);
+    move.terms = table.terms(i, j);
+  }
+  const holds: Hold[] = [];
+  const { refused } = work;
+  for (let i = 0; i < input.ids.length; i++) {
+    if (offers.rank[i]! >= 0 || refused.rank[i]! < 0) continue;
+    const j = refused.proposer[i]!;
+    const from = input.positions[i]!;
+    holds.push({
+      actor: input.ids[i]!,
+      proposer: input.ids[j]!,
+      kind: offerKinds[refused.rank[i]!]!,
+      channel: table.channelName(i, j),
+      from,
+      wouldMoveTo: refused.to[i]!,
+      shortfall: table.shortfall(i, j, refused.rank[i]!, refused.to[i]!, from, input.positions[j]!),
+      refused: work.refusedCount[i]!,
+      terms: table.terms(i, j),
+      expectedUtility: refused.expectedUtility[i]!,
+      otherExpectedUtility: refused.otherExpectedUtility[i]!,
+    });
+  }
+  output.holds = holds;
+  if (workspace.dyads) output.dyads = collectDyads(input, workspace);
+  return output;
 }
 

@@ -3,6 +3,7 @@
  * for small n, nothing per run: see `workspaceFor`).
  */
 import type { Perception } from '../model.js';
+import { ChannelWork } from './channels/work.js';
 import { OfferTable } from './offers.js';
 import type { EumOptions } from './options.js';
 import { PositionGroups } from './positionGroups.js';
@@ -16,6 +17,8 @@ export class DyadStore {
   readonly perception: Perception[];
   /** The offer position, NaN when the dyad offers none. */
   readonly offer: Float64Array;
+  /** With channels: today's offer position before the adjustment (channels-spec §7.4). */
+  readonly baseOffer: Float64Array;
 
   constructor(size: number) {
     this.probability = new Float64Array(size * size);
@@ -23,6 +26,7 @@ export class DyadStore {
     this.otherExpectedUtility = new Float64Array(size * size);
     this.perception = new Array<Perception>(size * size).fill('stalemate');
     this.offer = new Float64Array(size * size);
+    this.baseOffer = new Float64Array(size * size);
   }
 }
 
@@ -36,6 +40,8 @@ export class RoundWorkspace {
   readonly tables: ProbabilityTables;
   readonly offers: OfferTable;
   dyads: DyadStore | undefined;
+  /** Refusals and base targets of a round with channels (created on first use). */
+  channelWork: ChannelWork | undefined;
   readonly unitRisk: Float64Array;
   readonly statusQuo: Float64Array;
   readonly security: Float64Array;
@@ -52,6 +58,14 @@ export class RoundWorkspace {
     this.security = new Float64Array(size);
     this.risk = new Float64Array(size);
     this.nextPositions = [new Float64Array(size), new Float64Array(size)];
+    this.channelWork = undefined;
+  }
+
+  /** The channel workspace, cleared for a new round. */
+  channelRound(): ChannelWork {
+    this.channelWork ??= new ChannelWork(this.size);
+    this.channelWork.clear(this.offers.rule);
+    return this.channelWork;
   }
 
   /** A buffer for the positions after a round that starts from `current` (never `current` itself). */

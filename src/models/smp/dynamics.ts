@@ -61,7 +61,7 @@ export interface SmpState {
   uniqueProbabilities: Float64Array;
   /** Each actor's position's probability of being the outcome (equivalent positions share it). */
   actorProbabilities: Float64Array;
-  /** Private: distances from ideals to positions and h's estimates of risk attitudes, for the next turn. */
+  /** Private: distances from ideals to positions and h's estimates of risk attitudes, for the next turn (emptied once it is made). */
   distance: Float64Array;
   estimatedRisks: Float64Array;
 }
@@ -136,6 +136,7 @@ export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
       const outcome = bargainingTurn(input, settings, previous, turn);
       ({ proposals, choices } = outcome);
       next = analyseState(input, settings, outcome.positions, updateIdeals(input, outcome.positions, previous.ideals));
+      forgetTurnInputs(previous);
     }
     states.push(next);
     const movement = stateMovement(previous.positions, next.positions, input.actors, input.dimensions);
@@ -146,6 +147,17 @@ export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
     if (turn >= settings.minTurns && movementRatio < settings.stopThreshold) return { states, turns, stoppedBy: 'movement' };
   }
 }
+
+/**
+ * Drops a state's n × n matrices once its successor exists: only the last fresh state's are read
+ * (a turn from a state seen before is replayed, never recomputed), so memory stays flat in the
+ * number of turns.
+ */
+function forgetTurnInputs(state: SmpState): void {
+  state.distance = noMatrix;
+  state.estimatedRisks = noMatrix;
+}
+const noMatrix = new Float64Array(0);
 
 /** The index of an earlier state with exactly the last state's positions and ideals, or −1. */
 function earlierIndex(states: readonly SmpState[]): number {

@@ -5,6 +5,7 @@
  * `mostProbable` (ktab-smp.md, "Forecast"), and per round the positions, each position's probability
  * of being the outcome, the bargains proposed and what each actor took.
  */
+import { hasChannelFields } from '../../scenario/channels/validate.js';
 import { weightedMean } from '../../math/weightedMean.js';
 import { weightedMedian } from '../../math/weightedMedian.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
@@ -30,6 +31,8 @@ export const smpModel: Model<SmpOptions> = {
   },
   run(scenario: Scenario, options: SmpOptions): Forecast {
     const forecast: Forecast = { model: 'smp', options: { ...options }, issues: [], notes: [] };
+    // channels-spec §1.3: the SMP ignores every new field (version 1), and says so.
+    if (hasChannelFields(scenario)) forecast.notes.push('the SMP ignores channels, trust, audience costs, red lines, hurt, dated events and branches (channels-spec version 1)');
     for (const space of smpSpaces(scenario, options.space)) {
       const resolved = resolveSmpOptions(options, space.options?.value, space.options?.field ?? 'smpOptions');
       applyIdealAdjustment(space, resolved.idealAdjustment);

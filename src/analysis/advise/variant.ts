@@ -1,0 +1,77 @@
+/**
+ * A scenario with a set of moves applied, and the one way to score it: the model runs on the changed
+ * scenario (and, for channel moves, its `closedDyads` option), and the goal reads the issue's forecast.
+ * The base scenario is never mutated: only the touched actors and stances are copied.
+ */
+import type { Forecast } from '../../models/model.js';
+import type { Model } from '../../models/model.js';
+import type { Actor, Scenario } from '../../scenario/schema.js';
+import type { Reading } from './goal.js';
+import { samePair, type Move, type Pair } from './levers.js';
+
+export interface Variant {
+  scenario: Scenario;
+  /** The model's closed dyads, or null when the model has none. */
+  closedDyads: readonly Pair[] | null;
+}
+
+/** Applies moves as absolute values (`delta: false`) or as changes from each lever's current value. */
+export function applyMoves(base: Variant, moves: readonly Move[], delta = false): Variant {
+  if (moves.length === 0) return base;
+  const actors: Actor[] = base.scenario.actors.slice();
+  let closedDyads = base.closedDyads;
+  const copied = new Set<number>();
+  for (const { lever, value } of moves) {
+    if (lever.field === 'channel') {
+      const pair: Pair = [lever.target, lever.other!];
+      const open = closedDyads!.filter((candidate) => !samePair(candidate, pair));
+      closedDyads = value === 0 ? [...open, pair] : open;
+      continue;
+    }
+    const index = actors.findIndex((actor) => actor.id === lever.target);
+    if (!copied.has(index)) {
+      actors[index] = { ...actors[index]!, stances: { ...actors[index]!.stances } };
+      copied.add(index);
+    }
+    const actor = actors[index]!;
+    const existing = lever.field === 'capability' ? actor.capability : actor.stances[lever.issue!]![lever.field];
+    const target = delta ? existing + (value - lever.current) : value;
+    const clamped = Math.min(lever.range[1], Math.max(lever.range[0], target));
+    const bounded = lever.field === 'capability' ? Math.max(0, clamped) : clamped;
+    if (lever.field === 'capability') actor.capability = bounded;
+    else actor.stances[lever.issue!] = { ...actor.stances[lever.issue!]!, [lever.field]: bounded };
+  }
+  return { scenario: { ...base.scenario, actors }, closedDyads };
+}
+
+/** Runs a model on variants and reads what the goal needs. */
+export interface Scorer {
+  forecast(variant: Variant, extraOptions?: Record<string, unknown>): Forecast;
+  read(variant: Variant): Reading;
+}
+
+export function createScorer(
+  model: Model<Record<string, unknown>>,
+  options: Record<string, unknown>,
+  issue: string,
+  actor: string,
+  other: string | undefined,
+): Scorer {
+  const forecast = (variant: Variant, extraOptions: Record<string, unknown> = {}): Forecast =>
+    model.run(variant.scenario, variant.closedDyads === null ? { ...options, ...extraOptions } : { ...options, ...extraOptions, closedDyads: variant.closedDyads });
+  return {
+    forecast,
+    read(variant) {
+      const result = forecast(variant).issues.find((candidate) => candidate.issue === issue)!;
+      const reading: Reading = { outcome: result.outcome };
+      if (other !== undefined) {
+        const first = result.rounds[0]!.positions;
+        const last = result.rounds[result.rounds.length - 1]!.positions;
+        reading.otherStart = first[other];
+        reading.otherEnd = last[other];
+        reading.actorPosition = first[actor];
+      }
+      return reading;
+    },
+  };
+}
