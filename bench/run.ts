@@ -12,6 +12,7 @@ import { backtestSuite } from './backtestSuite.js';
 import { channelsSuite } from './channelsSuite.js';
 import { dealSuite } from './dealSuite.js';
 import { scaleSuite } from './scaleSuite.js';
+import { draftSuite } from './draftSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { exchangeSuite } from './exchange.js';
 import { smpSuite } from './smp.js';
@@ -20,7 +21,7 @@ import { sweepProcessSuite } from './sweepProcessSuite.js';
 import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
-const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite, exchangeSuite, scaleSuite];
+const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite, exchangeSuite, scaleSuite, draftSuite];
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

@@ -80,6 +80,8 @@ export const ActorSchema = z
   .object({
     id: identifier,
     name: z.string().optional(),
+    /** Other names the actor goes by in texts ("Moscow", "the Russian side"); `parley draft` uses them. */
+    aliases: z.array(z.string().min(1, 'expected a non-empty alias')).optional(),
     /** Clout: the resources the actor can bring to bear. Any non-negative scale. */
     capability: z.number().superRefine((c, context) => {
       const message = !Number.isFinite(c) ? 'expected a finite number' : c < 0 ? 'capability must be ≥ 0' : c > maxCapability ? capabilityTooLarge : undefined;

@@ -24,6 +24,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./explain.js')).explainCommand,
   },
   {
+    name: 'draft',
+    summary: 'draft a scenario from a text: actors, stance cues, agreements and dates, each tied to its quote',
+    load: async () => (await import('./draft.js')).draftCommand,
+  },
+  {
     name: 'deal',
     summary: 'the deal / ripeness analysis: the deal on offer among the veto players, who holds out and why, and until when',
     load: async () => (await import('./deal.js')).dealCommand,
