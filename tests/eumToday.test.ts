@@ -1,15 +1,21 @@
 /**
  * The O(n)-memory EUM (probabilities computed one row at a time inside the passes, no n × n tables;
- * issue 16) against a copy of the engine as it was before (tests/support/eumToday/): the same forecast
- * to the bit (deepStrictEqual compares numbers with Object.is) on random scenarios, every preset, with
- * and without dyads, with and without channels, and with the options that change the passes.
+ * issue 16) against the engine as it was before: the same forecast to the bit on 530 seeded random
+ * cases — every preset, with and without dyads, with and without channels, the options that change
+ * the passes, and n = 60 with many ties. The previous engine's forecasts are kept as fingerprints
+ * (tests/fixtures/eum-previous-engine.json: SHA-256 of each forecast's exact JSON, −0 kept apart),
+ * recorded from the engine of commit 9240b93 (its copy was tests/support/eumToday/) with the cases
+ * below; a case that changes must be re-checked against that engine, never re-recorded blindly.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { arbitraryScenario } from './support/arbitraries.js';
+import { fromRepo } from './support/paths.js';
 import { eumModel } from '../src/models/eum/eum.js';
-import { eumModel as eumToday } from './support/eumToday/eum.js';
+import type { Forecast } from '../src/models/model.js';
 import type { Scenario } from '../src/scenario/schema.js';
 
 const presets = Object.keys(eumModel.presets);
@@ -42,44 +48,53 @@ function withChannels(scenario: Scenario, picks: number[]): Scenario {
   };
 }
 
-function both(scenario: Scenario, options: Record<string, unknown>) {
+/** Runs the EUM on one case: the preset's options, then the case's own. */
+export function runCase(model: typeof eumModel, scenario: Scenario, options: Record<string, unknown>): Forecast {
   const { preset, variant, ...rest } = options as { preset: string; variant: Record<string, unknown> };
-  const run = (model: typeof eumModel) => model.run(scenario, model.optionsSchema.parse({ ...model.presets[preset]!.options, ...rest, ...variant }));
-  return { now: run(eumModel), today: run(eumToday as unknown as typeof eumModel) };
+  return model.run(scenario, model.optionsSchema.parse({ ...model.presets[preset]!.options, ...rest, ...variant }));
 }
 
-test('O(n)-memory EUM equals the previous engine bit for bit (random scenarios, every preset, with and without dyads)', () => {
-  fc.assert(
-    fc.property(arbitraryScenario({ maxActors: 9 }), arbitraryOptions, (scenario, options) => {
-      const { now, today } = both(scenario, options);
-      assert.deepStrictEqual(now, today);
-    }),
-    { numRuns: 300, seed: 16 },
-  );
+/** SHA-256 of a forecast's JSON, with −0 written apart from 0 (JSON would merge them). */
+export function fingerprint(forecast: Forecast): string {
+  const text = JSON.stringify(forecast, (_key, value: unknown) => (Object.is(value, -0) ? '-0' : value));
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const tiesScenario = (rows: Array<[number, number, number]>): Scenario => ({
+  title: 'ties',
+  salienceScale: 1,
+  issues: [{ id: 'x', scale: { min: 0, max: 100 } }],
+  actors: rows.map(([position, capability, salience], index) => ({ id: `a${index}`, capability, stances: { x: { position: position * 5, salience: salience / 10 } } })),
 });
 
-test('O(n)-memory EUM equals the previous engine bit for bit with channels', () => {
-  fc.assert(
-    fc.property(arbitraryScenario({ maxActors: 8, issues: 1 }), fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 30 }), arbitraryOptions, (scenario, picks, options) => {
-      const { now, today } = both(withChannels(scenario, picks), options);
-      assert.deepStrictEqual(now, today);
-    }),
-    { numRuns: 200, seed: 17 },
-  );
-});
+/** The cases, in a fixed order: the same for any run (seeded samples). */
+export function cases(): Record<'random' | 'channels' | 'ties', Array<[Scenario, Record<string, unknown>]>> {
+  return {
+    random: fc.sample(fc.tuple(arbitraryScenario({ maxActors: 9 }), arbitraryOptions), { numRuns: 300, seed: 16 }),
+    channels: fc
+      .sample(fc.tuple(arbitraryScenario({ maxActors: 8, issues: 1 }), fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 30 }), arbitraryOptions), { numRuns: 200, seed: 17 })
+      .map(([scenario, picks, options]) => [withChannels(scenario, picks), options]),
+    ties: fc
+      .sample(fc.tuple(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 10 })), { minLength: 60, maxLength: 60 }), arbitraryOptions), { numRuns: 30, seed: 18 })
+      .map(([rows, options]) => [tiesScenario(rows), options]),
+  };
+}
 
-test('O(n)-memory EUM equals the previous engine bit for bit at n = 60 with many ties', () => {
-  fc.assert(
-    fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 20 }), fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 10 })), { minLength: 60, maxLength: 60 }), arbitraryOptions, (rows, options) => {
-      const scenario: Scenario = {
-        title: 'ties',
-        salienceScale: 1,
-        issues: [{ id: 'x', scale: { min: 0, max: 100 } }],
-        actors: rows.map(([position, capability, salience], index) => ({ id: `a${index}`, capability, stances: { x: { position: position * 5, salience: salience / 10 } } })),
-      };
-      const { now, today } = both(scenario, options);
-      assert.deepStrictEqual(now, today);
-    }),
-    { numRuns: 30, seed: 18 },
-  );
-});
+const recorded = (): Record<string, string[]> => JSON.parse(readFileSync(fromRepo('tests', 'fixtures', 'eum-previous-engine.json'), 'utf8')) as Record<string, string[]>;
+
+const titles = {
+  random: 'random scenarios, every preset, with and without dyads',
+  channels: 'with channels',
+  ties: 'at n = 60 with many ties',
+} as const;
+
+for (const group of ['random', 'channels', 'ties'] as const) {
+  test(`O(n)-memory EUM equals the previous engine bit for bit (${titles[group]})`, () => {
+    const expected = recorded()[group]!;
+    const list = cases()[group];
+    assert.equal(list.length, expected.length);
+    list.forEach(([scenario, options], index) => {
+      assert.equal(fingerprint(runCase(eumModel, scenario, options)), expected[index], `${group} case ${index}: ${JSON.stringify(options)}`);
+    });
+  });
+}
