@@ -49,13 +49,13 @@ function withChannels(scenario: Scenario, picks: number[]): Scenario {
 }
 
 /** Runs the EUM on one case: the preset's options, then the case's own. */
-export function runCase(model: typeof eumModel, scenario: Scenario, options: Record<string, unknown>): Forecast {
+function runCase(model: typeof eumModel, scenario: Scenario, options: Record<string, unknown>): Forecast {
   const { preset, variant, ...rest } = options as { preset: string; variant: Record<string, unknown> };
   return model.run(scenario, model.optionsSchema.parse({ ...model.presets[preset]!.options, ...rest, ...variant }));
 }
 
 /** SHA-256 of a forecast's JSON, with −0 written apart from 0 (JSON would merge them). */
-export function fingerprint(forecast: Forecast): string {
+function fingerprint(forecast: Forecast): string {
   const text = JSON.stringify(forecast, (_key, value: unknown) => (Object.is(value, -0) ? '-0' : value));
   return createHash('sha256').update(text).digest('hex');
 }
@@ -68,7 +68,7 @@ const tiesScenario = (rows: Array<[number, number, number]>): Scenario => ({
 });
 
 /** The cases, in a fixed order: the same for any run (seeded samples). */
-export function cases(): Record<'random' | 'channels' | 'ties', Array<[Scenario, Record<string, unknown>]>> {
+function cases(): Record<'random' | 'channels' | 'ties', Array<[Scenario, Record<string, unknown>]>> {
   return {
     random: fc.sample(fc.tuple(arbitraryScenario({ maxActors: 9 }), arbitraryOptions), { numRuns: 300, seed: 16 }),
     channels: fc

@@ -4,17 +4,12 @@
  * outcome is known. Entries are never edited or deleted, and each gets one resolution: SQLite triggers
  * refuse any UPDATE or DELETE (migration 3), so the refusal holds for every client of the file.
  */
+import type { AnswerProbability } from '../analysis/answer/answer.js';
 import { InputError } from '../errors.js';
 import type { SqliteDatabase } from './database.js';
 
-export interface SealedProbability {
-  label: string;
-  threshold: number;
-  direction: 'above' | 'at-least' | 'at-most';
-  probability: number;
-  question?: string;
-  deadline?: number;
-}
+/** A probability as the answer gave it and the entry sealed it. */
+export type SealedProbability = AnswerProbability;
 
 export interface NewLedgerEntry {
   scenarioTitle: string;

@@ -3,7 +3,7 @@
  * scores: Brier per probability, CRPS per forecast (also as a share of the scale's width, so issues on
  * different scales can be averaged), the overall means and the calibration bins (score.ts).
  */
-import type { Answer } from '../answer/answer.js';
+import type { Answer, AnswerProbability } from '../answer/answer.js';
 import { questionHolds } from '../answer/answer.js';
 import { quantileOfSorted } from '../sweep/statistics.js';
 import { brierScore, calibrationBins, crpsFromQuantiles, quantileLevels, type CalibrationBin } from './score.js';
@@ -11,14 +11,8 @@ import { brierScore, calibrationBins, crpsFromQuantiles, quantileLevels, type Ca
 /** How many quantiles an entry seals (τ = 0.01 … 0.99). */
 export const sealedQuantiles = 99;
 
-export interface SealableProbability {
-  label: string;
-  threshold: number;
-  direction: 'above' | 'at-least' | 'at-most';
-  probability: number;
-  question?: string;
-  deadline?: number;
-}
+/** A sealed probability is the answer's, as it was given. */
+export type SealableProbability = AnswerProbability;
 
 export interface SealableEntry {
   issue: string;
