@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import type { Scenario } from '../../src/scenario/schema.js';
+import { startServer, type RunningServer, type StartOptions } from '../../src/server/start.js';
 
 export interface TestServer {
   url: string;
@@ -15,14 +16,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(options: { webRoot?: string } = {}): Promise<TestServer> {
+/** The server's own options a test may set (the database, port and log are the harness's). */
+export type TestServerOptions = Partial<Pick<StartOptions, 'webRoot' | 'runTimeoutMs' | 'sweepTimeoutMs'>>;
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const directory = mkdtempSync(join(tmpdir(), 'parley-server-'));
   const logged: string[] = [];
   const running = await startServer({
     dbFile: join(directory, 'parley.db'),
     port: 0,
     log: (message) => logged.push(message),
-    ...(options.webRoot !== undefined && { webRoot: options.webRoot }),
+    ...options,
   });
   return {
     url: running.url,
@@ -48,5 +52,21 @@ export async function startTestServer(options: { webRoot?: string } = {}): Promi
       await running.stop();
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/** `actors` actors on `issues` issues (ids a0…, x0…), positions spread over [0, 100]: a large, valid scenario. */
+export function crowdScenario(actors: number, issues = 1): Scenario {
+  return {
+    title: `Crowd of ${actors}`,
+    salienceScale: 1,
+    issues: Array.from({ length: issues }, (_unused, issue) => ({ id: `x${issue}`, scale: { min: 0, max: 100 } })),
+    actors: Array.from({ length: actors }, (_unused, index) => ({
+      id: `a${index}`,
+      capability: 1 + (index % 5),
+      stances: Object.fromEntries(
+        Array.from({ length: issues }, (_unused2, issue) => [`x${issue}`, { position: (index * 37 + issue * 11) % 101, salience: 0.3 + (index % 7) / 10 }]),
+      ),
+    })),
   };
 }
