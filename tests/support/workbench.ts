@@ -12,7 +12,7 @@ export interface TestServer {
   url: string;
   running: RunningServer;
   directory: string;
-  request(method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; body: unknown; text: string }>;
+  request(method: string, path: string, body?: unknown): Promise<JsonAnswer>;
   stop(): Promise<void>;
 }
 
@@ -32,27 +32,37 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: running.url,
     running,
     directory,
-    async request(method, path, body) {
-      const init: RequestInit = { method };
-      if (body !== undefined) {
-        init.body = typeof body === 'string' ? body : JSON.stringify(body);
-        init.headers = { 'content-type': 'application/json' };
-      }
-      const response = await fetch(new URL(path, running.url), init);
-      const text = await response.text();
-      let parsed: unknown = undefined;
-      try {
-        parsed = text === '' ? undefined : (JSON.parse(text) as unknown);
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.status, headers: response.headers, body: parsed, text };
-    },
+    request: (method, path, body) => jsonRequest(running.url, method, path, body),
     async stop() {
       await running.stop();
       rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+export interface JsonAnswer {
+  status: number;
+  headers: Headers;
+  body: unknown;
+  text: string;
+}
+
+/** Sends `body` as JSON (a string as it is) to `path` under `baseUrl`; the answer parsed where it is JSON. */
+export async function jsonRequest(baseUrl: string, method: string, path: string, body?: unknown): Promise<JsonAnswer> {
+  const init: RequestInit = { method };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    init.headers = { 'content-type': 'application/json' };
+  }
+  const response = await fetch(new URL(path, baseUrl), init);
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  try {
+    parsed = text === '' ? undefined : (JSON.parse(text) as unknown);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
 }
 
 /** `actors` actors on `issues` issues (ids a0…, x0…), positions spread over [0, 100]: a large, valid scenario. */
