@@ -18,6 +18,7 @@ import { HttpError, readJsonBody } from './http.js';
 import { findScenario, notFound, parseId } from './lookups.js';
 import { checkBodyHeaders } from './requestGuard.js';
 import type { ModelWorkers } from './modelWorkers.js';
+import { pageOf, parsePage } from './paging.js';
 import { checkRequestedRounds, checkRunSize, checkScenarioSize } from './runLimits.js';
 import { storeSweep } from './sweepApi.js';
 import {
@@ -88,7 +89,10 @@ route('GET', '/api/models', () =>
   ),
 );
 
-route('GET', '/api/scenarios', (_request, { store }) => ok(store.scenarios.list()));
+route('GET', '/api/scenarios', (request, { store }) => {
+  const page = parsePage(request.query);
+  return ok(pageOf(page, store.scenarios.list(page), store.scenarios.count()));
+});
 
 route('POST', '/api/scenarios', async (request, { store }) => {
   const body = parseBody(ScenarioBodySchema, await request.body());
@@ -138,9 +142,11 @@ route('GET', '/api/scenarios/:id/export', (request, { store }) => {
   return { status: 200, text, contentType: `${contentType}; charset=utf-8`, filename: `${fileStem(stored.title)}.${format}` };
 });
 
-route('GET', '/api/scenarios/:id/runs', (request, { store }) =>
-  ok(store.runs.listForScenario(scenarioId(store, request.params.id))),
-);
+route('GET', '/api/scenarios/:id/runs', (request, { store }) => {
+  const id = scenarioId(store, request.params.id);
+  const page = parsePage(request.query);
+  return ok(pageOf(page, store.runs.listForScenario(id, page), store.runs.countForScenario(id)));
+});
 
 route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   const { store } = context;
