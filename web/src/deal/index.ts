@@ -1,8 +1,8 @@
 /**
  * The Deal tab: the deal / ripeness analysis of the open scenario (`parley deal`, channels-spec.md §9),
  * computed in the browser by the pure src/analysis/deal in the models' Web Worker (the page never
- * freezes), for the draft as it is (when it has no problems). Analysed again when the tab is shown on a
- * changed draft, or with the Analyse button.
+ * freezes), for the draft as it is (when it has no problems): analysed when the tab is drawn on a
+ * draft or options not analysed yet, and again with the Analyse button.
  */
 import type { DealOptions } from '../../../src/analysis/deal/analyse.js';
 import type { DealResult } from '../../../src/analysis/deal/types.js';
@@ -92,6 +92,8 @@ export function dealView(store: Store): View {
       ),
     );
     if (!scenario) return h('div', { class: 'deal-view' }, bar);
+    // Shown on a draft (or options) not analysed yet: analyse it, after this render.
+    if (!deal.running && deal.ranOn !== key()) setTimeout(() => void analyse(), 0);
     const names = actorNames(scenario.actors);
     const issueId = scenario.issues.some((issue) => issue.id === state.issueId) ? state.issueId! : scenario.issues[0]!.id;
     const body =
@@ -134,8 +136,5 @@ export function dealView(store: Store): View {
     label: () => 'Deal',
     redrawOnResize: true,
     render,
-    shown: () => {
-      if (state.valid && !deal.running && deal.ranOn !== key()) void analyse();
-    },
   };
 }
