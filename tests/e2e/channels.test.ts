@@ -147,7 +147,24 @@ test('channels: a pair cell from the keyboard, a red line in words, undo; the ti
   assert.ok(labels.some((label) => label.startsWith('General Winter (2024-11-01)')), 'the event is labelled on its date');
   assert.ok(labels.some((label) => label.startsWith('US supplemental aid vote (2024-04-20)')), 'the branch point is labelled on its date');
   assert.ok(labels.some((label) => label.startsWith('channel=cut, aid=passes (p = 0.385)')), 'the legend names the leaf and its probability');
-  await page.screenshot({ path: shotPath('workbench-channels-1440'), fullPage: false });
+  await page.locator('#timeline-chart').screenshot({ path: shotPath('workbench-timeline-chart-1440') });
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: shotPath('workbench-channels-1440') });
+
+  // Saved through the store: the server keeps the closed pair (on every issue, in the first rule's place).
+  await page.focus('#pair-matrix [data-cell][tabindex="0"]');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await focused(page), '0,2');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+s');
+  await page.waitForSelector('#channels-save:has-text("Saved")');
+  const saved = (await server.request('GET', `/api/scenarios/${stored.id}`)).body as StoredScenario;
+  assert.deepEqual(saved.scenario.channels?.[0], { between: ['us', 'russia'], channel: 'closed', evidence: '"the United States has privately requested the resumption of dialogue with Russia"' });
+  assert.equal(saved.scenario.channels?.length, 3);
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -1,7 +1,7 @@
 /**
  * The timeline chart: on the timeline's dates, the dated events (solid rules) and branch points (dashed
  * rules), the forecast path of each branch leaf (a line per leaf, its probability in the legend) and the
- * mixture path (black, heavier), for one issue of one model's forecast (every model runs once per leaf,
+ * mixture path (black, dashed), for one issue of one model's forecast (every model runs once per leaf,
  * channels-spec §5.4). Without a timeline the x axis is the round.
  */
 import * as Plot from '@observablehq/plot';
@@ -32,7 +32,7 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
   const leafName = (label: string, probability: number) => `${label === '' ? 'the one run' : label} (p = ${probability.toFixed(3)})`;
   const legend = svgLegend(
     [
-      ...(paths.length > 1 ? [{ label: 'mixture (probability-weighted)', colour: 'black', mark: 'line', strong: true } satisfies LegendEntry] : []),
+      ...(paths.length > 1 ? [{ label: 'mixture (probability-weighted)', colour: 'black', mark: 'dashed', strong: true } satisfies LegendEntry] : []),
       ...paths.map((path, index): LegendEntry => ({ label: leafName(path.label, path.probability), colour: colourOf(index), mark: 'line' })),
       ...(marks.some((mark) => mark.kind === 'event') ? [{ label: 'dated event', colour: '#777', mark: 'line' } satisfies LegendEntry] : []),
       ...(marks.some((mark) => mark.kind === 'branch') ? [{ label: 'branch point', colour: '#777', mark: 'dashed' } satisfies LegendEntry] : []),
@@ -67,7 +67,8 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
       ...paths.map((path, index) =>
         Plot.dot(path.points, { x, y: 'value', fill: colourOf(index), r: 2, tip: true, title: (point: PathPoint) => `${leafName(path.label, path.probability)}, ${point.date ?? `round ${point.round}`}: ${point.value.toFixed(1)}` }),
       ),
-      paths.length > 1 ? Plot.line(mixture, { x, y: 'value', stroke: 'black', strokeWidth: 3, ariaDescription: 'mixture path' }) : null,
+      // Dashed, so that leaves running under it still show.
+      paths.length > 1 ? Plot.line(mixture, { x, y: 'value', stroke: 'black', strokeWidth: 2.5, strokeDasharray: '7,5', ariaDescription: 'mixture path' }) : null,
     ],
   }) as SVGSVGElement;
   legend.draw(chart, 10, plotHeight + 14 * labelRows);
