@@ -16,6 +16,7 @@ import { dealText, proposalText, rowText } from '../../src/analysis/deal/explain
 import type { DealIssue, DealResult } from '../../src/analysis/deal/types.js';
 import { parseScenario } from '../../src/scenario/parse.js';
 import { actorNames } from '../../src/scenario/views.js';
+import { memberCell } from '../../web/src/deal/dealWords.js';
 import type { StoredScenario } from '../../src/store/records.js';
 import type { LaunchedBrowser } from '../support/browser.js';
 import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
@@ -78,6 +79,9 @@ async function checkDealIssue(page: Page, expected: DealIssue, names: (id: strin
     await page.check(`#deal-leaves input[value="${index}"]`);
     const readings = await page.$$eval('#deal-rounds td.reading', (cells) => cells.map((cell) => cell.textContent));
     assert.deepEqual(readings, expected.leaves[index]!.rows.map((row) => rowText(expected, row, names)));
+    // Each veto player's accept / wait, or why not.
+    const cells = await page.$$eval('#deal-rounds td[data-member]', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(cells, expected.leaves[index]!.rows.flatMap((row) => expected.members.map((member) => memberCell(row, member).text)));
   }
   const byProposal = new Map<string, DealIssue['proposals']>();
   for (const verdict of expected.proposals) byProposal.set(JSON.stringify(verdict.proposal), [...(byProposal.get(JSON.stringify(verdict.proposal)) ?? []), verdict]);

@@ -188,7 +188,7 @@ export function channelsView(store: Store): View {
     }
   }
 
-  function chartSection(draft: Draft, issueId: string, width: number): HTMLElement {
+  function chartSection(draft: Draft, issueId: string, issues: { id: string; name?: string }[], width: number): HTMLElement {
     const issue = state.valid?.issues.find((candidate) => candidate.id === issueId);
     const forecast = chart.forecast?.issues.find((candidate) => candidate.issue === issueId);
     const stale = chart.forecast !== undefined && chart.ranOn !== store.draftText();
@@ -205,6 +205,10 @@ export function channelsView(store: Store): View {
           models.map((model) => h('option', { value: model.id, selected: model.id === chart.model }, model.title)),
         ),
       ),
+      issueSelect('Issue', 'timeline-issue', issues, issueId, (id) => {
+        state.issueId = id;
+        store.changed();
+      }),
       h('button', { type: 'button', id: 'timeline-run', class: 'primary', disabled: !state.valid || chart.running, onclick: () => void runChart() }, chart.running ? 'Running…' : 'Run on every leaf'),
       h('span', { class: 'run-status', role: 'status' }, !state.valid ? 'Fix the problems above to run.' : stale ? 'The scenario changed since this run: run again.' : ''),
     );
@@ -220,7 +224,9 @@ export function channelsView(store: Store): View {
                 chart: svg,
                 rows,
                 fileName: `${fileSlug(String(draft.title ?? 'scenario'))}-timeline-${issue.id}`,
-                note: 'Each leaf’s value per round is its weighted median of positions (the EUM’s forecast); the mixture is Σ P(leaf) × value, which after the last round is the model’s mixture mean. Solid rules: dated events; dashed: branch points.',
+                note: forecast.leaves?.some((leaf) => leaf.path) || forecast.path
+                  ? 'Each leaf’s value per round is the agreement on that round’s inputs (none: a gap); the ring at its end is the model’s outcome in that leaf; the mixture is Σ P(leaf) × value. Solid rules: dated events; dashed: branch points.'
+                  : 'Each leaf’s value per round is its weighted median of positions (the EUM’s forecast); the ring at its end is the model’s outcome in that leaf; the mixture is Σ P(leaf) × value, which after the last round is the model’s mixture mean. Solid rules: dated events; dashed: branch points.',
               });
             })()
           : h('p', { class: 'empty' }, 'Press “Run on every leaf”: the model runs once per branch leaf in your browser.');
@@ -299,7 +305,7 @@ export function channelsView(store: Store): View {
         h('h4', {}, 'Branches'),
         branchesEditor(edit, names),
       ),
-      chartSection(draft, issueId, Math.max(320, width)),
+      chartSection(draft, issueId, issues, Math.max(320, width)),
     );
   }
 

@@ -6,6 +6,7 @@
 import { h } from '../dom.js';
 import type { Draft } from '../editor/draft.js';
 import { asList, asLoose, choiceField, numberField, textField, type ChannelsHost } from './fields.js';
+import { setSide, sideOf, type Side } from './redLineEdits.js';
 
 const actorFields: [string, string][] = [
   ['audienceCost', 'Audience cost'],
@@ -38,30 +39,6 @@ export function actorFieldsTable(host: ChannelsHost, names: Record<string, strin
       ),
     ),
   );
-}
-
-type Side = 'atLeast' | 'atMost';
-
-/** The red line's side, or '' for none. */
-function sideOf(commitment: Record<string, unknown>): Side | '' {
-  if (commitment['atLeast'] !== undefined) return 'atLeast';
-  if (commitment['atMost'] !== undefined) return 'atMost';
-  return '';
-}
-
-/** Sets the stance's red line side, keeping its value and cost ('' withdraws it). */
-export function setSide(stance: Record<string, unknown>, side: Side | ''): void {
-  const commitment = asLoose(stance['commitment']);
-  if (side === '') {
-    delete stance['commitment'];
-    return;
-  }
-  const old = sideOf(commitment);
-  const value = old === '' ? (typeof stance['position'] === 'number' ? stance['position'] : 0) : commitment[old];
-  const next: Record<string, unknown> = { [side]: value };
-  if (commitment['cost'] !== undefined) next['cost'] = commitment['cost'];
-  if (commitment['evidence'] !== undefined) next['evidence'] = commitment['evidence'];
-  stance['commitment'] = next;
 }
 
 /** On one issue: each stance's position (read only here), red line and overrides; the issue's veto players. */

@@ -1,6 +1,7 @@
 /**
  * The timeline chart: on the timeline's dates, the dated events (solid rules) and branch points (dashed
- * rules), the forecast path of each branch leaf (a line per leaf, its probability in the legend) and the
+ * rules), the forecast path of each branch leaf (a line per leaf, its probability in the legend, a ring
+ * at its end for the model's outcome in that leaf; gaps where the model has no value) and the
  * mixture path (black, dashed), for one issue of one model's forecast (every model runs once per leaf,
  * channels-spec §5.4). Without a timeline the x axis is the round.
  */
@@ -65,7 +66,12 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
         Plot.line(path.points, { x, y: 'value', stroke: colourOf(index), strokeWidth: 1.8, strokeOpacity: 0.9, ariaLabel: leafName(path.label, path.probability), ariaDescription: 'leaf path' }),
       ),
       ...paths.map((path, index) =>
-        Plot.dot(path.points, { x, y: 'value', fill: colourOf(index), r: 2, tip: true, title: (point: PathPoint) => `${leafName(path.label, path.probability)}, ${point.date ?? `round ${point.round}`}: ${point.value.toFixed(1)}` }),
+        Plot.dot(path.points, { x, y: 'value', fill: colourOf(index), r: 2, tip: true, title: (point: PathPoint) => `${leafName(path.label, path.probability)}, ${point.date ?? `round ${point.round}`}: ${point.value === null ? 'no agreement' : point.value.toFixed(1)}` }),
+      ),
+      // Each leaf's outcome (the model's forecast in that leaf), a ring at the path's end.
+      Plot.dot(
+        paths.map((path, index) => ({ at: x(path.points.at(-1)!), outcome: path.outcome, colour: colourOf(index), name: leafName(path.label, path.probability) })),
+        { x: 'at', y: 'outcome', stroke: 'colour', r: 5, strokeWidth: 1.5, title: (d: { name: string; outcome: number }) => `${d.name}: outcome ${d.outcome.toFixed(1)}`, ariaDescription: 'leaf outcome' },
       ),
       // Dashed, so that leaves running under it still show.
       paths.length > 1 ? Plot.line(mixture, { x, y: 'value', stroke: 'black', strokeWidth: 2.5, strokeDasharray: '7,5', ariaDescription: 'mixture path' }) : null,
@@ -74,8 +80,8 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
   legend.draw(chart, 10, plotHeight + 14 * labelRows);
   chart.setAttribute('aria-label', `${model}: the forecast path of each branch leaf on ${issue.name ?? issue.id}`);
   const rows: CsvRow[] = [
-    ...paths.flatMap((path) => path.points.map((point) => ({ series: path.label === '' ? 'run' : path.label, probability: path.probability, round: point.round, date: point.date ?? '', value: point.value }))),
-    ...(paths.length > 1 ? mixture.map((point) => ({ series: 'mixture', probability: 1, round: point.round, date: point.date ?? '', value: point.value })) : []),
+    ...paths.flatMap((path) => path.points.map((point) => ({ series: path.label === '' ? 'run' : path.label, probability: path.probability, round: point.round, date: point.date ?? '', value: point.value ?? '' }))),
+    ...(paths.length > 1 ? mixture.map((point) => ({ series: 'mixture', probability: 1, round: point.round, date: point.date ?? '', value: point.value ?? '' })) : []),
   ];
   return { rows, chart };
 }

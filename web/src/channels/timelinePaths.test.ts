@@ -26,8 +26,8 @@ test('EUM on the extended example: one dated path per leaf, and the mixture path
     }
     const mixture = mixturePath(paths);
     assert.equal(mixture.length, paths[0]!.points.length);
-    assert.ok(Math.abs(mixture.at(-1)!.value - issue.mixture!.mean) < 1e-9);
-    assert.ok(Math.abs(mixture[0]!.value - paths[0]!.points[0]!.value) < 1e-9, 'round 0 is the same input in every leaf');
+    assert.ok(Math.abs(mixture.at(-1)!.value! - issue.mixture!.mean) < 1e-9);
+    assert.ok(Math.abs(mixture[0]!.value! - paths[0]!.points[0]!.value!) < 1e-9, 'round 0 is the same input in every leaf');
   }
 });
 
@@ -42,4 +42,20 @@ test('without branches the run is the one leaf; a leaf that stopped early holds 
   const single = leafPaths(runModel('eum', plain).issues[0]!);
   assert.equal(single.length, 1);
   assert.equal(single[0]!.probability, 1);
+});
+
+test('Nash with dated effects: each leaf follows its own path, a round without agreement has no value', () => {
+  const forecast = runModel('nash', example());
+  const paths = leafPaths(forecast.issues[0]!);
+  assert.equal(paths.length, 4);
+  for (const [index, path] of paths.entries()) {
+    const leaf = forecast.issues[0]!.leaves![index]!;
+    assert.deepEqual(path.points.map((point) => point.value), leaf.path!.map((point) => point.outcome));
+    assert.equal(path.points[1]!.date, leaf.path![1]!.startDate);
+  }
+  const mixed = mixturePath([
+    { label: 'a', probability: 0.5, outcome: 0, points: [{ round: 0, date: null, value: 10 }, { round: 1, date: null, value: null }] },
+    { label: 'b', probability: 0.5, outcome: 0, points: [{ round: 0, date: null, value: 30 }, { round: 1, date: null, value: 40 }] },
+  ]);
+  assert.deepEqual(mixed.map((point) => point.value), [20, null]);
 });

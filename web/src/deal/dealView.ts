@@ -6,23 +6,16 @@
  * test and what would have to change (the counterfactual layers).
  */
 import * as Plot from '@observablehq/plot';
-import { dayText, proposalText, rowText, waitingText, type Names } from '../../../src/analysis/deal/explain.js';
+import { proposalText, rowText, waitingText, type Names } from '../../../src/analysis/deal/explain.js';
 import type { DealIssue, DealLayer, DealResult, ProposalVerdict } from '../../../src/analysis/deal/types.js';
 import type { Issue } from '../../../src/scenario/schema.js';
 import { chartCard } from '../charts/card.js';
 import { h } from '../dom.js';
 import { leafText } from '../channels/timelinePaths.js';
+import { memberCell, pointName, summaryText } from './dealWords.js';
 
 const f1 = (x: number): string => x.toFixed(1);
 const toDate = (text: string): Date => new Date(`${text}T00:00:00Z`);
-const pointName = (point: { round: number; date: string | null }): string => (point.date === null ? `point ${point.round}` : dayText(point.date));
-
-/** The issue's first line, as `parley deal` prints it. */
-export function summaryText(issue: DealIssue, names: Names): string {
-  const end = issue.mixture.pAgreementBy.at(-1)!;
-  const terms = issue.mixture.expectedTerms === null ? 'no agreement in any branch.' : `expected terms if agreed ${f1(issue.mixture.expectedTerms)}.`;
-  return `${issue.issue} (veto players ${issue.members.map(names).join(', ')}; ${issue.table.channel} table): P(agreement by ${pointName(end)}) = ${end.p.toFixed(2)}; ${terms}`;
-}
 
 const factorWords: Record<string, string> = { 'red-lines': 'red lines', trust: 'distrust', 'audience-costs': 'audience costs', 'win-sets': 'win-sets' };
 
@@ -124,9 +117,8 @@ export function dealIssueView(screen: DealScreen): HTMLElement {
       h('td', {}, row.date ?? `point ${row.round}`),
       h('td', { class: 'number' }, row.deal === null ? 'none' : f1(row.deal)),
       issue.members.map((member) => {
-        if (row.deal === null) return h('td', {}, '—');
-        const accepts = row.accept[member] === true;
-        return h('td', { class: accepts ? 'accept' : 'wait', 'data-member': member }, accepts ? 'accepts' : 'waits');
+        const cell = memberCell(row, member);
+        return h('td', { class: cell.kind, 'data-member': member }, cell.text);
       }),
       h('td', { class: 'reading' }, rowText(issue, row, names)),
     ),
