@@ -142,11 +142,17 @@ test('channels: a pair cell from the keyboard, a red line in words, undo; the ti
   assert.equal(await cellText(page, 0, 2), 'closed');
   await page.click('#channels-undo');
 
-  // The timeline chart: EUM on every leaf, one path per leaf (4) and the mixture.
+  // The timeline chart: EUM on every leaf, one path per leaf (4) and the mixture, on the talks issue.
+  await page.selectOption('#timeline-issue', 'talks');
   await page.click('#timeline-run');
   await page.waitForSelector('#timeline-chart svg');
-  assert.equal(await page.locator('#timeline-chart [aria-description="leaf path"]').count(), 4);
-  assert.equal(await page.locator('#timeline-chart [aria-description="mixture path"]').count(), 1);
+  assert.match(await page.innerText('#timeline-chart h3'), /US–Russia negotiations/u);
+  // Each a drawn line through the 13 rounds (round 0 … 12, monthly to 2025-01-28).
+  const vertices = (description: string) =>
+    page.$$eval(`#timeline-chart [aria-description="${description}"] path`, (paths) => paths.map((path) => (path.getAttribute('d') ?? '').split(/[ML]/u).filter(Boolean).length));
+  assert.deepEqual(await vertices('leaf path'), [13, 13, 13, 13]);
+  assert.deepEqual(await vertices('mixture path'), [13]);
+  assert.equal(await page.locator('#timeline-chart [aria-description="leaf outcome"] circle').count(), 4);
   const labels = await page.$$eval('#timeline-chart svg text', (texts) => texts.map((text) => text.textContent ?? ''));
   assert.ok(labels.some((label) => label.startsWith('General Winter (2024-11-01)')), 'the event is labelled on its date');
   assert.ok(labels.some((label) => label.startsWith('US supplemental aid vote (2024-04-20)')), 'the branch point is labelled on its date');

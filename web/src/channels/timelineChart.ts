@@ -63,7 +63,7 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
         ),
       ),
       ...paths.map((path, index) =>
-        Plot.line(path.points, { x, y: 'value', stroke: colourOf(index), strokeWidth: 1.8, strokeOpacity: 0.9, ariaLabel: leafName(path.label, path.probability), ariaDescription: 'leaf path' }),
+        Plot.line(path.points, { x, y: 'value', stroke: colourOf(index), strokeWidth: 1.8, strokeOpacity: 0.9, ariaDescription: 'leaf path' }),
       ),
       ...paths.map((path, index) =>
         Plot.dot(path.points, { x, y: 'value', fill: colourOf(index), r: 2, tip: true, title: (point: PathPoint) => `${leafName(path.label, path.probability)}, ${point.date ?? `round ${point.round}`}: ${point.value === null ? 'no agreement' : point.value.toFixed(1)}` }),
