@@ -158,6 +158,13 @@ test('channels: a pair cell from the keyboard, a red line in words, undo; the ti
   assert.ok(labels.some((label) => label.startsWith('US supplemental aid vote (2024-04-20)')), 'the branch point is labelled on its date');
   assert.ok(labels.some((label) => label.startsWith('channel=cut, aid=passes (p = 0.385)')), 'the legend names the leaf and its probability');
   await page.locator('#timeline-chart').screenshot({ path: shotPath('workbench-timeline-chart-1440') });
+  // Choose Russia and the US (from the diagonal cell 2,2): the panel shows their channel.
+  await page.focus('#pair-matrix [data-cell][tabindex="0"]');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await focused(page), '0,2');
+  assert.match(await page.innerText('#pair-panel'), /Russia and United States \(administration\), on every issue/u);
+  assert.equal(await page.inputValue('#pair-leak'), '0.2');
   await page.evaluate('window.scrollTo(0, 0)');
   await page.screenshot({ path: shotPath('workbench-channels-1440') });
 
