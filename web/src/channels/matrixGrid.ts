@@ -35,6 +35,9 @@ export function setPair(draft: Draft, a: string, b: string, issue: string | unde
 export function matrixGrid(host: ChannelsHost, state: MatrixState, names: Record<string, string>, chooseCell: (row: number, column: number) => void): HTMLElement {
   const draft = host.draft;
   const actors = ids(draft);
+  // The tab stop stays in the matrix when actors were removed (in the editor) since it was chosen.
+  state.row = Math.max(0, Math.min(state.row, actors.length - 1));
+  state.column = Math.max(0, Math.min(state.column, actors.length - 1));
   const channels = draft['channels'] as unknown[] | undefined;
   const name = (id: string) => names[id] ?? id;
   const where = state.issue === undefined ? 'every issue' : (draft.issues.find((issue) => issue.id === state.issue)?.['name'] as string | undefined) ?? state.issue;
