@@ -5,7 +5,9 @@
 import * as Plot from '@observablehq/plot';
 import type { IssueSummary } from '../../../src/analysis/sweep/index.js';
 import type { Issue } from '../../../src/scenario/schema.js';
-import { formatValue, scaleAxis } from '../scaleLabels.js';
+import { formatValue } from '../scaleLabels.js';
+import { plotStyle } from './chartText.js';
+import { xIssueAxis } from './issueAxis.js';
 import type { CsvRow } from './card.js';
 
 /** The quantile rules; labels on two rows (`row`), so that close quantiles do not overprint. */
@@ -22,24 +24,29 @@ export function histogramChart(summary: IssueSummary, runs: number, issue: Issue
   const binWidth = (max - min) / counts.length;
   const bins = counts.map((count, index) => ({ from: min + index * binWidth, to: min + (index + 1) * binWidth, count, share: count / runs }));
   const rules = quantileRules.map((rule) => ({ ...rule, value: summary.quantiles[rule.key] }));
-  const axis = scaleAxis(issue);
+  const marginLeft = 56;
+  const marginRight = 30;
+  const axis = xIssueAxis(issue, width - marginLeft - marginRight);
   const top = Math.max(...bins.map((bin) => bin.share), 0.01);
   const chart = Plot.plot({
     width,
-    height: 300,
-    marginLeft: 56,
-    marginRight: 40,
+    height: 42 + 220 + axis.margin,
+    style: plotStyle,
+    marginLeft,
+    marginRight,
     marginTop: 42,
-    x: { domain: [min, max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label },
+    marginBottom: axis.margin,
+    x: { ...axis.scale, domain: [min, max] },
     y: { domain: [0, top * 1.1], label: 'share of runs', tickFormat: '.0%', grid: true },
     marks: [
+      ...axis.marks,
       Plot.rectY(bins, { x1: 'from', x2: 'to', y: 'share', fill: '#56B4E9', stroke: 'white', insetLeft: 0.5, insetRight: 0.5, title: (bin: (typeof bins)[number]) => `${formatValue(bin.from)}–${formatValue(bin.to)}: ${bin.count} runs` }),
       Plot.ruleY([0]),
       ...rules.map((rule) => Plot.ruleX([rule.value], { stroke: 'black', strokeWidth: rule.key === 'p50' ? 2.5 : 1.5, strokeDasharray: rule.dash })),
       ...[0, 1].map((row) =>
         Plot.text(
           rules.filter((rule) => rule.row === row),
-          { x: 'value', frameAnchor: 'top', dy: row === 0 ? -30 : -16, text: (rule: (typeof rules)[number]) => `${rule.label} ${rule.value.toFixed(1)}`, fontSize: 10, fontWeight: 'bold' },
+          { x: 'value', frameAnchor: 'top', dy: row === 0 ? -30 : -16, text: (rule: (typeof rules)[number]) => `${rule.label} ${rule.value.toFixed(1)}`, fontWeight: 'bold' },
         ),
       ),
       Plot.ruleX([summary.baseline], { stroke: '#D55E00', strokeWidth: 2 }),
