@@ -16,8 +16,12 @@ import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { LaunchedBrowser } from '../support/browser.js';
 import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
+import { fromRepo } from '../support/paths.js';
 import { exportedSvg, svgTexts } from '../support/svgExport.js';
 import type { TestServer } from '../support/workbench.js';
+
+/** docs/workbench.md's screenshots of the charts at 390 px are written to docs/img/ only with PARLEY_DOC_SHOTS=1 (as keyboard.test.ts's). */
+const shotPath = (name: string) => (process.env.PARLEY_DOC_SHOTS === '1' ? fromRepo('docs', 'img', `${name}.png`) : `${screenshotDir}/${name}.png`);
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -188,7 +192,13 @@ test('15: at 390 px every view is usable: 11 px chart text, charts fit their car
       await page.click('#tab-editor');
       await page.waitForSelector('#actors-table');
     },
-    results: () => run(page),
+    results: async () => {
+      await run(page);
+      for (const [card, name] of [['#outcomes-card', 'workbench-charts-390'], ['#forecast-chart', 'workbench-forecast-390']] as const) {
+        await page.evaluate(`document.querySelector('${card}').scrollIntoView({ block: 'start' })`);
+        await page.screenshot({ path: shotPath(name) });
+      }
+    },
     sweep: async () => {
       await page.click('#tab-sweep');
       await page.fill('#sweep-runs', '60');
