@@ -17,7 +17,7 @@ import { actorStyles, modelColour, statusQuoColour, type ActorStyle } from '../p
 import type { CsvRow } from './card.js';
 import { chartLineHeight, measurer, plotStyle } from './chartText.js';
 import { xIssueAxis } from './issueAxis.js';
-import { coincident, fitText, type Measure } from './labelLayout.js';
+import { coincident, fitText, packLabels, type Measure } from './labelLayout.js';
 import { forecastLabel } from './modelLabels.js';
 import { svgLegend } from './svgLegend.js';
 
@@ -36,30 +36,6 @@ export function markerGroups(markers: readonly Marker[], decimals: number): { va
     ...group,
     text: `${group.items.map((marker) => marker.name).join(', ')}: ${group.value.toFixed(decimals)}`,
   }));
-}
-
-/**
- * Rows for labels centred at `xs` (pixels) of widths `widths` within [0, width]: each label in the
- * first row where it overlaps nothing; a label that would cross an edge is anchored to it.
- */
-export function packLabels(xs: readonly number[], widths: readonly number[], width: number, gap = 8): { row: number; anchor: 'start' | 'middle' | 'end'; x: number }[] {
-  const rows: { from: number; to: number }[][] = [];
-  const placed = xs.map((x, index) => {
-    const w = widths[index]!;
-    const anchor: 'start' | 'middle' | 'end' = x - w / 2 < 0 ? 'start' : x + w / 2 > width ? 'end' : 'middle';
-    const from = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
-    return { x, anchor, from, to: from + w };
-  });
-  const order = xs.map((_, index) => index).sort((a, b) => placed[a]!.from - placed[b]!.from);
-  const result = new Array<{ row: number; anchor: 'start' | 'middle' | 'end'; x: number }>(xs.length);
-  for (const index of order) {
-    const label = placed[index]!;
-    let row = rows.findIndex((taken) => taken.every((span) => label.from >= span.to + gap || label.to + gap <= span.from));
-    if (row === -1) row = rows.push([]) - 1;
-    rows[row]!.push({ from: label.from, to: label.to });
-    result[index] = { row, anchor: label.anchor, x: label.x };
-  }
-  return result;
 }
 
 function dash(members: number, index: number): { strokeDasharray?: string; strokeDashoffset?: number } {

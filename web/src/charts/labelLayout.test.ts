@@ -1,7 +1,7 @@
 /** Chart text layout (issue 14, items 13 and 17): wrapping, fitting, grouping coincident values, spreading labels. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { coincident, fitText, packItems, spreadLabels, wrapText } from './labelLayout.js';
+import { coincident, fitText, packItems, packLabels, spreadLabels, wrapText } from './labelLayout.js';
 
 /** 6 px a character: a monospaced stand-in for the page's measure. */
 const measure = (text: string) => text.length * 6;
@@ -52,4 +52,12 @@ test('packItems keeps each item whole on a line, and wraps only an item longer t
   assert.deepEqual(packItems(items, 6 * 40, measure), ['scenario: Back-channel · issue: Talks', 'exported: 2026-12-02 01:02 UTC']);
   const long = packItems(['a', 'model: mean, weighted mean, weighted median, Nash, EUM'], 6 * 20, measure);
   assert.deepEqual(long, ['a', 'model: mean,', 'weighted mean,', 'weighted median,', 'Nash, EUM']);
+});
+
+test('packLabels puts overlapping labels on further rows and anchors those at an edge to it', () => {
+  const placed = packLabels([100, 110, 300, 5, 395], [60, 60, 60, 40, 40], 400);
+  assert.deepEqual(placed.map((label) => label.row), [0, 1, 0, 0, 0]);
+  assert.equal(placed[3]!.anchor, 'start');
+  assert.equal(placed[4]!.anchor, 'end');
+  assert.equal(placed[0]!.anchor, 'middle');
 });

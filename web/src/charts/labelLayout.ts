@@ -109,3 +109,27 @@ export function spreadLabels(wanted: readonly number[], gap: number, low: number
   }
   return placed;
 }
+
+/**
+ * Rows for labels centred at `xs` (pixels) of widths `widths` within [0, width]: each label in the
+ * first row where it overlaps nothing; a label that would cross an edge is anchored to it.
+ */
+export function packLabels(xs: readonly number[], widths: readonly number[], width: number, gap = 8): { row: number; anchor: 'start' | 'middle' | 'end'; x: number }[] {
+  const rows: { from: number; to: number }[][] = [];
+  const placed = xs.map((x, index) => {
+    const w = widths[index]!;
+    const anchor: 'start' | 'middle' | 'end' = x - w / 2 < 0 ? 'start' : x + w / 2 > width ? 'end' : 'middle';
+    const from = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+    return { x, anchor, from, to: from + w };
+  });
+  const order = xs.map((_, index) => index).sort((a, b) => placed[a]!.from - placed[b]!.from);
+  const result = new Array<{ row: number; anchor: 'start' | 'middle' | 'end'; x: number }>(xs.length);
+  for (const index of order) {
+    const label = placed[index]!;
+    let row = rows.findIndex((taken) => taken.every((span) => label.from >= span.to + gap || label.to + gap <= span.from));
+    if (row === -1) row = rows.push([]) - 1;
+    rows[row]!.push({ from: label.from, to: label.to });
+    result[index] = { row, anchor: label.anchor, x: label.x };
+  }
+  return result;
+}
