@@ -84,6 +84,15 @@ export class LedgerTable {
     return (this.database.prepare(`${selectEntries} ORDER BY e.id`).all() as EntryRow[]).map(toEntry);
   }
 
+  /** One page of entries, newest first (`limit` entries after skipping `offset`). */
+  page(limit: number, offset: number): LedgerEntry[] {
+    return (this.database.prepare(`${selectEntries} ORDER BY e.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as EntryRow[]).map(toEntry);
+  }
+
+  count(): number {
+    return (this.database.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n;
+  }
+
   /** Records what happened; an unknown entry, one already resolved, or an outcome off its scale is an InputError. */
   resolve(id: number, outcome: number): LedgerEntry {
     const entry = this.get(id);
