@@ -14,26 +14,43 @@ import { scaleAxis } from '../scaleLabels.js';
 export function intervalChart(answer: IssueAnswer, issue: Issue, width: number, show: (value: number) => string): { chart: SVGSVGElement | HTMLElement; rows: CsvRow[] } {
   const { p5, p25, median, p75, p95 } = answer.interval;
   const axis = scaleAxis(issue);
-  const models = answer.models.map((model, index) => ({ name: modelLabel(model.model, model.preset), outcome: model.outcome, colour: categorical[index % categorical.length]! }));
-  const modelRow = (index: number): number => 1 + (index % 2);
+  // Models whose outcomes print alike share one dot and one label ("weighted-median, eum (default)").
+  const groups = new Map<string, { names: string[]; outcome: number }>();
+  for (const model of answer.models) {
+    const key = show(model.outcome);
+    const group = groups.get(key) ?? { names: [], outcome: model.outcome };
+    group.names.push(modelLabel(model.model, model.preset));
+    groups.set(key, group);
+  }
+  const models = [...groups.values()]
+    .sort((a, b) => a.outcome - b.outcome)
+    .map((group, index) => ({ name: group.names.join(', '), outcome: group.outcome, colour: categorical[index % categorical.length]!, row: index % 2 === 0 ? 'models' : 'models ' }));
+  const bars = [
+    { from: p5, to: p95, row: 'answer', width: 4 },
+    { from: p25, to: p75, row: 'answer', width: 12 },
+  ];
+  const point = [{ at: answer.forecast, row: 'answer', label: `forecast ${show(answer.forecast)}` }];
+  const ends = [
+    { at: p5, row: 'answer', label: `5 % ${show(p5)}` },
+    { at: p95, row: 'answer', label: `95 % ${show(p95)}` },
+  ];
   const chart = Plot.plot({
     width,
-    height: 150,
-    marginLeft: 24,
-    marginRight: 24,
-    marginTop: 28,
+    height: 170,
+    marginLeft: 70,
+    marginRight: 70,
+    marginTop: 24,
     x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label, grid: true },
-    y: { domain: [-0.6, 2.6], axis: null, reverse: true },
+    y: { domain: ['answer', 'models', 'models '], axis: null, type: 'band', padding: 0 },
     marks: [
       issue.statusQuo === undefined ? null : Plot.ruleX([issue.statusQuo], { stroke: '#777', strokeDasharray: '2,3' }),
-      Plot.ruleY([0], { x1: p5, x2: p95, stroke: categorical[0], strokeWidth: 4, strokeOpacity: 0.45 }),
-      Plot.ruleY([0], { x1: p25, x2: p75, stroke: categorical[0], strokeWidth: 12, strokeOpacity: 0.7 }),
-      Plot.tickX([median], { y: 0, stroke: 'black', strokeWidth: 2, inset: -6 }),
-      Plot.dot([answer.forecast], { x: (d: number) => d, y: 0, symbol: 'diamond', r: 7, fill: categorical[5], stroke: 'white' }),
-      Plot.text([answer.forecast], { x: (d: number) => d, y: 0, dy: -16, text: (d: number) => `forecast ${show(d)}`, fontWeight: 'bold', fill: categorical[5] }),
-      Plot.text([p5, p95], { x: (d: number) => d, y: 0, dy: 16, text: (d: number, index: number) => `${index === 0 ? '5 %' : '95 %'} ${show(d)}`, fill: '#444' }),
-      Plot.dot(models, { x: 'outcome', y: (_d: unknown, index: number) => modelRow(index), r: 3.5, fill: 'colour', title: (d: (typeof models)[number]) => `${d.name}: ${show(d.outcome)}` }),
-      Plot.text(models, { x: 'outcome', y: (_d: unknown, index: number) => modelRow(index), dy: -9, text: 'name', fill: 'colour', fontSize: 10 }),
+      Plot.ruleY(bars, { y: 'row', x1: 'from', x2: 'to', stroke: categorical[0], strokeWidth: 'width', strokeOpacity: 0.55 }),
+      Plot.tickX([{ at: median, row: 'answer' }], { x: 'at', y: 'row', stroke: 'black', strokeWidth: 2, inset: 8 }),
+      Plot.dot(point, { x: 'at', y: 'row', symbol: 'diamond', r: 7, fill: categorical[5], stroke: 'white' }),
+      Plot.text(point, { x: 'at', y: 'row', dy: -17, text: 'label', fontWeight: 'bold', fill: categorical[5] }),
+      Plot.text(ends, { x: 'at', y: 'row', dy: 17, text: 'label', fill: '#444' }),
+      Plot.dot(models, { x: 'outcome', y: 'row', r: 3.5, fill: 'colour', title: (d: (typeof models)[number]) => `${d.name}: ${show(d.outcome)}` }),
+      Plot.text(models, { x: 'outcome', y: 'row', dy: -9, text: 'name', fill: 'colour', fontSize: 10 }),
     ],
   });
   chart.setAttribute('aria-label', `The answer on ${issue.name ?? issue.id}: forecast ${show(answer.forecast)}, 5–95 % ${show(p5)}–${show(p95)}`);
