@@ -9,6 +9,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { isInputError, type Problem } from '../errors.js';
 import type { Forecast } from '../models/model.js';
 import { runModel, type RunRequest } from '../models/registry.js';
+import { entriesToSeal, type EntryToSeal } from '../node/ledgerSeal.js';
 import runBlockTask, { type BlockTask } from '../node/sweep/worker.js';
 import type { Scenario } from '../scenario/schema.js';
 
@@ -16,7 +17,8 @@ export type ModelTask =
   | { kind: 'warm' }
   | { kind: 'forecast'; model: string; scenario: Scenario; request: RunRequest }
   | ({ kind: 'sweep-block' } & BlockTask)
-  | { kind: 'sweep-summary'; spec: CanonicalSweepSpec; data: SweepData };
+  | { kind: 'sweep-summary'; spec: CanonicalSweepSpec; data: SweepData }
+  | { kind: 'seal'; scenario: Scenario; version: string };
 
 export type ModelAnswer<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -28,6 +30,8 @@ export interface ModelTaskValues {
   'sweep-block': SweepData;
   /** The sweep's summary and its baseline: the model on the estimates as given, shocks applied. */
   'sweep-summary': { sweep: SweepResult; forecast: Forecast };
+  /** The ledger entries that seal the scenario's answer (every model, then the answer: ledgerApi.ts). */
+  seal: EntryToSeal[];
 }
 
 export default function runModelTask(task: ModelTask & { started?: MessagePort }): ModelAnswer<unknown> {
@@ -51,6 +55,8 @@ function compute(task: ModelTask): unknown {
       return runModel(task.model, task.scenario, task.request);
     case 'sweep-block':
       return runBlockTask(task);
+    case 'seal':
+      return entriesToSeal(task.scenario, task.version);
     case 'sweep-summary': {
       const prepared = prepareSweep(task.spec);
       const forecast = prepared.model.run(prepared.scenario, prepared.options);

@@ -7,6 +7,7 @@
 import type { AnswerProbability } from '../analysis/answer/answer.js';
 import { InputError } from '../errors.js';
 import type { SqliteDatabase } from './database.js';
+import type { PageRequest } from './records.js';
 
 /** A probability as the answer gave it and the entry sealed it. */
 export type SealedProbability = AnswerProbability;
@@ -84,9 +85,9 @@ export class LedgerTable {
     return (this.database.prepare(`${selectEntries} ORDER BY e.id`).all() as EntryRow[]).map(toEntry);
   }
 
-  /** One page of entries, newest first (`limit` entries after skipping `offset`). */
-  page(limit: number, offset: number): LedgerEntry[] {
-    return (this.database.prepare(`${selectEntries} ORDER BY e.id DESC LIMIT ? OFFSET ?`).all(limit, offset) as EntryRow[]).map(toEntry);
+  /** One page of entries, newest first (LIMIT/OFFSET on the primary key). */
+  page(page: PageRequest): LedgerEntry[] {
+    return (this.database.prepare(`${selectEntries} ORDER BY e.id DESC LIMIT ? OFFSET ?`).all(page.limit, page.offset) as EntryRow[]).map(toEntry);
   }
 
   count(): number {
