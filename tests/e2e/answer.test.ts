@@ -19,9 +19,9 @@ import { scoreLedger, type LedgerScore } from '../../src/analysis/ledger/entries
 import { loadShippedRecord } from '../../src/node/record.js';
 import { draftScenario } from '../../src/scenario/draft/index.js';
 import { parseScenario } from '../../src/scenario/parse.js';
-import type { Page as LedgerPage } from '../../src/server/ledgerApi.js';
+import type { Page as LedgerPage } from '../../src/store/records.js';
 import type { LedgerEntry } from '../../src/store/ledger.js';
-import type { StoredScenario } from '../../src/store/records.js';
+import type { ScenarioSummary, StoredScenario } from '../../src/store/records.js';
 import type { LaunchedBrowser } from '../support/browser.js';
 import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
 import { fromRepo, fromShared } from '../support/paths.js';
@@ -126,7 +126,7 @@ test('sealing the answer, resolving an entry and the scores as parley ledger sco
 });
 
 test('an advise run in the browser equals advise()', async () => {
-  const stored = ((await server.request('GET', '/api/scenarios')).body as StoredScenario[])[0]!;
+  const stored = ((await server.request('GET', '/api/scenarios')).body as LedgerPage<ScenarioSummary>).items[0]!;
   await page.click(`#library button:has-text("${stored.title}")`);
   await page.waitForSelector('#tab-advise');
   await page.click('#tab-advise');
@@ -172,7 +172,7 @@ test('a draft of the origin article is reviewed: only the accepted items enter t
   await page.waitForSelector('#actors-table, #draft-problems');
   assert.equal(await page.locator('#draft-problems').count(), 0, await page.locator('#draft-problems').innerText().catch(() => ''));
   assert.equal((await page.innerText('#scenario-heading')).trim(), 'Drafted from the article');
-  const library = (await server.request('GET', '/api/scenarios')).body as StoredScenario[];
+  const library = ((await server.request('GET', '/api/scenarios')).body as LedgerPage<ScenarioSummary>).items;
   const created = (await server.request('GET', `/api/scenarios/${library.find((entry) => entry.title === 'Drafted from the article')!.id}`)).body as StoredScenario;
   assert.deepEqual(created.scenario.actors.map((actor) => actor.id), draft.actors.map((actor) => actor.id));
   const kept = draft.proposals.slice(1);

@@ -14,6 +14,8 @@ import { scaleAxis } from '../scaleLabels.js';
 export function intervalChart(answer: IssueAnswer, issue: Issue, width: number, show: (value: number) => string): { chart: SVGSVGElement | HTMLElement; rows: CsvRow[] } {
   const { p5, p25, median, p75, p95 } = answer.interval;
   const axis = scaleAxis(issue);
+  // Labels of neighbouring models go on different rows, so close outcomes do not overprint.
+  const modelRows = ['models 1', 'models 2', 'models 3', 'models 4'];
   // Models whose outcomes print alike share one dot and one label ("weighted-median, eum (default)").
   const groups = new Map<string, { names: string[]; outcome: number }>();
   for (const model of answer.models) {
@@ -24,7 +26,7 @@ export function intervalChart(answer: IssueAnswer, issue: Issue, width: number, 
   }
   const models = [...groups.values()]
     .sort((a, b) => a.outcome - b.outcome)
-    .map((group, index) => ({ name: group.names.join(', '), outcome: group.outcome, colour: categorical[index % categorical.length]!, row: index % 2 === 0 ? 'models' : 'models ' }));
+    .map((group, index) => ({ name: group.names.join(', '), outcome: group.outcome, colour: categorical[index % categorical.length]!, row: modelRows[index % modelRows.length]! }));
   const bars = [
     { from: p5, to: p95, row: 'answer', width: 4 },
     { from: p25, to: p75, row: 'answer', width: 12 },
@@ -36,12 +38,12 @@ export function intervalChart(answer: IssueAnswer, issue: Issue, width: number, 
   ];
   const chart = Plot.plot({
     width,
-    height: 170,
+    height: 210,
     marginLeft: 70,
     marginRight: 70,
     marginTop: 24,
     x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label, grid: true },
-    y: { domain: ['answer', 'models', 'models '], axis: null, type: 'band', padding: 0 },
+    y: { domain: ['answer', ...modelRows], axis: null, type: 'band', padding: 0 },
     marks: [
       issue.statusQuo === undefined ? null : Plot.ruleX([issue.statusQuo], { stroke: '#777', strokeDasharray: '2,3' }),
       Plot.ruleY(bars, { y: 'row', x1: 'from', x2: 'to', stroke: categorical[0], strokeWidth: 'width', strokeOpacity: 0.55 }),

@@ -64,7 +64,10 @@ export function draftView(store: Store): View {
 
   function highlight(sentences: readonly number[], on: boolean): void {
     for (const index of sentences) document.getElementById(`draft-sentence-${index}`)?.classList.toggle('highlight', on);
-    if (on && sentences[0] !== undefined) document.getElementById(`draft-sentence-${sentences[0]}`)?.scrollIntoView({ block: 'nearest' });
+    // Scroll the text box (not the page) so the first sentence sits in its upper third.
+    const first = sentences[0] === undefined ? null : document.getElementById(`draft-sentence-${sentences[0]}`);
+    const box = document.getElementById('draft-text');
+    if (on && first && box) box.scrollTop = Math.max(0, first.offsetTop - box.clientHeight / 3);
   }
 
   /** An item that lights its sentences up while hovered or focused. */
