@@ -15,8 +15,8 @@ import { sweepView } from './sweep/index.js';
 
 export const viewFactories: readonly ViewFactory[] = [
   editorView,
-  answerView,
   resultsView,
+  answerView,
   sweepView,
   adviseView,
   historyView,
