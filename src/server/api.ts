@@ -14,6 +14,7 @@ import { serializeScenario } from '../scenario/write.js';
 import type { Store } from '../store/store.js';
 import type { BacktestJobs } from './backtestJobs.js';
 import { backtestRoutes } from './backtestApi.js';
+import { ledgerRoutes } from './ledgerApi.js';
 import { HttpError, readJsonBody } from './http.js';
 import { findScenario, notFound, parseId } from './lookups.js';
 import { checkBodyHeaders } from './requestGuard.js';
@@ -179,6 +180,7 @@ route('POST', '/api/scenarios/:id/sweeps', async (request, context) => {
 });
 
 for (const extra of backtestRoutes) route(extra.method, extra.path, extra.handler);
+for (const extra of ledgerRoutes) route(extra.method, extra.path, extra.handler);
 
 route('GET', '/api/runs/:id', (request, { store }) => {
   const run = store.runs.getText(parseId(request.params.id) ?? -1);
