@@ -78,6 +78,13 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a ledger resolution is final: it cannot be deleted'); END;
     `,
   },
+  {
+    version: 4,
+    description: 'drafts: a scenario saved with problems keeps them (JSON) in `problems`; NULL is a complete scenario',
+    sql: `
+      ALTER TABLE scenarios ADD COLUMN problems TEXT CHECK (problems IS NULL OR json_valid(problems));
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */
