@@ -54,7 +54,7 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null | HTMLElem
           h(
             'button',
             { type: 'button', class: 'library-item', 'aria-current': entry.id === host.currentId ? 'true' : undefined, onclick: () => host.open(entry.id) },
-            h('span', { class: 'title' }, entry.title),
+            h('span', { class: 'title' }, entry.title, entry.draft ? h('span', { class: 'badge draft', title: 'Saved with problems: it cannot run until they are fixed' }, 'draft') : null),
             h('span', { class: 'meta' }, `${entry.runCount} run${entry.runCount === 1 ? '' : 's'} · ${entry.updatedAt.slice(0, 10)}`),
           ),
         ),
