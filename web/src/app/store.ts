@@ -114,12 +114,12 @@ export class Store {
     } catch (error) {
       state.valid = undefined;
       state.problems = isInputError(error) ? [...error.problems] : [{ message: error instanceof Error ? error.message : String(error) }];
-      // A stored draft, as it was saved or imported: its own problems too (a CSV cell that was not a
-      // number, with its line), until it is edited.
+      // A stored draft, as it was saved or imported: its own problems (with the file's lines, and the
+      // reader's, such as a CSV cell that was not a number) come first, until it is edited.
       const stored = state.current;
       if (stored?.draft === true && 'problems' in stored && !this.isDirty()) {
-        const fields = new Set(state.problems.map((problem) => problem.field));
-        state.problems.push(...stored.problems.filter((problem) => problem.field === undefined || !fields.has(problem.field)));
+        const fields = new Set(stored.problems.map((problem) => problem.field));
+        state.problems = [...stored.problems, ...state.problems.filter((problem) => problem.field === undefined || !fields.has(problem.field))];
       }
     }
   }

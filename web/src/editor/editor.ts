@@ -292,7 +292,7 @@ export function renderEditor(host: EditorHost): HTMLElement {
       'Policy spaces (SMP)',
       'Issues the Spatial Model of Politics judges together, each with its own SMP options (empty: KTAB’s default).',
       scroll(spacesTable),
-      addButton('add-space', '+ Space', ['spaces'], { id: freshListId('space', spaces), issues: issueIds.filter(Boolean) }),
+      addButton('add-space', '+ Space', ['spaces'], { id: freshListId('space', spaces), issues: issueIds.slice(0, 1) }),
       smpForms,
     ),
     section('Questions', 'Questions the answer gives a probability for: will the outcome be at least (or at most) the threshold?', scroll(questionsTable), addButton('add-question', '+ Question', ['questions'], { id: freshListId('q', questions), text: '', issue: issueIds[0] ?? '', direction: 'at-least', threshold: 50 })),
