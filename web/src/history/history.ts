@@ -12,6 +12,8 @@ import { h } from '../dom.js';
 
 export interface HistoryHost {
   runs: RunSummary[];
+  /** The open scenario's issue names by id, for the column heads (ids where absent). */
+  issueNames?: ReadonlyMap<string, string>;
   comparing: number[];
   comparison: [StoredRun, StoredRun] | undefined;
   open(id: number): void;
@@ -30,7 +32,7 @@ export function renderHistory(host: HistoryHost): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, h('th', {}, 'Compare'), h('th', {}, 'Run'), h('th', {}, 'When'), h('th', {}, 'Model'), h('th', {}, 'Parley'), issues.map((issue) => h('th', {}, issue)), h('th', {}, '')),
+      h('tr', {}, h('th', {}, 'Compare'), h('th', {}, 'Run'), h('th', {}, 'When'), h('th', {}, 'Model'), h('th', {}, 'Parley'), issues.map((issue) => h('th', {}, host.issueNames?.get(issue) ?? issue)), h('th', {}, '')),
     ),
     h(
       'tbody',
@@ -86,6 +88,7 @@ function outcomeCell(run: RunSummary, issue: string): string {
 
 function renderComparison([left, right]: [StoredRun, StoredRun]): HTMLElement {
   const issues = left.scenario.issues.map((issue) => issue.id);
+  const issueName = (id: string) => left.scenario.issues.find((issue) => issue.id === id)?.name ?? id;
   const outcome = (run: StoredRun, issue: string) => run.forecast.issues.find((candidate) => candidate.issue === issue)?.outcome;
   const rows = issues.map((issue) => {
     const a = outcome(left, issue);
@@ -93,7 +96,7 @@ function renderComparison([left, right]: [StoredRun, StoredRun]): HTMLElement {
     return h(
       'tr',
       {},
-      h('th', { scope: 'row' }, issue),
+      h('th', { scope: 'row' }, issueName(issue)),
       h('td', { class: 'number' }, a?.toFixed(1) ?? '—'),
       h('td', { class: 'number' }, b?.toFixed(1) ?? '—'),
       h('td', { class: 'number' }, a !== undefined && b !== undefined ? signed(b - a) : '—'),
