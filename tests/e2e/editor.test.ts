@@ -192,3 +192,33 @@ test('a bad import opens in the editor as a draft with its problems marked; a fi
   assert.equal(await page.locator('#library li').count(), before);
   await page.close();
 });
+
+test('the history says what changed between two runs in words: names, not ids or field paths', async () => {
+  const base: Scenario = {
+    title: 'Two runs',
+    salienceScale: 100,
+    issues: [{ id: 'trade', name: 'Trade deal', scale: { min: 0, max: 100 } }],
+    actors: [
+      { id: 'a', name: 'Alpha', capability: 1, stances: { trade: { position: 10, salience: 50 } } },
+      { id: 'b', name: 'Beta', capability: 2, stances: { trade: { position: 90, salience: 50 } } },
+    ],
+  };
+  const changed = structuredClone(base);
+  changed.actors[1]!.stances.trade!.salience = 10;
+  changed.actors[0]!.capability = 3;
+  const created = (await server.request('POST', '/api/scenarios', { scenario: base })).body as { id: number };
+  for (const scenario of [base, changed]) assert.equal((await server.request('POST', `/api/scenarios/${created.id}/runs`, { model: 'weighted-mean', scenario })).status, 201);
+
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}#/scenario/${created.id}/history`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#history-table');
+  assert.match(await page.innerText('#history-table thead'), /Trade deal/u);
+  for (const box of await page.locator('#history-table input[type="checkbox"]').all()) await box.check();
+  await page.waitForSelector('#scenario-changes');
+  const changes = await page.innerText('#scenario-changes');
+  assert.match(changes, /Beta's salience on Trade deal: 50 → 10/u);
+  assert.match(changes, /Alpha's capability: 1 → 3/u);
+  assert.doesNotMatch(changes, /\b[ab] (salience|capability)/u);
+  await page.close();
+});
