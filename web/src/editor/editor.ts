@@ -283,7 +283,6 @@ export function renderEditor(host: EditorHost): HTMLElement {
     h('div', { id: 'problems', class: 'problems', 'aria-live': 'polite' }),
     header,
     h('p', { class: 'hint' }, navigationHint),
-    section('Sources', undefined, scroll(sourcesTable), addButton('add-source', '+ Source', ['sources'], '')),
     section('Issues', undefined, scroll(issueTable)),
     section('Actors × issues', 'Leave position and salience empty where an actor sits out an issue.', scroll(actorTable)),
     section('Actor details', undefined, scroll(detailsTable)),
@@ -296,6 +295,7 @@ export function renderEditor(host: EditorHost): HTMLElement {
       smpForms,
     ),
     section('Questions', 'Questions the answer gives a probability for: will the outcome be at least (or at most) the threshold?', scroll(questionsTable), addButton('add-question', '+ Question', ['questions'], { id: freshListId('q', questions), text: '', issue: issueIds[0] ?? '', direction: 'at-least', threshold: 50 })),
+    section('Sources', undefined, scroll(sourcesTable), addButton('add-source', '+ Source', ['sources'], '')),
   );
   editor.addEventListener('keydown', navigate);
   return editor;
