@@ -90,11 +90,11 @@ test('a version-1 database upgrades: its runs become forecasts, and sweeps can b
   raw.close();
 });
 
-test('migration 4 keeps every stored scenario (none becomes a draft) and then stores drafts', () => {
+test('migration 5 keeps every stored scenario (none becomes a draft) and then stores drafts', () => {
   const file = join(directory, 'before-drafts.db');
   const raw = new Database(file);
-  for (const migration of migrations.filter((candidate) => candidate.version <= 3)) raw.exec(migration.sql);
-  raw.pragma('user_version = 3');
+  for (const migration of migrations.filter((candidate) => candidate.version <= 4)) raw.exec(migration.sql);
+  raw.pragma('user_version = 4');
   const time = '2024-01-15T00:00:00.000Z';
   raw.prepare('INSERT INTO scenarios (title, body, created_at, updated_at) VALUES (?, ?, ?, ?)').run(scenario.title, JSON.stringify(scenario), time, time);
   raw.close();

@@ -80,6 +80,13 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
+    description: 'the library in title order from an index, so a page of it (LIMIT/OFFSET) reads only that page',
+    sql: `
+      CREATE INDEX scenarios_by_title ON scenarios(title COLLATE NOCASE, id);
+    `,
+  },
+  {
+    version: 5,
     description: 'drafts: a scenario saved with problems keeps them (JSON) in `problems`; NULL is a complete scenario',
     sql: `
       ALTER TABLE scenarios ADD COLUMN problems TEXT CHECK (problems IS NULL OR json_valid(problems));

@@ -4,12 +4,12 @@
  *
  * A draft is a scenario saved while it still has problems (the editor's work in progress, or an
  * import that did not validate): its body is whatever was written, its problems are kept beside it
- * (migration 4), and `get` does not return it — only `entry` does — so nothing runs on a draft.
+ * (migration 5), and `get` does not return it — only `entry` does — so nothing runs on a draft.
  */
 import type { Problem } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SqliteDatabase } from './database.js';
-import { isDraft, type LibraryEntry, type ScenarioSummary, type StoredDraft, type StoredScenario } from './records.js';
+import { isDraft, type LibraryEntry, type PageRequest, type ScenarioSummary, type StoredDraft, type StoredScenario } from './records.js';
 
 export type { LibraryEntry, ScenarioSummary, StoredDraft, StoredScenario };
 
@@ -18,6 +18,9 @@ export function draftTitle(body: unknown): string {
   const title = body !== null && typeof body === 'object' ? (body as { title?: unknown }).title : undefined;
   return typeof title === 'string' && title.trim() !== '' ? title : 'Untitled draft';
 }
+
+/** Every entry: SQLite's LIMIT −1 has no bound. */
+export const wholeList: PageRequest = { limit: -1, offset: 0 };
 
 interface ScenarioRow {
   id: number;
@@ -38,10 +41,11 @@ export class ScenarioTable {
     private readonly now: () => string,
   ) {}
 
-  list(): ScenarioSummary[] {
+  /** The library by title (then id), one page of it (LIMIT/OFFSET, on the title index of migration 4). */
+  list(page: PageRequest = wholeList): ScenarioSummary[] {
     const rows = this.database
-      .prepare(`SELECT ${selectColumns} FROM scenarios s ORDER BY s.title COLLATE NOCASE, s.id`)
-      .all() as ScenarioRow[];
+      .prepare(`SELECT ${selectColumns} FROM scenarios s ORDER BY s.title COLLATE NOCASE, s.id LIMIT ? OFFSET ?`)
+      .all(page.limit, page.offset) as ScenarioRow[];
     return rows.map(toSummary);
   }
 
