@@ -39,7 +39,8 @@ export class Shell {
     const state = this.store.state;
     mount(byId('sidebar'), ...renderSidebar(this.sidebarHost()));
     const main = byId('main');
-    const width = Math.max(300, Math.min(1000, main.clientWidth - (main.clientWidth < 600 ? 24 : 48)));
+    // The charts' width: the main area's, less its padding and a card's (14 px each side and its border).
+    const width = Math.max(280, Math.min(1000, main.clientWidth - (main.clientWidth < 600 ? 24 : 48) - 30));
     const view = this.active();
     this.updateHash();
     if (!view || (view.place === 'tab' && !state.draft)) {
@@ -75,6 +76,7 @@ export class Shell {
       { class: 'main-header' },
       h('h2', { id: 'scenario-heading' }, String(this.store.state.draft?.title ?? 'Untitled')),
       h('span', { class: 'badge', id: 'unsaved-badge', hidden: !this.store.isDirty() }, 'unsaved'),
+      this.store.isStoredDraft() ? h('span', { class: 'badge draft', id: 'draft-badge', title: 'Saved with problems: it cannot run until they are fixed' }, 'draft') : null,
       tabs,
     );
   }

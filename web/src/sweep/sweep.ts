@@ -51,6 +51,8 @@ export interface SweepHost {
   issueId: string | undefined;
   running: boolean;
   canRun: boolean;
+  /** Why it cannot run (the problems, in words), when it cannot. */
+  blocked?: HTMLElement;
   run(): void;
   save(): void;
   changed(): void;
@@ -180,8 +182,9 @@ function renderForm(host: SweepHost): HTMLElement {
           )
         : null,
       h('progress', { id: 'sweep-progress', max: 1, value: 0, hidden: !host.running }),
-      h('span', { class: 'run-status', id: 'sweep-status' }, !host.canRun ? 'Fix the problems in the editor to run a sweep.' : host.running ? 'Starting the Web Workers…' : (host.view?.origin ?? '')),
+      h('span', { class: 'run-status', id: 'sweep-status' }, !host.canRun ? '' : host.running ? 'Starting the Web Workers…' : (host.view?.origin ?? '')),
     ),
+    host.canRun ? null : (host.blocked ?? null),
   );
 }
 
@@ -282,6 +285,7 @@ export function renderSweep(host: SweepHost, width: number): HTMLElement {
       chart: histogram.chart,
       rows: histogram.rows,
       fileName: `${slug}-histogram`,
+      meta: { scenario: scenario.title, asOf: scenario.asOf, issue: issue.name ?? issue.id, model, round: `${result.completedRuns} runs, seed ${result.seed}` },
       note: `Share of the ${result.completedRuns} runs per bin. Black rules: the 5, 25, 50 (median, solid), 75 and 95% quantiles; orange: the baseline (every estimate as given).`,
     }),
     chartCard({
@@ -290,6 +294,7 @@ export function renderSweep(host: SweepHost, width: number): HTMLElement {
       chart: tornado.chart,
       rows: tornado.rows,
       fileName: `${slug}-tornado`,
+      meta: { scenario: scenario.title, asOf: scenario.asOf, issue: issue.name ?? issue.id, model, round: `${result.completedRuns} runs, seed ${result.seed}` },
       note: tornadoNote(summary.sensitivity.map((entry) => entry.swing)),
     }),
   );
