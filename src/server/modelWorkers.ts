@@ -16,13 +16,12 @@ import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
 import type { PreparedSweep } from '../analysis/sweep/index.js';
 import { InputError } from '../errors.js';
-import type { Forecast } from '../models/model.js';
 import type { RunRequest } from '../models/registry.js';
 import { runBlocks } from '../node/sweep/pool.js';
 import { workerModuleUrl } from '../node/workerModule.js';
 import type { Scenario } from '../scenario/schema.js';
 import { HttpError } from './http.js';
-import type { ModelAnswer, ModelTask, ModelTaskValues } from './modelWorker.js';
+import type { ForecastText, ModelAnswer, ModelTask, ModelTaskValues, SweepText } from './modelWorker.js';
 import { maxQueuedModelTasks, runTimeoutSeconds, sweepTimeoutSeconds, workerMemoryMb } from './runLimits.js';
 
 export interface ModelWorkersOptions {
@@ -46,8 +45,8 @@ export class ModelWorkers {
     this.sweepTimeoutMs = options.sweepTimeoutMs ?? sweepTimeoutSeconds * 1000;
   }
 
-  /** `runModel(model, scenario, request)`, on a worker thread. */
-  forecast(model: string, scenario: Scenario, request: RunRequest): Promise<Forecast> {
+  /** `runModel(model, scenario, request)` on a worker thread, as the JSON text the store keeps. */
+  forecast(model: string, scenario: Scenario, request: RunRequest): Promise<ForecastText> {
     return this.run({ kind: 'forecast', model, scenario, request }, new Deadline('run', this.runTimeoutMs));
   }
 
@@ -57,7 +56,7 @@ export class ModelWorkers {
   }
 
   /** Every run of a prepared sweep in blocks across the threads, then its summary and baseline. */
-  async sweep(prepared: PreparedSweep): Promise<ModelTaskValues['sweep-summary']> {
+  async sweep(prepared: PreparedSweep): Promise<SweepText> {
     const deadline = new Deadline('sweep', this.sweepTimeoutMs);
     try {
       const { data } = await runBlocks(prepared, 0, prepared.spec.runs, this.threads * 2, (block) => this.run({ kind: 'sweep-block', ...block }, deadline));

@@ -1,4 +1,6 @@
 /** The page's side of the models' Web Worker: one request at a time, answered as a promise. */
+import type { DealOptions } from '../../src/analysis/deal/analyse.js';
+import type { DealResult } from '../../src/analysis/deal/types.js';
 import type { Forecast } from '../../src/models/model.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Job, JobResult } from './jobs/jobs.js';
@@ -46,4 +48,10 @@ export async function runJobInWorker<J extends Job>(job: J): Promise<{ result: J
   const answer = await post({ id: nextId++, job });
   if (!('result' in answer)) throw new Error('the worker answered a job with forecasts');
   return { result: answer.result as JobResult<J>, milliseconds: answer.milliseconds };
+}
+
+/** The deal analysis (`parley deal`, src/analysis/deal) of a validated scenario, in the Web Worker. */
+export async function dealInWorker(scenario: Scenario, options: DealOptions = {}): Promise<{ deal: DealResult; milliseconds: number }> {
+  const { result, milliseconds } = await runJobInWorker({ kind: 'deal', scenario, options });
+  return { deal: result, milliseconds };
 }

@@ -6,6 +6,8 @@ import type { ViewFactory } from './app/view.js';
 import { adviseView } from './advise/index.js';
 import { answerView } from './answer/index.js';
 import { backtestView } from './backtest/index.js';
+import { channelsView } from './channels/index.js';
+import { dealView } from './deal/index.js';
 import { draftView } from './draft/index.js';
 import { editorView } from './editor/index.js';
 import { historyView } from './history/index.js';
@@ -20,6 +22,8 @@ export const viewFactories: readonly ViewFactory[] = [
   sweepView,
   adviseView,
   historyView,
+  channelsView,
+  dealView,
   backtestView,
   ledgerView,
   draftView,

@@ -2,10 +2,13 @@
  * The analyses the workbench computes off the page's thread, in the models' Web Worker (worker.ts):
  * the answer with who moves (as `parley forecast --json` gives `answer` and `moves`), the advice (as
  * `parley advise`) and a draft from a text (as `parley draft`). The same pure functions as the CLI,
- * with the same shipped predictor record (data/calibration/record.json, bundled).
+ * with the same shipped predictor record (data/calibration/record.json, bundled); and the deal
+ * analysis (as `parley deal`, channels-spec §9).
  */
 import { advise, type Advice, type AdviseRequest } from '../../../src/analysis/advise/index.js';
 import { computeAnswer, type Answer } from '../../../src/analysis/answer/answer.js';
+import { analyseDeal, type DealOptions } from '../../../src/analysis/deal/analyse.js';
+import type { DealResult } from '../../../src/analysis/deal/types.js';
 import type { PredictorRecordLike } from '../../../src/analysis/answer/predictor.js';
 import { PredictorRecordSchema } from '../../../src/analysis/backtest/record.js';
 import { planRuns, runPlan, type SkippedModel } from '../../../src/analysis/forecastPlan.js';
@@ -18,7 +21,8 @@ import shippedRecord from '../../../data/calibration/record.json';
 export type Job =
   | { kind: 'answer'; scenario: Scenario }
   | { kind: 'advise'; scenario: Scenario; request: AdviseRequest }
-  | { kind: 'draft'; text: string; file?: string; scenario?: Scenario };
+  | { kind: 'draft'; text: string; file?: string; scenario?: Scenario }
+  | { kind: 'deal'; scenario: Scenario; options: DealOptions };
 
 /** What `parley forecast --json` adds to the forecasts: the answer and the moves of every iterative model. */
 export interface AnswerJobResult {
@@ -28,14 +32,21 @@ export interface AnswerJobResult {
   skipped: SkippedModel[];
 }
 
-export type JobResult<J extends Job> = J extends { kind: 'answer' } ? AnswerJobResult : J extends { kind: 'advise' } ? Advice : Draft;
+export type JobResult<J extends Job> = J extends { kind: 'answer' }
+  ? AnswerJobResult
+  : J extends { kind: 'advise' }
+    ? Advice
+    : J extends { kind: 'deal' }
+      ? DealResult
+      : Draft;
 
 /** The shipped record, checked against its schema as the CLI checks it. */
 export function predictorRecord(): PredictorRecordLike {
   return PredictorRecordSchema.parse(shippedRecord);
 }
 
-export function runJob(job: Job): AnswerJobResult | Advice | Draft {
+export function runJob(job: Job): AnswerJobResult | Advice | Draft | DealResult {
+  if (job.kind === 'deal') return analyseDeal(job.scenario, job.options);
   if (job.kind === 'advise') return advise(job.scenario, job.request);
   if (job.kind === 'draft') return draftScenario(job.text, { ...(job.file !== undefined && { file: job.file }), ...(job.scenario !== undefined && { scenario: job.scenario }) });
   // As `parley forecast` (the default `--model all`): every model at its defaults, then the answer.
