@@ -33,7 +33,7 @@ export function degeneracyNotes(people: readonly Participant[]): string[] {
     notes.push(`every actor holds the same position (${people[0]!.position}): the forecast is that position`);
   if (people.length > 0 && people.every((participant) => participant.salience === 0))
     notes.push('warning: every salience is 0, so nobody cares; weights are taken as equal');
-  else if (people.length > 0 && people.every((participant) => participant.capability * participant.salience === 0))
+  else if (people.length > 0 && votingWeights(people).every((weight) => weight === 0))
     notes.push('warning: every capability × salience is 0; weights are taken as equal');
   return notes;
 }

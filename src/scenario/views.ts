@@ -2,6 +2,7 @@
  * Views of a scenario that models share: the actors taking part in one issue, with salience
  * normalised to [0, 1]. One place does this, so every model reads a scenario the same way.
  */
+import { productWeight } from '../math/weightFloor.js';
 import type { Actor, Issue, Scenario } from './schema.js';
 
 /** One actor's inputs on one issue, salience normalised to [0, 1]. */
@@ -39,9 +40,9 @@ export function participants(scenario: Scenario, issueId: string): Participant[]
   return result;
 }
 
-/** The voting weights cᵢ·sᵢ of the participants (BDM's w_i). */
+/** The voting weights cᵢ·sᵢ of the participants (BDM's w_i), below the weight floor counted as zero (src/math/weightFloor.ts). */
 export function votingWeights(people: readonly Participant[]): number[] {
-  return people.map((participant) => participant.capability * participant.salience);
+  return people.map((participant) => productWeight(participant.capability, participant.salience));
 }
 
 /**

@@ -5,6 +5,7 @@
  * after the last round (§3.11), and every round also reports the c·s-weighted mean.
  */
 import { weightedMean } from '../../math/weightedMean.js';
+import { productWeight } from '../../math/weightFloor.js';
 import type { IssueForecast, Jump, Round } from '../model.js';
 import { medianVoterPosition } from './median.js';
 import type { EumOptions } from './options.js';
@@ -65,7 +66,7 @@ function record(values: Float64Array, ids: readonly string[]): Record<string, nu
 }
 
 function votingWeights(weights: Weights): Float64Array {
-  return weights.capability.map((c, index) => c * weights.salience[index]!);
+  return weights.capability.map((c, index) => productWeight(c, weights.salience[index]!));
 }
 
 /** A plain array of a typed one (Array.from goes through the iterator protocol: many times slower). */

@@ -2,6 +2,7 @@
  * The exchange model's view of a scenario (exchange-spec.md §1): actors and issues in the scenario's
  * order (they fix the candidate order, and so the ties), positions normalised to 0–100 (eq. 0).
  */
+import { productWeight } from '../../math/weightFloor.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import type { ExchangeOptions } from './options.js';
 import type { ExchangeData } from './types.js';
@@ -34,7 +35,7 @@ export function initialData(scenario: Scenario, options: Pick<ExchangeOptions, '
     x.push(stances.map((stance, k) => (stance ? normalise(stance.position, scenario.issues[k]!) : 0)));
     const saliences = stances.map((stance) => (stance ? stance.salience / divisor : 0));
     s.push(saliences);
-    w.push(saliences.map((salience) => salience * actor.capability));
+    w.push(saliences.map((salience) => productWeight(salience, actor.capability)));
   }
   return withPreferences({ actorCount: scenario.actors.length, issueCount: scenario.issues.length, has, x, s, w, W: [], weightedSum: [] }, x);
 }

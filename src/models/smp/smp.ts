@@ -7,6 +7,7 @@
  */
 import { hasChannelFields } from '../../scenario/channels/validate.js';
 import { weightedMean } from '../../math/weightedMean.js';
+import { productWeight } from '../../math/weightFloor.js';
 import { weightedMedian } from '../../math/weightedMedian.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import type { Forecast, IssueForecast, Model, Round, SmpBargain, SmpRound } from '../model.js';
@@ -67,7 +68,7 @@ function issueForecast(
 ): IssueForecast {
   const m = space.input.dimensions;
   const toScale = (x: number) => issue.scale.min + x * (issue.scale.max - issue.scale.min);
-  const weights = space.actors.map((actor, i) => actor.capability * space.input.salience[i * m + k]!);
+  const weights = space.actors.map((actor, i) => productWeight(actor.capability, space.input.salience[i * m + k]!));
   const rounds: Round[] = trajectory.states.map((state, t) => {
     const positions = space.actors.map((_, i) => toScale(state.positions[i * m + k]!));
     return {
