@@ -9,6 +9,7 @@ import { weightedMedian } from '../math/weightedMedian.js';
 import type { Scenario } from '../scenario/schema.js';
 import { participants, votingWeights, type Participant } from '../scenario/views.js';
 import type { Forecast, IssueForecast, Model } from './model.js';
+import { idRecord } from '../scenario/keyed.js';
 
 export const NoOptionsSchema = z.object({}).strict();
 export type NoOptions = z.infer<typeof NoOptionsSchema>;
@@ -19,7 +20,7 @@ export function inputRound(people: readonly Participant[]): IssueForecast['round
   const weights = votingWeights(people);
   return {
     round: 0,
-    positions: Object.fromEntries(people.map((participant) => [participant.id, participant.position])),
+    positions: idRecord(people.map((participant) => [participant.id, participant.position])),
     median: weightedMedian(positions, weights),
     mean: weightedMean(positions, weights),
   };

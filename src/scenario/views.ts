@@ -4,6 +4,7 @@
  */
 import { productWeight } from '../math/weightFloor.js';
 import type { Actor, Issue, Scenario } from './schema.js';
+import { idRecord, stanceOf } from './keyed.js';
 
 /** One actor's inputs on one issue, salience normalised to [0, 1]. */
 export interface Participant {
@@ -26,7 +27,7 @@ export function findIssue(scenario: Scenario, issueId: string): Issue {
 export function participants(scenario: Scenario, issueId: string): Participant[] {
   const result: Participant[] = [];
   for (const actor of scenario.actors) {
-    const stance = actor.stances[issueId];
+    const stance = stanceOf(actor, issueId);
     if (!stance) continue;
     const participant: Participant = {
       id: actor.id,
@@ -53,5 +54,5 @@ export function votingWeights(people: readonly Participant[]): number[] {
 export function actorNames(actors: readonly Pick<Actor, 'id' | 'name'>[]): Record<string, string> {
   const count = new Map<string, number>();
   for (const actor of actors) if (actor.name !== undefined) count.set(actor.name, (count.get(actor.name) ?? 0) + 1);
-  return Object.fromEntries(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
+  return idRecord(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
 }

@@ -12,6 +12,7 @@ import type { EumOptions } from './options.js';
 import { playRound } from './round.js';
 import { workspaceFor } from './workspace.js';
 import type { ChannelTable } from './channels/table.js';
+import { idRecord } from '../../scenario/keyed.js';
 
 interface Weights {
   capability: Float64Array;
@@ -60,7 +61,7 @@ function rangeFor(options: EumOptions, run: IssueRun, current: Float64Array, ini
 }
 
 function record(values: Float64Array, ids: readonly string[]): Record<string, number> {
-  const result: Record<string, number> = {};
+  const result = idRecord<number>();
   for (let index = 0; index < ids.length; index++) result[ids[index]!] = values[index]!;
   return result;
 }

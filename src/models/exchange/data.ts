@@ -6,6 +6,7 @@ import { productWeight } from '../../math/weightFloor.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import type { ExchangeOptions } from './options.js';
 import type { ExchangeData } from './types.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 /** (0) x_norm = (x − lo)·100/(hi − lo). */
 export function normalise(position: number, issue: Issue): number {
@@ -30,7 +31,7 @@ export function initialData(scenario: Scenario, options: Pick<ExchangeOptions, '
   const s: number[][] = [];
   const w: number[][] = [];
   for (const actor of scenario.actors) {
-    const stances = scenario.issues.map((issue) => (Object.hasOwn(actor.stances, issue.id) ? actor.stances[issue.id] : undefined));
+    const stances = scenario.issues.map((issue) => stanceOf(actor, issue.id));
     has.push(stances.map((stance) => stance !== undefined));
     x.push(stances.map((stance, k) => (stance ? normalise(stance.position, scenario.issues[k]!) : 0)));
     const saliences = stances.map((stance) => (stance ? stance.salience / divisor : 0));

@@ -2,7 +2,7 @@
  * One space of a Parley scenario in KTAB's terms, for the KTAB writers: positions rescaled to 0–100,
  * saliences to 0–100 (at most 100 per actor over the space), actor names from ids, descriptions from
  * actor names. What KTAB's readers (Parley's and KTAB's) would refuse is refused here, with the
- * reason and the field, or changed with a note (issue 14, item 11; docs/ktab.md, "Writing KTAB files"):
+ * reason and the field, or changed with a note (issue 14, item 11; docs/smp.md, "Writing KTAB files"):
  * - capability 0: refused (KTAB needs every actor to have some power; there is no honest stand-in);
  * - capabilities above KTAB's 1e8: all divided by one power of ten, a note says by which (the SMP
  *   depends on their ratios); an actor whose capability that turns into 0 is refused;
@@ -17,6 +17,7 @@ import { InputError, type Problem } from '../../errors.js';
 import type { Scenario } from '../schema.js';
 import type { KtabScenario } from './ktabScenario.js';
 import { ktabLimits } from './names.js';
+import { stanceOf } from '../keyed.js';
 
 export interface KtabWriteResult {
   text: string;
@@ -46,7 +47,7 @@ export function ktabWriteSpace(scenario: Scenario, spaceId?: string): { ktab: Kt
   const texts = new TextFitter();
   const names = new ActorNames();
   scenario.actors.forEach((actor, index) => {
-    const missing = issues.filter((issue) => !actor.stances[issue.id]);
+    const missing = issues.filter((issue) => !stanceOf(actor, issue.id));
     if (missing.length === issues.length) {
       notes.push(`actor "${actor.id}" has no stance in the space and is left out`);
       return;
@@ -57,10 +58,10 @@ export function ktabWriteSpace(scenario: Scenario, spaceId?: string): { ktab: Kt
     if (!(actor.capability > 0))
       problems.push({ field: `${field}.capability`, message: `${who(actor)}'s capability is 0: KTAB needs every actor's capability to be greater than 0 (give it a small one, or leave the actor out)` });
     const positions = issues.map((issue) => {
-      const position = actor.stances[issue.id]?.position ?? Number.NaN;
+      const position = stanceOf(actor, issue.id)?.position ?? Number.NaN;
       return roundTo((100 * (position - issue.scale.min)) / (issue.scale.max - issue.scale.min));
     });
-    const saliences = issues.map((issue) => roundTo(((actor.stances[issue.id]?.salience ?? 0) * 100) / scenario.salienceScale));
+    const saliences = issues.map((issue) => roundTo(((stanceOf(actor, issue.id)?.salience ?? 0) * 100) / scenario.salienceScale));
     const attention = saliences.reduce((sum, value) => sum + value, 0);
     if (attention > 100 * (1 + 1e-9))
       problems.push({ field: `${field}.stances`, message: `actor "${actor.id}": saliences over the space sum to ${roundTo(attention)} (on 0–100), more than KTAB's 100` });
