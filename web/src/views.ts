@@ -4,6 +4,8 @@
  */
 import type { ViewFactory } from './app/view.js';
 import { backtestView } from './backtest/index.js';
+import { channelsView } from './channels/index.js';
+import { dealView } from './deal/index.js';
 import { editorView } from './editor/index.js';
 import { historyView } from './history/index.js';
 import { resultsView } from './results/index.js';
@@ -14,5 +16,7 @@ export const viewFactories: readonly ViewFactory[] = [
   resultsView,
   sweepView,
   historyView,
+  channelsView,
+  dealView,
   backtestView,
 ];

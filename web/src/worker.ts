@@ -2,6 +2,8 @@
  * The models' Web Worker: runs the same pure registry as the CLI and the server, off the page's
  * thread, so the page never freezes while a forecast is computed.
  */
+import { analyseDeal, type DealOptions } from '../../src/analysis/deal/analyse.js';
+import type { DealResult } from '../../src/analysis/deal/types.js';
 import { isInputError, type Problem } from '../../src/errors.js';
 import type { Forecast } from '../../src/models/model.js';
 import { getModel, resolveOptions, runModel } from '../../src/models/registry.js';
@@ -17,10 +19,12 @@ export interface WorkerRequest {
   id: number;
   scenario: Scenario;
   runs: ModelRequest[];
+  /** The deal analysis (channels-spec §9) instead of the runs. */
+  deal?: DealOptions;
 }
 
 export type WorkerResponse =
-  | { id: number; ok: true; forecasts: Forecast[]; milliseconds: number }
+  | { id: number; ok: true; forecasts: Forecast[]; milliseconds: number; deal?: DealResult }
   | { id: number; ok: false; message: string; problems: Problem[] };
 
 /** Asks for every dyad when the model can keep them (EUM), so the dyad matrix can be drawn. */
@@ -36,9 +40,13 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  const { id, scenario, runs } = event.data;
+  const { id, scenario, runs, deal } = event.data;
   const started = performance.now();
   try {
+    if (deal !== undefined) {
+      scope.postMessage({ id, ok: true, forecasts: [], deal: analyseDeal(scenario, deal), milliseconds: performance.now() - started });
+      return;
+    }
     const forecasts = runs.map((request) => runModel(request.model, scenario, withDyads(request)));
     scope.postMessage({ id, ok: true, forecasts, milliseconds: performance.now() - started });
   } catch (error) {
