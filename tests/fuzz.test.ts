@@ -7,7 +7,7 @@
  * huge numbers, every actor equal, one actor: tests/support/hostile.ts) go through every model, through
  * Monte Carlo sweeps (runs, baseline, tornado swings) and through advise, with the same assertions.
  * PARLEY_FUZZ_RUNS sets the number of scenarios (default 600 per property: 2,400 scenarios, the
- * hostile texts through five readers each; a tenth as many for the slower sweeps and advice);
+ * hostile texts through five readers each; a twentieth as many for the slower sweeps and advice);
  * PARLEY_FUZZ_SEED the seed.
  */
 import assert from 'node:assert/strict';
@@ -29,7 +29,7 @@ import { arbitraryHostileScenario } from './support/hostile.js';
 const runs = Number(process.env.PARLEY_FUZZ_RUNS ?? 600);
 const seed = Number(process.env.PARLEY_FUZZ_SEED ?? 20241201);
 const settings = { numRuns: runs, seed };
-const slowSettings = { numRuns: Math.max(10, Math.round(runs / 10)), seed };
+const slowSettings = { numRuns: Math.max(10, Math.round(runs / 20)), seed };
 
 /** The reading, or undefined when the reader refused the text with an InputError (anything else throws). */
 function readOrRefuse(read: () => Scenario): Scenario | undefined {
