@@ -82,7 +82,8 @@ test('runs keep the snapshot, options, version and forecast, and go with their s
     parleyVersion: '0.1.0',
     forecast,
   });
-  assert.deepEqual(store.runs.get(run.id)?.forecast, forecast);
+  // Compared as stored (JSON): the library's records keyed by actor ids have no prototype.
+  assert.deepEqual(store.runs.get(run.id)?.forecast, JSON.parse(JSON.stringify(forecast)));
   assert.deepEqual(run.outcomes, [{ issue: 'talks', outcome: (3 * 0.5 * 20 + 80) / 2.5 }]);
   assert.equal(store.scenarios.get(stored.id)?.runCount, 1);
   assert.deepEqual(store.runs.listForScenario(stored.id).map((entry) => entry.id), [run.id]);

@@ -3,6 +3,7 @@
  * scenario (one issue per KTAB dimension, one space holding them, KTAB's parameters as the space's
  * SMP options), and write one space of a scenario back in either KTAB format.
  */
+import { InputError } from '../../errors.js';
 import { detectDecide, readDecide } from '../decide/index.js';
 import { readDecideSource } from '../decide/read.js';
 import { parseScenario, readScenarioSource, type ParsedScenario, type ScenarioSource } from '../parse.js';
@@ -42,9 +43,26 @@ export function readKtab(text: string, format: KtabFormat, file?: string): { sce
   return { scenario, notes };
 }
 
-/** Writes one space of a scenario (default: the first declared, else every issue) in a KTAB format. */
+/**
+ * Writes one space of a scenario (default: the first declared, else every issue) in a KTAB format.
+ * The writers refuse or fit what KTAB cannot hold (writeSpace.ts); as a second line, the text is read
+ * back here, and a file Parley's own KTAB reader would refuse is never returned: its problems become
+ * an InputError (issue 14, item 11).
+ */
 export function writeKtab(scenario: Scenario, format: KtabFormat, spaceId?: string): KtabWriteResult {
-  return format === 'ktab-xml' ? writeKtabXml(scenario, spaceId) : writeKtabCsv(scenario, spaceId);
+  const written = format === 'ktab-xml' ? writeKtabXml(scenario, spaceId) : writeKtabCsv(scenario, spaceId);
+  try {
+    readKtab(written.text, format);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(
+      error.problems.map((problem) => ({
+        ...(problem.field === undefined ? {} : { field: problem.field }),
+        message: `the ${format === 'ktab-xml' ? 'KTAB XML' : 'KTAB CSV'} file would not read back${problem.line === undefined ? '' : ` (its line ${problem.line})`}: ${problem.message}`,
+      })),
+    );
+  }
+  return written;
 }
 
 /**
