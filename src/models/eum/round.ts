@@ -9,7 +9,8 @@
  */
 import type { Dyad, Hold, Move } from '../model.js';
 import type { ChannelTable } from './channels/table.js';
-import { collectDyads, collectPerceivedOffers, readAllDyads } from './dyadPass.js';
+import { collectDyads, readAllDyads } from './dyadPass.js';
+import { collectPerceivedOffers } from './receiverPass.js';
 import { offerKinds } from './offers.js';
 import type { EumOptions } from './options.js';
 import { riskExponents } from './risk.js';

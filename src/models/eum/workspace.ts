@@ -7,6 +7,7 @@ import { OfferTable } from './offers.js';
 import type { EumOptions } from './options.js';
 import { PositionGroups } from './positionGroups.js';
 import { ProbabilityTables } from './probability.js';
+import type { ReceiverScratch } from './receiverPass.js';
 
 /**
  * The ordered dyads of one round, kept only when dyads are reported: every one (cell receiver·n + other),
@@ -58,6 +59,8 @@ export class RoundWorkspace {
   dyads: DyadStore | undefined;
   /** Refusals and base targets of a round with channels (created on first use). */
   channelWork: ChannelWork | undefined;
+  /** The receiver-by-receiver pass's scratch (receiverPass.ts; created on first use). */
+  receiverScratch: ReceiverScratch | undefined;
   readonly unitRisk: Float64Array;
   readonly statusQuo: Float64Array;
   readonly security: Float64Array;
@@ -75,6 +78,7 @@ export class RoundWorkspace {
     this.risk = new Float64Array(size);
     this.nextPositions = [new Float64Array(size), new Float64Array(size)];
     this.channelWork = undefined;
+    this.receiverScratch = undefined;
   }
 
   /** The channel workspace, cleared for a new round. */

@@ -24,6 +24,9 @@ export class ChannelTable {
   readonly redLineCost: Float64Array;
   /** 1 when nothing adjusts receiver i's moves (no α, no red line, no private pair, full trust): today's path. */
   readonly inert: Uint8Array;
+  /** Receiver i's private partners: privatePartners[privateStart[i] .. privateStart[i + 1]) (filled by `seal`). */
+  privateStart: Int32Array = new Int32Array(0);
+  privatePartners: Int32Array = new Int32Array(0);
 
   constructor(readonly size: number, readonly width: number) {
     this.kind = new Uint8Array(size * size);
@@ -47,7 +50,20 @@ export class ChannelTable {
       for (let j = 0; inert && trustFilled && j < n; j++) if (this.trust[i * n + j] !== 1) inert = false;
       this.inert[i] = inert ? 1 : 0;
     }
+    this.listPrivatePartners();
     return this;
+  }
+
+  private listPrivatePartners(): void {
+    const n = this.size;
+    const start = new Int32Array(n + 1);
+    for (let cell = 0; cell < n * n; cell++) if (this.kind[cell] === PRIVATE) start[Math.floor(cell / n) + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    const partners = new Int32Array(start[n]!);
+    const next = start.slice(0, n);
+    for (let cell = 0; cell < n * n; cell++) if (this.kind[cell] === PRIVATE) partners[next[Math.floor(cell / n)]!++] = cell % n;
+    this.privateStart = start;
+    this.privatePartners = partners;
   }
 
   /** True when some receiver's moves are adjusted. */
