@@ -73,12 +73,46 @@ export class ProbabilityTables {
   row(lower: number): void {
     if (lower === this.current) return;
     this.current = lower;
-    const { m, lowerWins, upperWins } = this;
-    let from = lower + 1;
+    if (this.rule === 'paper') this.paperRow(lower);
+    else this.scholzCodeRow(lower);
+  }
+
+  /** One row of eq. 31 (see paperWon). */
+  private paperRow(lower: number): void {
+    const { m, origin, W, WX, values, lowerWins, upperWins } = this;
+    let firstNotBelow = lower + 1;
+    const lowerValue = values[lower]!;
+    const a = lowerValue - origin;
+    const sums: PaperRowSums = { weightUpToLower: W[lower + 1]!, weightedUpToLower: WX[lower + 1]!, weightOfAll: W[m]! };
     for (let upper = lower + 1; upper < m; upper++) {
-      from = this.pair(lower, upper, from);
-      lowerWins[upper] = this.lowerWon;
-      upperWins[upper] = this.upperWon;
+      const upperValue = values[upper]!;
+      const midpoint = (lowerValue + upperValue) / 2;
+      firstNotBelow = firstAtLeast(values, midpoint, firstNotBelow, upper);
+      const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
+      const won = paperWon(W, WX, upper, a, upperValue - origin, firstNotBelow, firstAbove, sums);
+      lowerWins[upper] = won;
+      upperWins[upper] = 1 - won;
+    }
+  }
+
+  /** One row of Scholz's code's P, from the packed table (see scholzCodeVotes). */
+  private scholzCodeRow(pa: number): void {
+    const { m, Z, values, votersBelow, start, total, lowerWins, upperWins } = this;
+    if (!(Z > 0)) {
+      lowerWins.fill(0, 0, m);
+      upperWins.fill(0, 0, m);
+      return;
+    }
+    const packed = this.packed!;
+    let firstNotBelow = pa + 1;
+    for (let pb = pa + 1; pb < m; pb++) {
+      const midpoint = (values[pa]! + values[pb]!) / 2;
+      firstNotBelow = firstAtLeast(values, midpoint, firstNotBelow, pb);
+      const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
+      const below = votersBelow[firstNotBelow]!;
+      const fromAbove = votersBelow[firstAbove]!;
+      lowerWins[pb] = Math.max(0, scholzCodeVotesForLower(packed, start, pa, pb, below)) / Z;
+      upperWins[pb] = Math.max(0, scholzCodeVotesForUpper(packed, start, total, pa, pb, fromAbove)) / Z;
     }
   }
 
@@ -93,8 +127,21 @@ export class ProbabilityTables {
     const midpoint = (values[lower]! + values[upper]!) / 2;
     const firstNotBelow = firstAtLeast(values, midpoint, from > lower ? from : lower + 1, upper);
     const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
-    if (this.rule === 'paper') this.paperPair(lower, upper, firstNotBelow, firstAbove);
-    else this.scholzCodePair(lower, upper, firstNotBelow, firstAbove);
+    if (this.rule === 'paper') {
+      const { W, WX } = this;
+      const sums = { weightUpToLower: W[lower + 1]!, weightedUpToLower: WX[lower + 1]!, weightOfAll: W[this.m]! };
+      const won = paperWon(W, WX, upper, values[lower]! - this.origin, values[upper]! - this.origin, firstNotBelow, firstAbove, sums);
+      this.lowerWon = won;
+      this.upperWon = 1 - won;
+    } else if (!(this.Z > 0)) {
+      this.lowerWon = 0;
+      this.upperWon = 0;
+    } else {
+      const { votersBelow, start, total, Z } = this;
+      const packed = this.packed!;
+      this.lowerWon = Math.max(0, scholzCodeVotesForLower(packed, start, lower, upper, votersBelow[firstNotBelow]!)) / Z;
+      this.upperWon = Math.max(0, scholzCodeVotesForUpper(packed, start, total, lower, upper, votersBelow[firstAbove]!)) / Z;
+    }
     return firstNotBelow;
   }
 
@@ -116,23 +163,6 @@ export class ProbabilityTables {
     for (let p = 0; p < m; p++) groupWeightedPosition[p] = groupWeight[p]! * (values[p]! - origin);
     cumulative(groupWeight, m, W);
     cumulative(groupWeightedPosition, m, WX);
-  }
-
-  /**
-   * One pair of eq. 31. For a < b and midpoint m: voters at x ≤ a give (b − a), voters in (a, m) give
-   * (a + b − 2x); voters at x ≥ b give (b − a) to b, voters in (m, b) give (2x − a − b). Prefix sums of
-   * w and w·x give each in O(1).
-   */
-  private paperPair(lower: number, upper: number, firstNotBelow: number, firstAbove: number): void {
-    const { m, origin, W, WX, values } = this;
-    const a = values[lower]! - origin;
-    const b = values[upper]! - origin;
-    const forA = W[lower + 1]! * (b - a) + (a + b) * (W[firstNotBelow]! - W[lower + 1]!) - 2 * (WX[firstNotBelow]! - WX[lower + 1]!);
-    const forB = (W[m]! - W[upper]!) * (b - a) + 2 * (WX[upper]! - WX[firstAbove]!) - (a + b) * (W[upper]! - W[firstAbove]!);
-    const total = forA + forB;
-    const won = total > 0 ? Math.min(1, Math.max(0, forA / total)) : 0.5;
-    this.lowerWon = won;
-    this.upperWon = 1 - won;
   }
 
   /**
@@ -241,32 +271,42 @@ export class ProbabilityTables {
     return this.packed;
   }
 
-  /** One pair of Scholz's code's P, from the packed table. */
-  private scholzCodePair(pa: number, pb: number, firstNotBelow: number, firstAbove: number): void {
-    const { Z } = this;
-    if (!(Z > 0)) {
-      this.lowerWon = 0;
-      this.upperWon = 0;
-      return;
-    }
-    const { votersBelow, start, total } = this;
-    const packed = this.packed!;
-    const below = votersBelow[firstNotBelow]!;
-    const fromAbove = votersBelow[firstAbove]!;
-    const rowA = start[pa]!;
-    const rowB = start[pb]!;
-    const forA = packed[rowB + below]! - packed[rowA + below]!;
-    const forB = total[pa]! - packed[rowA + fromAbove]! - (total[pb]! - packed[rowB + fromAbove]!);
-    this.lowerWon = Math.max(0, forA) / Z;
-    this.upperWon = Math.max(0, forB) / Z;
-  }
-
   private begin(rule: Rule, groups: PositionGroups): void {
     this.rule = rule;
     this.values = groups.values;
     this.m = groups.count;
     this.current = -1;
   }
+}
+
+/**
+ * Eq. 31 for positions a < b (relative to the lowest), midpoint between them. Voters at x ≤ a give
+ * (b − a), voters in (a, mid) give (a + b − 2x); voters at x ≥ b give (b − a) to b, voters in (mid, b)
+ * give (2x − a − b). Prefix sums of w and w·x (W, WX) give each in O(1). Returns P(a beats b).
+ */
+interface PaperRowSums {
+  /** W[lower + 1], WX[lower + 1], W[m]: the same for every pair of a row (read once: the row's stores could alias them). */
+  weightUpToLower: number;
+  weightedUpToLower: number;
+  weightOfAll: number;
+}
+
+function paperWon(W: Float64Array, WX: Float64Array, upper: number, a: number, b: number, firstNotBelow: number, firstAbove: number, sums: PaperRowSums): number {
+  const { weightUpToLower, weightedUpToLower, weightOfAll } = sums;
+  const forA = weightUpToLower * (b - a) + (a + b) * (W[firstNotBelow]! - weightUpToLower) - 2 * (WX[firstNotBelow]! - weightedUpToLower);
+  const forB = (weightOfAll - W[upper]!) * (b - a) + 2 * (WX[upper]! - WX[firstAbove]!) - (a + b) * (W[upper]! - W[firstAbove]!);
+  const total = forA + forB;
+  return total > 0 ? Math.min(1, Math.max(0, forA / total)) : 0.5;
+}
+
+/** Scholz's code: Σ of the votes for the lower position pa over pb (voters below the midpoint), before max(0, ·). */
+function scholzCodeVotesForLower(packed: Float64Array, start: Float64Array, pa: number, pb: number, below: number): number {
+  return packed[start[pb]! + below]! - packed[start[pa]! + below]!;
+}
+
+/** Scholz's code: Σ of the votes for the upper position pb over pa (voters above the midpoint), before max(0, ·). */
+function scholzCodeVotesForUpper(packed: Float64Array, start: Float64Array, total: Float64Array, pa: number, pb: number, fromAbove: number): number {
+  return total[pa]! - packed[start[pa]! + fromAbove]! - (total[pb]! - packed[start[pb]! + fromAbove]!);
 }
 
 /** Cumulative sums of values[0..count) into sums (index p covers values 0..p−1). */

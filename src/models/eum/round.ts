@@ -54,7 +54,7 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   if (options.probability === 'paper') tables.preparePaper(groups, input.weights);
   else tables.prepareScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range);
   const { security } = workspace;
-  securitySums(input, groups, tables, security);
+  securitySums(input, groups, tables, security, workspace.securityScratch);
   const risk = riskExponents(security, workspace.risk);
   // Eq. 31 does not depend on r: the paper rule's first pass serves the second.
   if (options.probability !== 'paper') tables.prepareScholzCode(groups, positions, input.weights, risk, input.range);

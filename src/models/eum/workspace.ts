@@ -8,6 +8,7 @@ import type { EumOptions } from './options.js';
 import { PositionGroups } from './positionGroups.js';
 import { ProbabilityTables } from './probability.js';
 import type { ReceiverScratch } from './receiverPass.js';
+import { SecurityScratch } from './security.js';
 
 /**
  * The ordered dyads of one round, kept only when dyads are reported: every one (cell receiver·n + other),
@@ -62,6 +63,7 @@ export class RoundWorkspace {
   /** The receiver-by-receiver pass's scratch (receiverPass.ts; created on first use). */
   receiverScratch: ReceiverScratch | undefined;
   readonly unitRisk: Float64Array;
+  readonly securityScratch: SecurityScratch;
   readonly statusQuo: Float64Array;
   readonly security: Float64Array;
   readonly risk: Float64Array;
@@ -73,6 +75,7 @@ export class RoundWorkspace {
     this.tables = new ProbabilityTables(size);
     this.offers = new OfferTable(size);
     this.unitRisk = new Float64Array(size).fill(1);
+    this.securityScratch = new SecurityScratch(size);
     this.statusQuo = new Float64Array(size);
     this.security = new Float64Array(size);
     this.risk = new Float64Array(size);
