@@ -35,7 +35,6 @@ import type { RoundInput } from './round.js';
 import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
 import type { RoundWorkspace } from './workspace.js';
 import { offerTo } from './channels/work.js';
-import { PRIVATE } from './channels/table.js';
 
 /** How many proposers a receiver evaluates looking for a lost conflict before it folds every offer instead. */
 const SEARCH_LIMIT = 48;
@@ -180,7 +179,7 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
   const near = scratch.near;
   const evaluation = scratch.evaluation;
   // Private partners' moves are not monotone in the distance: the walk passes them by, and they are looked at after it.
-  const privateRow = adjust !== null && adjust.inert[i] === 0 && adjust.privateStart[i + 1]! > adjust.privateStart[i]! ? adjust.kind : null;
+  const privatePartners = adjust !== null && adjust.inert[i] === 0 && adjust.privateStart[i + 1]! > adjust.privateStart[i]! ? adjust : null;
   let shortest = Infinity;
   let evaluated = 0;
   near.count = 0;
@@ -201,6 +200,11 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
   // The walk: the nearer of the next proposer below and above, until neither side can come within D + 2G.
   let left = home - 1;
   let right = home + 1;
+  if (adjust !== null && adjust.inert[i] === 0) {
+    // Public lost conflicts closer than the audience cost allows are refused (E6): passed over by bisection.
+    left = skipRefused(input, order, i, xi, left, -1, -1);
+    right = skipRefused(input, order, i, xi, right, 1, n);
+  }
   for (;;) {
     const leftDistance = left >= 0 ? xi - positions[order[left]!]! : Infinity;
     const rightDistance = right < n ? positions[order[right]!]! - xi : Infinity;
@@ -211,7 +215,7 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
     if (goLeft) left--;
     else right++;
     const xj = positions[j]!;
-    if (xj === xi || (closed !== null && closed[i * n + j] === 1) || (privateRow !== null && privateRow[i * n + j] === PRIVATE)) continue;
+    if (xj === xi || (closed !== null && closed[i * n + j] === 1) || (privatePartners !== null && privatePartners.isPrivate(i, j))) continue;
     const move = lostConflictMove(input, i, j, xi, xj);
     // Public moves grow with the distance: past D + 2G on this side, so is every farther one.
     if (move > shortest + 2 * margin) {
@@ -221,10 +225,10 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
     }
     if (!consider(j, move)) return false;
   }
-  if (privateRow !== null) {
-    const { privateStart, privatePartners } = adjust!;
+  if (privatePartners !== null) {
+    const { privateStart, privatePartners: partners } = privatePartners;
     for (let k = privateStart[i]!; k < privateStart[i + 1]!; k++) {
-      const j = privatePartners[k]!;
+      const j = partners[k]!;
       const xj = positions[j]!;
       if (xj === xi || (closed !== null && closed[i * n + j] === 1)) continue;
       if (!consider(j, lostConflictMove(input, i, j, xi, xj))) return false;
@@ -253,6 +257,25 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
     offerTo(adjust, workspace, i, 0, j, xj, xj, near.a[slot]!, near.b[slot]!, xi, range);
   }
   return true;
+}
+
+/**
+ * The first index from `from` toward `end` (exclusive, in steps of ±1 through the position order) whose
+ * lost conflict in a public channel receiver i would not refuse: its adjusted move (E4) grows with the
+ * distance, so the refused ones come first (the same arithmetic as offerTo's).
+ */
+function skipRefused(input: RoundInput, order: Int32Array, i: number, xi: number, from: number, step: 1 | -1, end: number): number {
+  const table = input.adjust!;
+  const { positions } = input;
+  let low = 0;
+  let high = (end - from) * step;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const xj = positions[order[from + step * middle]!]!;
+    if (Number.isNaN(table.targetWith(i, 1, 1, xj, xi, xj))) low = middle + 1;
+    else high = middle;
+  }
+  return from + step * low;
 }
 
 /** Sorts the first `count` near offers by position order (insertion sort: there are few). */
