@@ -91,9 +91,11 @@ function withChannels(input: RoundInput, workspace: RoundWorkspace, moves: Move[
   const table = input.adjust!;
   const work = workspace.channelWork!;
   const { offers } = workspace;
-  const index = new Map(input.ids.map((id, position) => [id, position]));
-  for (const move of moves) {
-    const i = index.get(move.actor)!;
+  // The moves are in actor order, one per receiver that took an offer.
+  let next = 0;
+  for (let i = 0; i < input.ids.length; i++) {
+    if (offers.rank[i]! < 0) continue;
+    const move = moves[next++]!;
     if (table.inert[i] === 1 || work.baseTo[i] === move.to) continue;
     const j = offers.proposer[i]!;
     move.channel = table.channelName(i, j);
