@@ -9,7 +9,7 @@
  */
 import type { Dyad, Hold, Move } from '../model.js';
 import type { ChannelTable } from './channels/table.js';
-import { collectDyads, readAllDyads } from './dyadPass.js';
+import { collectDyads, readAllDyads, readFocusDyads } from './dyadPass.js';
 import { collectPerceivedOffers } from './receiverPass.js';
 import { offerKinds } from './offers.js';
 import type { EumOptions } from './options.js';
@@ -62,8 +62,12 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
 
   offers.clear();
   if (input.adjust !== null) workspace.channelRound();
-  if (!workspace.dyads && options.perspective === 'perceived' && options.Q === 1) collectPerceivedOffers(input, workspace, risk);
-  else readAllDyads(input, workspace, risk);
+  // With dyads of one actor only (`dyadsOf`), the offers come from the receiver pass and only that actor's 2(n − 1) views are read.
+  const focusOnly = workspace.dyads !== undefined && workspace.dyads.focus !== null;
+  if ((!workspace.dyads || focusOnly) && options.perspective === 'perceived' && options.Q === 1) {
+    collectPerceivedOffers(input, workspace, risk);
+    if (focusOnly) readFocusDyads(input, workspace, risk);
+  } else readAllDyads(input, workspace, risk);
   const next = workspace.positionsAfter(positions);
   next.set(positions);
   const moves: Move[] = [];
