@@ -2,10 +2,11 @@
  * The JSON API: the scenario library, import/export, the run history (forecasts and sweeps), and the
  * DEU III backtest. Every request body is validated (the scenario by the same schema as the CLI);
  * models run on the server too when a run is saved, so a stored forecast or sweep is always what this
- * Parley computes for the stored snapshot.
+ * Parley computes for the stored snapshot. They run on the warm worker threads of modelWorkers.ts,
+ * never on the event loop, within the limits of runLimits.ts.
  */
 import type { IncomingMessage } from 'node:http';
-import { getModel, models, resolveOptions, runModel } from '../models/registry.js';
+import { getModel, models, resolveOptions } from '../models/registry.js';
 import { parseAnyScenario } from '../scenario/ktab/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
@@ -13,10 +14,13 @@ import { serializeScenario } from '../scenario/write.js';
 import type { Store } from '../store/store.js';
 import type { BacktestJobs } from './backtestJobs.js';
 import { backtestRoutes } from './backtestApi.js';
+import { ledgerRoutes } from './ledgerApi.js';
 import { HttpError, readJsonBody } from './http.js';
 import { findScenario, notFound, parseId } from './lookups.js';
 import { checkBodyHeaders } from './requestGuard.js';
-import { checkRequestedRounds, checkRunSize } from './runLimits.js';
+import type { ModelWorkers } from './modelWorkers.js';
+import { pageOf, parsePage } from './paging.js';
+import { checkRequestedRounds, checkRunSize, checkScenarioSize } from './runLimits.js';
 import { storeSweep } from './sweepApi.js';
 import {
   exportFormats,
@@ -31,6 +35,8 @@ import {
 export interface ApiContext {
   store: Store;
   parleyVersion: string;
+  /** The worker threads every model run and sweep of a request runs on. */
+  workers: ModelWorkers;
   /** The DEU III backtests run and cached by this server (`POST /api/backtest`); absent: 503. */
   backtests?: BacktestJobs;
 }
@@ -43,6 +49,8 @@ export interface ApiRequest {
 
 export type ApiResult =
   | { status: number; json: unknown; headers?: Record<string, string> }
+  /** JSON already serialized (a stored run, put together from the store's texts). */
+  | { status: number; jsonText: string }
   | { status: number; text: string; contentType: string; filename?: string };
 
 export type Handler = (request: ApiRequest, context: ApiContext) => ApiResult | Promise<ApiResult>;
@@ -84,7 +92,10 @@ route('GET', '/api/models', () =>
   ),
 );
 
-route('GET', '/api/scenarios', (_request, { store }) => ok(store.scenarios.list()));
+route('GET', '/api/scenarios', (request, { store }) => {
+  const page = parsePage(request.query);
+  return ok(pageOf(page, store.scenarios.list(page), store.scenarios.count()));
+});
 
 route('POST', '/api/scenarios', async (request, { store }) => {
   const body = parseBody(ScenarioBodySchema, await request.body());
@@ -134,9 +145,11 @@ route('GET', '/api/scenarios/:id/export', (request, { store }) => {
   return { status: 200, text, contentType: `${contentType}; charset=utf-8`, filename: `${fileStem(stored.title)}.${format}` };
 });
 
-route('GET', '/api/scenarios/:id/runs', (request, { store }) =>
-  ok(store.runs.listForScenario(scenarioId(store, request.params.id))),
-);
+route('GET', '/api/scenarios/:id/runs', (request, { store }) => {
+  const id = scenarioId(store, request.params.id);
+  const page = parsePage(request.query);
+  return ok(pageOf(page, store.runs.listForScenario(id, page), store.runs.countForScenario(id)));
+});
 
 route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   const { store } = context;
@@ -144,32 +157,35 @@ route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   const body = parseBody(RunBodySchema, await request.body());
   const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
   const runRequest = { ...(body.preset !== undefined && { preset: body.preset }), ...(body.options && { options: body.options }) };
+  checkScenarioSize(scenario);
   checkRequestedRounds(body.options);
   checkRunSize(scenario, resolveOptions(getModel(body.model), runRequest));
-  const forecast = runModel(body.model, scenario, runRequest);
-  const run = store.runs.create({
+  const forecast = await context.workers.forecast(body.model, scenario, runRequest);
+  const run = store.runs.createText({
     scenarioId: stored.id,
     scenario,
     model: body.model,
     ...(forecast.preset !== undefined && { preset: forecast.preset }),
     options: forecast.options,
     parleyVersion: context.parleyVersion,
-    forecast,
+    forecastJson: forecast.forecastJson,
+    digest: forecast.digest,
   });
-  return ok(run, 201);
+  return { status: 201, jsonText: run };
 });
 
 route('POST', '/api/scenarios/:id/sweeps', async (request, context) => {
   const stored = findScenario(context.store, request.params.id);
-  return ok(await storeSweep(stored, await request.body(), context), 201);
+  return { status: 201, jsonText: await storeSweep(stored, await request.body(), context) };
 });
 
 for (const extra of backtestRoutes) route(extra.method, extra.path, extra.handler);
+for (const extra of ledgerRoutes) route(extra.method, extra.path, extra.handler);
 
 route('GET', '/api/runs/:id', (request, { store }) => {
-  const run = store.runs.get(parseId(request.params.id) ?? -1);
-  if (!run) throw notFound('run', request.params.id);
-  return ok(run);
+  const run = store.runs.getText(parseId(request.params.id) ?? -1);
+  if (run === undefined) throw notFound('run', request.params.id);
+  return { status: 200, jsonText: run };
 });
 
 route('DELETE', '/api/runs/:id', (request, { store }) => {

@@ -6,6 +6,18 @@ import type { SweepResult } from '../analysis/sweep/result.js';
 import type { Forecast } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 
+/** A window onto a list, in the list's order: `limit` entries from the `offset`-th (0-based). */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+/** One page of a list, and how many entries the whole list has (the API's paged answer). */
+export interface Page<T> extends PageRequest {
+  items: T[];
+  total: number;
+}
+
 export interface ScenarioSummary {
   id: number;
   title: string;
@@ -35,6 +47,23 @@ export interface NewRun {
   forecast: Forecast;
   /** For a sweep: its whole result. */
   sweep?: SweepResult;
+}
+
+/**
+ * A run whose forecast (and sweep) arrive as JSON text (`JSON.stringify` of the `Forecast` and the
+ * `SweepResult`, done where they were computed: the server's model threads), with their digest, so
+ * that storing and answering it never parses or serializes them on the server's event loop.
+ */
+export interface NewRunText extends Omit<NewRun, 'forecast' | 'sweep'> {
+  forecastJson: string;
+  sweepJson?: string;
+  digest: RunDigest;
+}
+
+/** What a run summary shows of the forecast and the sweep (runDigest in src/store/runs.ts). */
+export interface RunDigest {
+  outcomes: RunSummary['outcomes'];
+  sweep?: SweepGlance;
 }
 
 /** A sweep at a glance, per issue: the 5th, 50th and 95th percentiles of the outcome. */

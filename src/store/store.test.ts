@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { runSweep } from '../analysis/sweep/index.js';
 import { runModel } from '../models/registry.js';
 import type { Scenario } from '../scenario/schema.js';
 import { schemaVersion } from './database.js';
 import { latestVersion } from './migrations.js';
+import type { StoredRun } from './records.js';
+import { runDigest } from './runs.js';
 import { openStore } from './store.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-store-'));
@@ -96,4 +99,58 @@ test('a database from a newer Parley is refused, not downgraded', () => {
   raw.pragma(`user_version = ${latestVersion + 1}`);
   raw.close();
   assert.throws(() => openStore(file), /newer than this Parley/u);
+});
+
+test('lists are read a page at a time by LIMIT/OFFSET, the library from its title index', () => {
+  const store = openStore(freshFile());
+  for (const title of ['delta', 'Alpha', 'charlie', 'Bravo', 'echo']) store.scenarios.create({ ...scenario, title });
+  assert.deepEqual(store.scenarios.list({ limit: 2, offset: 1 }).map((entry) => entry.title), ['Bravo', 'charlie']);
+  assert.deepEqual(store.scenarios.list().map((entry) => entry.title), ['Alpha', 'Bravo', 'charlie', 'delta', 'echo']);
+  const [first] = store.scenarios.list({ limit: 1, offset: 0 });
+  const ids = [1, 2, 3].map(() => store.runs.create({ scenarioId: first!.id, scenario, model: 'mean', options: {}, parleyVersion: 'test', forecast: runModel('mean', scenario) }).id);
+  assert.deepEqual(store.runs.listForScenario(first!.id, { limit: 2, offset: 1 }).map((run) => run.id), [ids[1], ids[0]]);
+  assert.equal(store.runs.countForScenario(first!.id), 3);
+  store.close();
+});
+
+test('the library page query walks the title index instead of sorting the table', () => {
+  const file = freshFile();
+  openStore(file).close();
+  const raw = new Database(file, { readonly: true });
+  try {
+    const plan = raw.prepare('EXPLAIN QUERY PLAN SELECT s.*, (SELECT COUNT(*) FROM runs r WHERE r.scenario_id = s.id) AS run_count FROM scenarios s ORDER BY s.title COLLATE NOCASE, s.id LIMIT 10 OFFSET 20').all() as { detail: string }[];
+    const details = plan.map((step) => step.detail).join('\n');
+    assert.match(details, /scenarios_by_title/u);
+    assert.doesNotMatch(details, /TEMP B-TREE/u);
+  } finally {
+    raw.close();
+  }
+});
+
+test('a run stored as JSON text reads back as the same run; its text is JSON.stringify of it; a list reads only digests', () => {
+  const file = freshFile();
+  const store = openStore(file);
+  const stored = store.scenarios.create(scenario);
+  const forecast = runModel('eum', scenario, { options: { rounds: 3, dyads: true } });
+  const sweep = runSweep({ scenario, model: 'weighted-mean', runs: 12, seed: 5 });
+  const base = { scenarioId: stored.id, scenario, model: 'eum', options: forecast.options, parleyVersion: 'test' };
+  const asObject = store.runs.create({ ...base, forecast });
+  const text = store.runs.createText({ ...base, forecastJson: JSON.stringify(forecast), digest: runDigest(forecast, undefined) });
+  const asText = JSON.parse(text) as StoredRun;
+  assert.deepEqual({ ...asText, id: asObject.id, createdAt: asObject.createdAt }, asObject);
+  assert.equal(text, JSON.stringify(store.runs.get(asText.id)));
+  const sweepRun = store.runs.create({ ...base, kind: 'sweep', forecast, sweep });
+  assert.equal(store.runs.getText(sweepRun.id), JSON.stringify(sweepRun));
+  store.close();
+
+  // Lists never parse a forecast or a sweep that has its digest: spoil them and list again.
+  const raw = new Database(file);
+  raw.prepare("UPDATE runs SET forecast = 'not json', sweep = CASE WHEN sweep IS NULL THEN NULL ELSE 'not json' END").run();
+  raw.close();
+  const reopened = openStore(file);
+  const listed = reopened.runs.listForScenario(stored.id);
+  assert.deepEqual(listed.map((run) => run.id), [sweepRun.id, asText.id, asObject.id]);
+  assert.deepEqual(listed[0]!.sweep, sweepRun.sweep);
+  assert.deepEqual(listed[2]!.outcomes, asObject.outcomes);
+  reopened.close();
 });
