@@ -80,3 +80,21 @@ test('every problem of a bad scenario reads without a field path in it', () => {
   assert.ok(words.some((text) => text.startsWith("Russia's capability: ")), words.join('\n'));
   for (const text of words) assert.doesNotMatch(text, /actors\[|stances\./u);
 });
+
+test('the channels-spec lists are named by what they are about (channels, trust records, events, branches)', () => {
+  const scenario = {
+    actors: [{ id: 'us', name: 'United States' }, { id: 'russia', name: 'Russia' }],
+    issues: [{ id: 'talks', name: 'Talks' }],
+    channels: [{ between: ['us', 'russia'], channel: 'private', leak: 2 }],
+    trust: { records: [{ label: 'Minsk II', date: '2015-02-12' }], set: [{ of: 'russia', in: 'us', value: 0.2 }] },
+    events: [{ date: '2024-03-01', effects: [{ actor: 'us' }] }],
+    branches: [{ id: 'aid', label: 'aid vote', date: '2024-04-20', outcomes: [{ id: 'passes' }] }],
+  };
+  assert.equal(fieldWords('channels[0].leak', scenario), 'the channel between United States and Russia, leak probability');
+  assert.equal(fieldWords('trust.records[0].seenBy', scenario), 'trust, record “Minsk II” (2015-02-12), seen by');
+  assert.equal(fieldWords('trust.set[0].value', scenario), 'trust, the trust of Russia in United States, value');
+  assert.equal(fieldWords('events[0].effects[0].capability', scenario), 'event of 2024-03-01, effect 1, capability');
+  assert.equal(fieldWords('branches[0].outcomes[0].probability', scenario), 'branch “aid vote” (2024-04-20), outcome “passes”, probability');
+  assert.equal(fieldWords('actors[1].stances.talks.commitment.atLeast', scenario), "Russia's red line's at least on Talks");
+  assert.equal(problemWords({ field: 'channels[0]', message: 'the pair "us" and "russia"' }, scenario), 'the channel between United States and Russia: the pair United States and Russia');
+});

@@ -50,6 +50,14 @@ const keyNames = new Map<string, string>([
   ['idealAdjustment', 'ideal adjustments'],
   ['url', 'URL'],
   ['id', 'id'],
+  ['commitment', 'red line'],
+  ['leak', 'leak probability'],
+  ['when', 'condition'],
+  ['between', 'pair'],
+  ['halfLifeYears', 'half-life (years)'],
+  ['table', 'bargaining table'],
+  ['of', 'whose trust'],
+  ['in', 'trust in'],
 ]);
 
 /** The possessive of a name: "Russia's", "the United States'". */
@@ -171,11 +179,81 @@ export function fieldWords(field: string | FieldPath, scenario: unknown): string
     const label = asText(item?.name) ?? asText(item?.id) ?? String(index + 1);
     return ofNamed(label, rest, kind);
   }
+  const dated = datedItemWords(root, path, actorLabelById(scenario));
+  if (dated !== undefined) return dated;
   if (typeof index !== 'number') return `the ${restWords(path)}`;
   return restWords(path);
 }
 
+/** Actors by id, named as `actorLabels` names them. */
+function actorLabelById(scenario: unknown): (id: unknown) => string {
+  const labels = actorLabels(scenario);
+  const byId = new Map<string, string>();
+  asList(asObject(scenario)?.actors).forEach((actor, index) => {
+    const id = asText(asObject(actor)?.id);
+    if (id !== undefined) byId.set(id, labels[index]!);
+  });
+  return (id) => byId.get(String(id)) ?? String(id);
+}
+
+/** “label” (date), or “label”, or the date, or the item's number: how a dated list item is named. */
+function labelledItem(kind: string, item: Loose | undefined, index: number): string {
+  const label = asText(item?.label) ?? asText(item?.id);
+  const date = asText(item?.date);
+  if (label !== undefined) return `${kind} “${label}”${date ? ` (${date})` : ''}`;
+  return date !== undefined ? `${kind} of ${date}` : `${kind} ${index + 1}`;
+}
+
+/**
+ * The channels-spec §3 lists (channels, trust records and estimates, events, branches, proposals): the item named
+ * by what it is about ("the channel between the United States and Russia", "branch “aid vote”
+ * (2024-04-20), outcome “passes”"), then the field: "…, leak probability". Undefined for other paths.
+ */
+function datedItemWords(root: Loose | undefined, path: FieldPath, actorName: (id: unknown) => string): string | undefined {
+  const [head, index] = path;
+  const heads: string[] = [];
+  let rest = path.slice(1);
+  if (head === 'channels' && typeof index === 'number') {
+    const between = asObject(asList(root?.channels)[index])?.between;
+    heads.push(Array.isArray(between) && between.length > 0 ? `the channel between ${between.map(actorName).join(' and ')}` : `channel rule ${index + 1}`);
+    rest = path.slice(2);
+  } else if ((head === 'events' || head === 'branches' || head === 'proposals') && typeof index === 'number') {
+    const item = asObject(asList(root?.[head])[index]);
+    heads.push(labelledItem(singulars.get(head)!, item, index));
+    rest = path.slice(2);
+    if (rest[0] === 'outcomes' && typeof rest[1] === 'number') {
+      const outcome = asObject(asList(item?.outcomes)[rest[1]]);
+      heads.push(`outcome “${asText(outcome?.label) ?? asText(outcome?.id) ?? rest[1] + 1}”`);
+      rest = rest.slice(2);
+    }
+  } else if (head === 'trust') {
+    heads.push('trust');
+    const trust = asObject(root?.trust);
+    if (rest[0] === 'records' && typeof rest[1] === 'number') {
+      heads.push(labelledItem('record', asObject(asList(trust?.records)[rest[1]]), rest[1]));
+      rest = rest.slice(2);
+    } else if (rest[0] === 'set' && typeof rest[1] === 'number') {
+      const estimate = asObject(asList(trust?.set)[rest[1]]);
+      heads.push(estimate ? `the trust of ${actorName(estimate.of)} in ${actorName(estimate.in)}` : `estimate ${rest[1] + 1}`);
+      rest = rest.slice(2);
+    }
+  } else return undefined;
+  if (rest[0] === 'effects' && typeof rest[1] === 'number') {
+    heads.push(`effect ${rest[1] + 1}`);
+    rest = rest.slice(2);
+  }
+  return [...heads, ...(rest.length === 0 ? [] : [restWords(rest)])].join(', ');
+}
+
 /** A problem in words: "Ukraine's salience on US–Russia negotiations: salience 150 is above the salience scale 100". */
 export function problemWords(problem: Pick<Problem, 'field' | 'message'>, scenario: unknown): string {
-  return problem.field ? `${fieldWords(problem.field, scenario)}: ${problem.message}` : problem.message;
+  const message = actorIdsNamed(problem.message, scenario);
+  return problem.field ? `${fieldWords(problem.field, scenario)}: ${message}` : message;
+}
+
+/** A message's quoted actor ids replaced by the actors' names: `the pair "us" and "russia"` → "the pair United States and Russia". */
+function actorIdsNamed(message: string, scenario: unknown): string {
+  const ids = new Set(asList(asObject(scenario)?.actors).map((actor) => asText(asObject(actor)?.id)));
+  const name = actorLabelById(scenario);
+  return message.replace(/"([^"]+)"/gu, (whole, id: string) => (ids.has(id) ? name(id) : whole));
 }
