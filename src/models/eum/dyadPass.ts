@@ -163,6 +163,79 @@ function adjustedTarget(table: RoundInput['adjust'], i: number, rank: number, j:
   return Number.isNaN(to) ? xi : to;
 }
 
+/**
+ * The pair loop of the offers (receiverPass.ts uses it for rounds where few receivers find a near lost
+ * conflict): the fast path of `readAllDyads` when only offers matter (dyads not kept), both EUs a receiver compares
+ * use its own exponent (`perceived`) and Q = 1. Then, for receiver i against j,
+ *   a = U_s − U_sq − α (U_s − U_f),  b = U_s − U_sq − β (U_s − U_f),
+ * with α = s_a (1 − P_ij) and β = s_b (1 − P_ji) (s_a, s_b the leading saliences of a and b, A2), and
+ * U_s − U_f ≥ 0. Every offer needs b − a > EU_TOLERANCE (a lost conflict: b > a > 0; a compromise or a
+ * capitulation: a < 0 < b), i.e. α > β; so a side whose α − β is not clearly positive cannot receive an
+ * offer and its utilities are not evaluated. The margin is wide: for d ≤ 1 and saliences ≤ 1 (else no
+ * side is skipped), U_s − U_f ≤ 4, so α − β ≤ 1e-14 bounds b − a by 4e-14 plus the rounding of a and b
+ * (~1e-14), far below the 1e-12 an offer needs. Every offer the full loop would see is seen, in the same
+ * order: the result is the same to the bit (eum.paths.test.ts). With responder
+ * salience at most one side of a pair gets an offer: half of the powers are skipped. A side that already
+ * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst).
+ */
+export function collectOffersByPair(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
+  const { positions, salience, range, closed, options, adjust } = input;
+  const { groups, tables, statusQuo, offers } = workspace;
+  const { actorsByPosition: order, groupOf } = groups;
+  const { lowerWins, upperWins } = tables;
+  const responder = options.salienceInEu === 'responder';
+  const { capitulation } = options;
+  const n = order.length;
+  for (let p = 0; p < n; p++) {
+    const i = order[p]!;
+    const gi = groupOf[i]!;
+    tables.row(gi);
+    const xi = positions[i]!;
+    const si = salience[i]!;
+    for (let q = p + 1; q < n; q++) {
+      const j = order[q]!;
+      const xj = positions[j]!;
+      if (xj === xi) continue;
+      if (closed !== null && closed[i * n + j] === 1) continue;
+      const gj = groupOf[j]!;
+      const iBeatsJ = lowerWins[gj]!;
+      const jBeatsI = upperWins[gj]!;
+      const sj = salience[j]!;
+      const d = Math.abs(xi - xj) / range;
+      // α − β for each side (the leading salience of a is the other's; of b, A2).
+      const gapI = sj * (1 - iBeatsJ) - (responder ? si : sj) * (1 - jBeatsI);
+      const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
+      const bounded = d <= 1 && si <= 1 && sj <= 1;
+      const distance = Math.abs(xj - xi);
+      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range);
+      const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range);
+      if (!offerToI && !offerToJ) continue;
+      const successBase = 0.5 - 0.5 * d;
+      const failureBase = 0.5 + 0.5 * d;
+      const logSuccess = Math.log(successBase);
+      const logFailure = Math.log(failureBase);
+      if (offerToI) {
+        const ri = risk[i]!;
+        const success = 2 - 4 * powerFromLog(successBase, logSuccess, ri);
+        const failure = 2 - 4 * powerFromLog(failureBase, logFailure, ri);
+        const a = expectedUtilityOfChallenge(success, failure, iBeatsJ, sj) - statusQuo[i]!;
+        const b = expectedUtilityOfChallenge(success, failure, jBeatsI, responder ? si : sj) - statusQuo[i]!;
+        const rank = offerRank(a, b, capitulation);
+        if (rank >= 0) offerTo(adjust, workspace, i, rank, j, xj, offerPosition(rank, a, b, xi, xj), a, b, xi, range);
+      }
+      if (offerToJ) {
+        const rj = risk[j]!;
+        const success = 2 - 4 * powerFromLog(successBase, logSuccess, rj);
+        const failure = 2 - 4 * powerFromLog(failureBase, logFailure, rj);
+        const a = expectedUtilityOfChallenge(success, failure, jBeatsI, si) - statusQuo[j]!;
+        const b = expectedUtilityOfChallenge(success, failure, iBeatsJ, responder ? sj : si) - statusQuo[j]!;
+        const rank = offerRank(a, b, capitulation);
+        if (rank >= 0) offerTo(adjust, workspace, j, rank, i, xi, offerPosition(rank, a, b, xj, xi), a, b, xj, range);
+      }
+    }
+  }
+}
+
 /** The rank in `offerKinds` of an offer-making perception. */
 function offerRankOf(perception: Dyad['perception']): number {
   return perception === 'conflict-lost' ? 0 : perception === 'compromise' ? 1 : 2;

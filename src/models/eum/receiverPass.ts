@@ -35,9 +35,13 @@ import type { RoundInput } from './round.js';
 import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
 import type { RoundWorkspace } from './workspace.js';
 import { offerTo } from './channels/work.js';
+import { collectOffersByPair } from './dyadPass.js';
 
 /** How many proposers a receiver evaluates looking for a lost conflict before it folds every offer instead. */
 const SEARCH_LIMIT = 48;
+
+/** How many receivers' searches decide whether a round uses the search or the pair loop. */
+const SAMPLE = 32;
 
 /** One evaluated offer to the receiver: its rank (−1: none), a, b and where it asks the receiver to go. */
 class Evaluation {
@@ -143,10 +147,23 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
   const scratch = (workspace.receiverScratch ??= new ReceiverScratch(n));
   const order = workspace.groups.actorsByPosition;
   for (let k = 0; k < n; k++) scratch.orderIndex[order[k]!] = k;
-  const prunable = input.options.offerChoice !== 'highest-eu';
+  if (input.options.offerChoice === 'highest-eu') {
+    for (let i = 0; i < n; i++) foldEveryOffer(input, workspace, risk, i);
+    return;
+  }
+  // The search pays only when most receivers find their lost conflict near: when one in three of the
+  // first receivers fails, the round starts over with the pair loop (both give the same result).
+  let failed = 0;
   for (let i = 0; i < n; i++) {
-    if (prunable && foldNearOffers(input, workspace, risk, scratch, i)) continue;
+    if (foldNearOffers(input, workspace, risk, scratch, i)) continue;
     foldEveryOffer(input, workspace, risk, i);
+    failed++;
+    if (i < SAMPLE && failed * 3 > i + 1 && i + 1 >= SAMPLE / 2) {
+      workspace.offers.clear();
+      if (input.adjust !== null) workspace.channelRound();
+      collectOffersByPair(input, workspace, risk);
+      return;
+    }
   }
 }
 
