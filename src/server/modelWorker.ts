@@ -11,6 +11,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { isInputError, type Problem } from '../errors.js';
 import type { Forecast } from '../models/model.js';
 import { runModel, type RunRequest } from '../models/registry.js';
+import { entriesToSeal, type EntryToSeal } from '../node/ledgerSeal.js';
 import runBlockTask, { type BlockTask } from '../node/sweep/worker.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { RunDigest } from '../store/records.js';
@@ -20,7 +21,8 @@ export type ModelTask =
   | { kind: 'warm' }
   | { kind: 'forecast'; model: string; scenario: Scenario; request: RunRequest }
   | ({ kind: 'sweep-block' } & BlockTask)
-  | { kind: 'sweep-summary'; spec: CanonicalSweepSpec; data: SweepData };
+  | { kind: 'sweep-summary'; spec: CanonicalSweepSpec; data: SweepData }
+  | { kind: 'seal'; scenario: Scenario; version: string };
 
 export type ModelAnswer<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
@@ -46,6 +48,8 @@ export interface ModelTaskValues {
   forecast: ForecastText;
   'sweep-block': SweepData;
   'sweep-summary': SweepText;
+  /** The ledger entries that seal the scenario's answer (every model, then the answer: ledgerApi.ts). */
+  seal: EntryToSeal[];
 }
 
 export default function runModelTask(task: ModelTask & { started?: MessagePort }): ModelAnswer<unknown> {
@@ -69,6 +73,8 @@ function compute(task: ModelTask): unknown {
       return forecastText(runModel(task.model, task.scenario, task.request));
     case 'sweep-block':
       return runBlockTask(task);
+    case 'seal':
+      return entriesToSeal(task.scenario, task.version);
     case 'sweep-summary': {
       const prepared = prepareSweep(task.spec);
       const forecast: Forecast = { ...prepared.model.run(prepared.scenario, prepared.options), preset: prepared.spec.preset };

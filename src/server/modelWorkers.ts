@@ -50,6 +50,11 @@ export class ModelWorkers {
     return this.run({ kind: 'forecast', model, scenario, request }, new Deadline('run', this.runTimeoutMs));
   }
 
+  /** The ledger entries sealing the scenario's answer (every model and the answer's sweeps: a sweep's deadline). */
+  seal(scenario: Scenario, version: string): Promise<ModelTaskValues['seal']> {
+    return this.run({ kind: 'seal', scenario, version }, new Deadline('sweep', this.sweepTimeoutMs));
+  }
+
   /** Every run of a prepared sweep in blocks across the threads, then its summary and baseline. */
   async sweep(prepared: PreparedSweep): Promise<SweepText> {
     const deadline = new Deadline('sweep', this.sweepTimeoutMs);

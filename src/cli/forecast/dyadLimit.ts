@@ -9,7 +9,7 @@ import { getModel, resolveOptions } from '../../models/registry.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { participants } from '../../scenario/views.js';
 import { leavesOf } from '../../scenario/timeline/leaves.js';
-import type { PlannedRun } from './plan.js';
+import type { PlannedRun } from '../../analysis/forecastPlan.js';
 
 /** About 1 GB of dyad objects (≈ 250 bytes each): n = 1,000 for 4 rounds, n = 300 for 44. */
 export const DYAD_LIMIT = 4_000_000;

@@ -5,7 +5,8 @@
  */
 import { InputError } from '../../errors.js';
 import { detectDecide, readDecide } from '../decide/index.js';
-import { parseScenario, type ParsedScenario, type ScenarioSource } from '../parse.js';
+import { readDecideSource } from '../decide/read.js';
+import { parseScenario, readScenarioSource, type ParsedScenario, type ScenarioSource } from '../parse.js';
 import type { Scenario } from '../schema.js';
 import { validateScenario } from '../validate.js';
 import { withLineFeeds } from '../reading.js';
@@ -70,7 +71,33 @@ export function writeKtab(scenario: Scenario, format: KtabFormat, spaceId?: stri
  * YAML, JSON or CSV through `parseScenario`.
  */
 export function parseAnyScenario(text: string, source: ScenarioSource = {}): ParsedScenario {
-  if (source.format === undefined && detectDecide(text)) return readDecide(text, source.file);
+  const family = fileFamily(text, source);
+  if (family === 'decide') return readDecide(text, source.file);
+  return family === 'parley' ? parseScenario(text, source) : readKtab(text, family, source.file);
+}
+
+/** Which reader `parseAnyScenario` hands a text to. */
+function fileFamily(text: string, source: ScenarioSource): 'decide' | KtabFormat | 'parley' {
+  if (source.format === undefined && detectDecide(text)) return 'decide';
   const ktab = source.format === undefined ? (source.file?.toLowerCase().endsWith('.xml') ? 'ktab-xml' : detectKtabFormat(text)) : undefined;
-  return ktab === undefined ? parseScenario(text, source) : readKtab(text, ktab, source.file);
+  return ktab ?? 'parley';
+}
+
+/**
+ * What a file holds before validation, read by the reader `parseAnyScenario` picks; undefined when
+ * the text cannot be read at all (a syntax error). For keeping a file that does not validate (a draft).
+ */
+export function readAnyScenarioValue(text: string, source: ScenarioSource = {}): unknown {
+  const family = fileFamily(text, source);
+  if (family === 'decide') return readDecideSource(text, source.file).value;
+  if (family === 'parley') {
+    const reading = readScenarioSource(text, source);
+    return reading.fatal ? undefined : reading.value;
+  }
+  const lines = withLineFeeds(text);
+  try {
+    return family === 'ktab-xml' ? readKtabXml(lines, source.file) : readKtabCsv(lines, source.file);
+  } catch {
+    return undefined;
+  }
 }
