@@ -8,6 +8,7 @@ import type { Forecast } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SqliteDatabase } from './database.js';
 import type { NewRun, RunSummary, StoredRun, SweepGlance } from './records.js';
+import { reviveDyads } from '../models/dyadTable.js';
 
 export type { NewRun, RunSummary, StoredRun };
 
@@ -55,7 +56,8 @@ export class RunTable {
   get(id: number): StoredRun | undefined {
     const row = this.database.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
     if (!row) return undefined;
-    const forecast = JSON.parse(row.forecast) as Forecast;
+    // The stored JSON's dyads become columns again (src/models/dyadTable.ts), as runModel returns them.
+    const forecast = reviveDyads(JSON.parse(row.forecast) as Forecast);
     const sweep = row.sweep === null ? undefined : (JSON.parse(row.sweep) as SweepResult);
     const run: StoredRun = {
       ...summary(row, forecast, sweep),

@@ -2,6 +2,7 @@
 import type { Forecast } from '../../src/models/model.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { ModelRequest, WorkerRequest, WorkerResponse } from './worker.js';
+import { reviveDyads } from '../../src/models/dyadTable.js';
 
 export type { ModelRequest };
 
@@ -22,7 +23,8 @@ function getWorker(): Worker {
     const waiting = pending.get(answer.id);
     if (!waiting) return;
     pending.delete(answer.id);
-    if (answer.ok) waiting.resolve({ forecasts: answer.forecasts, milliseconds: answer.milliseconds });
+    // The message's dyad tables arrive without their prototype (structured clone): restored for the readers.
+    if (answer.ok) waiting.resolve({ forecasts: answer.forecasts.map((forecast) => reviveDyads(forecast)), milliseconds: answer.milliseconds });
     else waiting.reject(new Error([answer.message, ...answer.problems.map((problem) => problem.message)].filter(Boolean).join('\n')));
   };
   return worker;

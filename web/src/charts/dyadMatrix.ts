@@ -7,6 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { describeDyad } from '../../../src/analysis/explain.js';
+import { dyadList } from '../../../src/models/dyadTable.js';
 import type { Dyad, Perception, Round } from '../../../src/models/model.js';
 import { shortLabel } from '../actorNames.js';
 import { h } from '../dom.js';
@@ -20,7 +21,7 @@ export function dyadMatrix(
   decimals: number,
   onExplain: (text: string) => void,
 ): { rows: CsvRow[]; chart: HTMLElement } {
-  const dyads: Dyad[] = round.dyads ?? [];
+  const dyads: Dyad[] = round.dyads ? dyadList(round.dyads) : [];
   const order = Object.keys(round.positions);
   const label = (id: string): string => shortLabel(names[id] ?? id, 24);
   const cells = dyads.map((dyad) => ({ ...dyad, actorName: label(dyad.actor), otherName: label(dyad.other) }));
