@@ -1,7 +1,8 @@
 /**
  * Branches (channels-spec.md §5.4): a model runs once per leaf and the results are mixed by leaf
  * probability (B4). Each issue reports every leaf and the mixture; `outcome` becomes the mixture mean
- * and `rounds` holds the most probable leaf (ties: the first in enumeration order).
+ * and `rounds` (and Nash's `path`) hold the most probable leaf (ties: the first in enumeration order);
+ * each leaf keeps its own rounds and path.
  */
 import type { Scenario } from '../scenario/schema.js';
 import { roundsToEnd } from '../scenario/timeline/calendar.js';
@@ -23,7 +24,8 @@ export function runEveryLeaf(model: AnyModel, scenario: Scenario, options: Recor
   const issues = base.issues.map((issue, index): IssueForecast => {
     const perLeaf = forecasts.map((forecast, leafIndex) => {
       const result = forecast.issues[index]!;
-      return { leaf: Object.assign(Object.create(null) as Record<string, string>, leaves[leafIndex]!.choice), probability: leaves[leafIndex]!.probability, outcome: result.outcome, rounds: result.rounds };
+      const leaf = Object.assign(Object.create(null) as Record<string, string>, leaves[leafIndex]!.choice);
+      return { leaf, probability: leaves[leafIndex]!.probability, outcome: result.outcome, rounds: result.rounds, ...(result.path ? { path: result.path } : {}) };
     });
     const mixture = mixtureOf(perLeaf.map((leaf) => ({ value: leaf.outcome, probability: leaf.probability })));
     const note = `with ${leaves.length} branch leaves, the outcome is the mixture mean ${mixture.mean.toFixed(2)} (median ${mixture.median.toFixed(2)}); the rounds shown are the most probable leaf's (${leafLabel(leaves[likeliest]!)}, p = ${leaves[likeliest]!.probability.toFixed(3)})`;
@@ -63,7 +65,7 @@ export function forecastOfLeaf(forecast: Forecast, spec: string): Forecast {
       const known = issue.leaves.map((candidate) => Object.entries(candidate.leaf).map(([branch, outcome]) => `${branch}=${outcome}`).join(',')).join('; ');
       throw new InputError({ field: 'leaf', message: `no leaf ${JSON.stringify(spec)}; expected one of ${known}` });
     }
-    return { ...issue, outcome: leaf.outcome, rounds: leaf.rounds };
+    return { ...issue, outcome: leaf.outcome, rounds: leaf.rounds, ...(leaf.path ? { path: leaf.path } : {}) };
   });
   return { ...forecast, issues };
 }

@@ -311,6 +311,8 @@ export interface LeafForecast {
   probability: number;
   outcome: number;
   rounds: Round[];
+  /** Nash with dated effects: this leaf's (N6) path, as `IssueForecast.path`. */
+  path?: IssueForecast['path'];
 }
 
 export interface Forecast {
