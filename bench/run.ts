@@ -12,6 +12,7 @@ import { backtestSuite } from './backtestSuite.js';
 import { channelsSuite } from './channelsSuite.js';
 import { dealSuite } from './dealSuite.js';
 import { scaleSuite } from './scaleSuite.js';
+import { smpMemorySuite, startUpSuite } from './scaleIoSuite.js';
 import { draftSuite } from './draftSuite.js';
 import { eumSuite } from './eumSuite.js';
 import { exchangeSuite } from './exchange.js';
@@ -22,6 +23,8 @@ import { sweepSuite } from './sweepSuite.js';
 
 /** Add a suite here (one line). */
 const suites: BenchSuite[] = [eumSuite, backtestSuite, sweepSuite, sweepProcessSuite, smpSuite, adviseSuite, channelsSuite, dealSuite, answerSuite, exchangeSuite, scaleSuite, draftSuite];
+// Issue 16's SMP memory and CLI start-up rows (bench/scaleIoSuite.ts).
+suites.push(smpMemorySuite, startUpSuite);
 
 async function main(): Promise<void> {
   const only = process.argv.slice(2);

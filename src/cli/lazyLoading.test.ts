@@ -5,26 +5,16 @@
  * file must (so the hook sees what it should).
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
+import { loadedModules } from '../../tests/support/loadedModules.js';
 import { fromRepo, fromShared, repoRoot } from '../../tests/support/paths.js';
 
 const compiled = fileURLToPath(import.meta.url).endsWith('.js');
 const command = compiled ? [fromRepo('dist', 'src', 'cli', 'main.js')] : ['--import', 'tsx', fromRepo('src', 'cli', 'main.ts')];
 
-/** Registers a load hook that writes `loaded URL` to stderr for every module but Node's own. */
-const hook = `data:text/javascript,${encodeURIComponent(
-  `import { register } from 'node:module';
-register('data:text/javascript,' + encodeURIComponent("export async function load(url, context, next) { if (!url.startsWith('node:')) process._rawDebug('loaded ' + url); return next(url, context); }"));`,
-)}`;
-
 /** The modules `parley ARGS` loads (their URLs), and its exit code. */
-function loadedBy(...args: string[]): { code: number | null; modules: string[] } {
-  const result = spawnSync(process.execPath, ['--import', hook, ...command, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, PARLEY_DEBUG: '' } });
-  const modules = result.stderr.split('\n').flatMap((line) => (line.startsWith('loaded ') ? [line.slice('loaded '.length)] : []));
-  return { code: result.status, modules };
-}
+const loadedBy = (...args: string[]) => loadedModules([...command, ...args], repoRoot);
 
 /** What a YAML forecast must not load: the packages, and Parley's own readers and rooms they come with. */
 const notForYaml = [
