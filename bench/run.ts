@@ -4,6 +4,8 @@
  * bench/results/latest-eum-smp.md). Benchmarks measure speed; tests never time anything.
  */
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { writeFileAtomic } from '../src/cli/files.js';
 import { fromRepo } from '../tests/support/paths.js';
 import { adviseSuite } from './adviseSuite.js';
@@ -35,12 +37,20 @@ async function main(): Promise<void> {
     return;
   }
   const sections: string[] = [`# Parley benchmarks\n\nNode ${process.version}, ${process.platform}/${process.arch}.\n`];
+  const durations: string[] = [];
+  const started = performance.now();
   for (const suite of suites) {
     if (only.length > 0 && !only.includes(suite.name)) continue;
+    const suiteStarted = performance.now();
     const section = toMarkdown(await suite.run());
+    durations.push(`${suite.name} ${((performance.now() - suiteStarted) / 1000).toFixed(0)} s`);
     process.stdout.write(`${section}\n`);
     sections.push(section);
   }
+  // How long the run took, suite by suite (the load average says how shared the machine was).
+  const timing = `## Duration\n\n${((performance.now() - started) / 1000).toFixed(0)} s in all (load average at the end ${loadavg()[0]!.toFixed(1)}): ${durations.join(', ')}.\n`;
+  process.stdout.write(`${timing}\n`);
+  sections.push(timing);
   mkdirSync(fromRepo('bench', 'results'), { recursive: true });
   const name = only.length > 0 ? `latest-${only.join('-')}.md` : 'latest.md';
   await writeFileAtomic(fromRepo('bench', 'results', name), sections.join('\n'), { cwd: fromRepo() });
