@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Problem } from '../errors.js';
 import { runModel } from '../models/registry.js';
 import type { Scenario } from '../scenario/schema.js';
-import type { RunSummary, ScenarioSummary, StoredRun, StoredScenario } from '../store/records.js';
+import type { Page, RunSummary, ScenarioSummary, StoredRun, StoredScenario } from '../store/records.js';
 import { fromShared } from '../../tests/support/paths.js';
 import { startTestServer, type TestServer } from '../../tests/support/workbench.js';
 
@@ -37,7 +37,8 @@ describe('the scenario library', () => {
   test('a fresh database holds the worked example', async () => {
     const { status, body } = await server.request('GET', '/api/scenarios');
     assert.equal(status, 200);
-    const list = body as ScenarioSummary[];
+    const { items: list, total } = body as Page<ScenarioSummary>;
+    assert.equal(total, 1);
     assert.equal(list.length, 1);
     assert.match(list[0]!.title, /back-channel/u);
     const one = await server.request('GET', `/api/scenarios/${list[0]!.id}`);
@@ -181,7 +182,7 @@ describe('the run history', () => {
     assert.equal(run.preset, 'scholz2011-code');
     assert.match(run.parleyVersion, /^\d+\.\d+\.\d+/u);
 
-    const list = (await server.request('GET', `/api/scenarios/${created.id}/runs`)).body as RunSummary[];
+    const list = ((await server.request('GET', `/api/scenarios/${created.id}/runs`)).body as Page<RunSummary>).items;
     assert.deepEqual(list.map((entry) => entry.id), [run.id]);
     assert.deepEqual((await server.request('GET', `/api/runs/${run.id}`)).body, run);
 
@@ -302,11 +303,13 @@ describe('run size limits', () => {
       assert.equal(problem?.field, field);
       assert.match(problem?.message ?? '', message);
     }
-    assert.deepEqual((await server.request('GET', `/api/scenarios/${created.id}/runs`)).body, []);
+    assert.deepEqual((await server.request('GET', `/api/scenarios/${created.id}/runs`)).body, { items: [], total: 0, limit: 200, offset: 0 });
 
     const kept = await server.request('POST', runs, { model: 'eum', options: { rounds: 20, dyads: true } });
     assert.equal(kept.status, 201, kept.text);
     assert.ok((kept.body as StoredRun).forecast.issues[0]!.rounds.some((round) => round.dyads !== undefined));
+    // The dyads come back from the worker thread as columns and are written as the Dyad[] JSON (src/models/dyadTable.ts).
+    assert.equal(((kept.body as { forecast: { issues: { rounds: { dyads?: Array<{ perception?: unknown }> }[] }[] } }).forecast.issues[0]!.rounds[1]!.dyads ?? [])[0]?.perception !== undefined, true);
     const sweep = await server.request('POST', `/api/scenarios/${created.id}/sweeps`, { model: 'eum', runs: 10, seed: 1, options: { rounds: 5000 } });
     assert.equal(sweep.status, 400);
     assert.equal(problemsOf(sweep.body)[0]?.field, 'options.rounds');

@@ -2,10 +2,11 @@
  * The JSON API: the scenario library, import/export, the run history (forecasts and sweeps), and the
  * DEU III backtest. Every request body is validated (the scenario by the same schema as the CLI);
  * models run on the server too when a run is saved, so a stored forecast or sweep is always what this
- * Parley computes for the stored snapshot.
+ * Parley computes for the stored snapshot. They run on the warm worker threads of modelWorkers.ts,
+ * never on the event loop, within the limits of runLimits.ts.
  */
 import type { IncomingMessage } from 'node:http';
-import { getModel, models, resolveOptions, runModel } from '../models/registry.js';
+import { getModel, models, resolveOptions } from '../models/registry.js';
 import { parseAnyScenario } from '../scenario/ktab/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
@@ -16,7 +17,9 @@ import { backtestRoutes } from './backtestApi.js';
 import { HttpError, readJsonBody } from './http.js';
 import { findScenario, notFound, parseId } from './lookups.js';
 import { checkBodyHeaders } from './requestGuard.js';
-import { checkRequestedRounds, checkRunSize } from './runLimits.js';
+import type { ModelWorkers } from './modelWorkers.js';
+import { pageOf, parsePage } from './paging.js';
+import { checkRequestedRounds, checkRunSize, checkScenarioSize } from './runLimits.js';
 import { storeSweep } from './sweepApi.js';
 import {
   exportFormats,
@@ -31,6 +34,8 @@ import {
 export interface ApiContext {
   store: Store;
   parleyVersion: string;
+  /** The worker threads every model run and sweep of a request runs on. */
+  workers: ModelWorkers;
   /** The DEU III backtests run and cached by this server (`POST /api/backtest`); absent: 503. */
   backtests?: BacktestJobs;
 }
@@ -84,7 +89,10 @@ route('GET', '/api/models', () =>
   ),
 );
 
-route('GET', '/api/scenarios', (_request, { store }) => ok(store.scenarios.list()));
+route('GET', '/api/scenarios', (request, { store }) => {
+  const page = parsePage(request.query);
+  return ok(pageOf(page, store.scenarios.list(page), store.scenarios.count()));
+});
 
 route('POST', '/api/scenarios', async (request, { store }) => {
   const body = parseBody(ScenarioBodySchema, await request.body());
@@ -134,9 +142,11 @@ route('GET', '/api/scenarios/:id/export', (request, { store }) => {
   return { status: 200, text, contentType: `${contentType}; charset=utf-8`, filename: `${fileStem(stored.title)}.${format}` };
 });
 
-route('GET', '/api/scenarios/:id/runs', (request, { store }) =>
-  ok(store.runs.listForScenario(scenarioId(store, request.params.id))),
-);
+route('GET', '/api/scenarios/:id/runs', (request, { store }) => {
+  const id = scenarioId(store, request.params.id);
+  const page = parsePage(request.query);
+  return ok(pageOf(page, store.runs.listForScenario(id, page), store.runs.countForScenario(id)));
+});
 
 route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   const { store } = context;
@@ -144,9 +154,10 @@ route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   const body = parseBody(RunBodySchema, await request.body());
   const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
   const runRequest = { ...(body.preset !== undefined && { preset: body.preset }), ...(body.options && { options: body.options }) };
+  checkScenarioSize(scenario);
   checkRequestedRounds(body.options);
   checkRunSize(scenario, resolveOptions(getModel(body.model), runRequest));
-  const forecast = runModel(body.model, scenario, runRequest);
+  const forecast = await context.workers.forecast(body.model, scenario, runRequest);
   const run = store.runs.create({
     scenarioId: stored.id,
     scenario,

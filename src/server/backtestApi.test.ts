@@ -7,6 +7,7 @@ import type { Problem } from '../errors.js';
 import { shippedDeuDataset } from '../../tests/support/deu3Data.js';
 import { startTestServer, type TestServer } from '../../tests/support/workbench.js';
 import type { BacktestState } from './backtestJobs.js';
+import { maxBacktestJobs } from './runLimits.js';
 
 let server: TestServer;
 before(async () => {
@@ -64,4 +65,17 @@ test('bad backtest options are 400s naming the field', async () => {
   assert.deepEqual(await fieldsOf({ replicates: 5 }), ['replicates']);
   assert.deepEqual(await fieldsOf({ dataset: 'deu2' }), ['dataset']);
   assert.equal((await server.request('GET', '/api/backtest')).status, 405);
+});
+
+test(`at most ${maxBacktestJobs} backtests are queued or running; a new one beyond is a 429, a known one still answers`, async () => {
+  const tiny = (seed: number) => ({ subset: 'unanimity', models: 'weighted-mean', replicates: 100, seed });
+  for (let seed = 101; seed < 101 + maxBacktestJobs; seed++) assert.equal((await server.request('POST', '/api/backtest', tiny(seed))).status, 202, `seed ${seed}`);
+  const refused = await server.request('POST', '/api/backtest', tiny(999));
+  assert.equal(refused.status, 429, refused.text);
+  assert.match((refused.body as { error: string }).error, new RegExp(`^${maxBacktestJobs} backtests are already queued or running, the most this server takes at once`, 'u'));
+  assert.equal(refused.headers.get('retry-after'), '10');
+  assert.notEqual((await server.request('POST', '/api/backtest', tiny(102))).status, 429, 'a known backtest answers its progress');
+  // Once one has finished, a new one is taken.
+  await poll(tiny(101));
+  assert.equal((await server.request('POST', '/api/backtest', tiny(999))).status, 202);
 });

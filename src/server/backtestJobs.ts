@@ -2,7 +2,8 @@
  * The workbench's DEU III backtests: each set of options runs once, on a worker thread (tinypool),
  * and its result stays in memory for the server's lifetime, so asking again answers at once. A run
  * takes seconds (every model on up to 351 issues, then the bootstrap), so an answer is either the
- * finished result or the running job's progress; the page asks again until it is done.
+ * finished result or the running job's progress; the page asks again until it is done. At most
+ * `maxBacktestJobs` (runLimits.ts) are queued or running at once: a new one beyond is a 429.
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
@@ -10,6 +11,8 @@ import type { BacktestResult } from '../analysis/backtest/backtest.js';
 import type { CapabilityRule } from '../analysis/backtest/capability.js';
 import { workerModuleUrl } from '../node/workerModule.js';
 import { InputError } from '../errors.js';
+import { HttpError } from './http.js';
+import { maxBacktestJobs } from './runLimits.js';
 import type { BacktestAnswer, BacktestProgress, BacktestTask } from './backtestWorker.js';
 
 /** A backtest's options, validated and with every default filled in: equal options, equal results. */
@@ -44,13 +47,29 @@ export class BacktestJobs {
   private readonly jobs = new Map<string, Job>();
   private pool: Tinypool | undefined;
 
-  constructor(private readonly now: () => number = () => Date.now()) {}
+  constructor(
+    private readonly now: () => number = () => Date.now(),
+    /** Backtests queued or running at once; a new one beyond is refused (429). */
+    private readonly maxJobs: number = maxBacktestJobs,
+  ) {}
 
-  /** The state of the backtest with these options, starting it when it is neither running nor done. */
+  /**
+   * The state of the backtest with these options, starting it when it is neither running nor done;
+   * a 429 when it is new and `maxJobs` others are queued or running.
+   */
   state(request: BacktestRequest): BacktestState {
     const key = requestKey(request);
     let job = this.jobs.get(key);
     if (!job) {
+      const active = [...this.jobs.values()].filter((candidate) => !candidate.finished && !candidate.failed && !candidate.crashed).length;
+      if (active >= this.maxJobs) {
+        throw new HttpError(
+          429,
+          `${active} backtests are already queued or running, the most this server takes at once: ask again when one has finished (asking with the options of one of them shows its progress)`,
+          undefined,
+          { 'retry-after': '10' },
+        );
+      }
       job = { request, startedAt: this.now() };
       this.jobs.set(key, job);
       this.start(job);

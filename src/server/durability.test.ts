@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import type { Scenario } from '../scenario/schema.js';
-import type { ScenarioSummary } from '../store/records.js';
+import type { Page, ScenarioSummary } from '../store/records.js';
 import { killHard, spawnServer, stopGently } from '../../tests/support/serverProcess.js';
 
 const scenario = (index: number): Scenario => ({
@@ -61,7 +61,8 @@ test('every acknowledged save survives a SIGKILL mid-burst, and the file stays s
 
     const second = await spawnServer(dbFile);
     try {
-      const listed = (await (await fetch(new URL('/api/scenarios', second.url))).json()) as ScenarioSummary[];
+      // Up to 400 saves and the worked example: one page of the most the API gives.
+      const listed = ((await (await fetch(new URL('/api/scenarios?limit=500', second.url))).json()) as Page<ScenarioSummary>).items;
       const byId = new Map(listed.map((entry) => [entry.id, entry.title]));
       for (const save of acknowledged) assert.equal(byId.get(save.id), save.title, `save ${save.title} (id ${save.id}) is missing`);
       const raw = new Database(dbFile, { readonly: true });

@@ -9,6 +9,11 @@
  *   the input positions, no bargaining).
  * - Kept dyads (`dyads: true`) cost rounds × actors² records per issue, about 130 bytes each as JSON;
  *   their sum over the issues is at most `maxWorkbenchDyads` (about 30 MB).
+ * - A scenario has at most `maxWorkbenchActors` actors and `maxWorkbenchStances` actors × issues,
+ *   checked before any work (issue 14 item 8: one SMP run on 250 actors held the server for 320 s).
+ * - The model runs on a worker thread (modelWorkers.ts) with a deadline (`runTimeoutSeconds`,
+ *   `sweepTimeoutSeconds`) and a heap of its own (`workerMemoryMb`); past either the thread is
+ *   terminated and the request answers 504 or 503.
  */
 import { InputError, type Problem } from '../errors.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -18,6 +23,21 @@ import { participants } from '../scenario/views.js';
 export const maxWorkbenchRounds = 1000;
 /** The most dyad records (rounds × actors², summed over issues) one stored run keeps. */
 export const maxWorkbenchDyads = 250_000;
+
+/** The most actors a scenario the workbench runs may have. */
+export const maxWorkbenchActors = 500;
+/** The most actors × issues (the size of the actors × issues table) a scenario the workbench runs may have. */
+export const maxWorkbenchStances = 5000;
+/** A forecast's deadline on its worker thread. */
+export const runTimeoutSeconds = 60;
+/** A whole sweep's deadline (every block and the summary). */
+export const sweepTimeoutSeconds = 300;
+/** The heap (old generation) of each model worker thread. */
+export const workerMemoryMb = 1024;
+/** Model tasks (runs, sweep blocks) waiting for a thread; beyond, a request answers 503. */
+export const maxQueuedModelTasks = 64;
+/** DEU III backtests queued or running at once (backtestJobs.ts); beyond, a new one answers 429. */
+export const maxBacktestJobs = 4;
 
 /** Options that count iterations, and what the message calls them. */
 const iterationOptions: Record<string, string> = { rounds: 'rounds', minTurns: 'turns', maxTurns: 'turns' };
@@ -55,6 +75,26 @@ export function checkRunSize(scenario: Scenario, options: Record<string, unknown
         message: `keeping every dyad of ${rounds} rounds is ${dyads} records (rounds × actors², summed over the issues); the workbench keeps at most ${maxWorkbenchDyads}: fewer rounds, or dyads: false`,
       });
     }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+}
+
+/**
+ * Refuses (400, in words) a scenario too large for the workbench to run: more than
+ * `maxWorkbenchActors` actors, or more than `maxWorkbenchStances` actors × issues.
+ */
+export function checkScenarioSize(scenario: Scenario): void {
+  const actors = scenario.actors.length;
+  const issues = scenario.issues.length;
+  const problems: Problem[] = [];
+  if (actors > maxWorkbenchActors) {
+    problems.push({ field: 'scenario.actors', message: `the workbench runs scenarios of at most ${maxWorkbenchActors} actors, this one has ${actors} (use the parley CLI for larger ones)` });
+  }
+  if (actors * issues > maxWorkbenchStances) {
+    problems.push({
+      field: 'scenario.issues',
+      message: `the workbench runs scenarios of at most ${maxWorkbenchStances} actors × issues, this one has ${actors} actors × ${issues} issues = ${actors * issues} (use the parley CLI for larger ones)`,
+    });
   }
   if (problems.length > 0) throw new InputError(problems);
 }

@@ -10,6 +10,7 @@ import type { Scenario } from '../scenario/schema.js';
 import { openStore, type Store } from '../store/store.js';
 import { isLoopbackHost, newAccessToken } from './accessToken.js';
 import { BacktestJobs } from './backtestJobs.js';
+import { ModelWorkers } from './modelWorkers.js';
 import { packagePath } from './packagePath.js';
 import { close, createParleyServer, listen } from './server.js';
 
@@ -25,6 +26,10 @@ export interface StartOptions {
   log?: (message: string) => void;
   /** The token a bind beyond loopback requires; a fresh random one by default (accessToken.ts). */
   accessToken?: string;
+  /** A forecast's deadline (`runTimeoutSeconds` in runLimits.ts by default). */
+  runTimeoutMs?: number;
+  /** A sweep's deadline (`sweepTimeoutSeconds` by default). */
+  sweepTimeoutMs?: number;
 }
 
 export interface RunningServer {
@@ -34,7 +39,7 @@ export interface RunningServer {
   accessToken?: string;
   server: Server;
   store: Store;
-  /** Stops the server and any backtest thread, then closes the database. */
+  /** Stops the server, its model and backtest threads, then closes the database. */
   stop(): Promise<void>;
 }
 
@@ -49,11 +54,16 @@ export function workedExamples(): Scenario[] {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = openStore(options.dbFile, { seed: workedExamples });
   const backtests = new BacktestJobs();
+  const workers = new ModelWorkers({
+    ...(options.runTimeoutMs !== undefined && { runTimeoutMs: options.runTimeoutMs }),
+    ...(options.sweepTimeoutMs !== undefined && { sweepTimeoutMs: options.sweepTimeoutMs }),
+  });
   const host = options.host ?? '127.0.0.1';
   const accessToken = isLoopbackHost(host) ? undefined : (options.accessToken ?? newAccessToken());
   const serverOptions = {
     ...(accessToken !== undefined && { accessToken }),
     store,
+    workers,
     backtests,
     parleyVersion: parleyVersion(),
     webRoot: options.webRoot ?? packagePath('web', 'dist'),
@@ -69,11 +79,13 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       store,
       stop: async () => {
         await close(server);
+        await workers.destroy();
         await backtests.destroy();
         store.close();
       },
     };
   } catch (error) {
+    await workers.destroy();
     await backtests.destroy();
     store.close();
     throw error;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { parseNoise, parseThreshold, runSweep } from '../analysis/sweep/index.js';
 import type { Problem } from '../errors.js';
-import type { RunSummary, StoredRun, StoredScenario } from '../store/records.js';
+import type { Page, RunSummary, StoredRun, StoredScenario } from '../store/records.js';
 import { startTestServer, type TestServer } from '../../tests/support/workbench.js';
 
 let server: TestServer;
@@ -29,7 +29,7 @@ test('a stored sweep is exactly the library sweep, with its baseline as the fore
   );
   const fetched = (await server.request('GET', `/api/runs/${stored.id}`)).body as StoredRun;
   assert.deepEqual(fetched.sweepResult, library);
-  const [summary] = (await server.request('GET', `/api/scenarios/${worked.id}/runs`)).body as RunSummary[];
+  const [summary] = ((await server.request('GET', `/api/scenarios/${worked.id}/runs`)).body as Page<RunSummary>).items;
   assert.equal(summary?.kind, 'sweep');
   assert.equal(summary?.sweep?.runs, 64);
   assert.equal(summary?.sweep?.issues[0]?.p50, library.issues[0]!.quantiles.p50);

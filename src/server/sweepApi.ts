@@ -1,21 +1,19 @@
 /**
  * Storing a Monte Carlo sweep in the run history (`POST /api/scenarios/:id/sweeps`). The request
  * names the sweep as the CLI does (noise, shocks and thresholds in the CLI's syntax); the server runs
- * it again itself, so what is stored is what this Parley computes. The runs go on worker threads
- * (the CLI's pool) when there are many, in short blocks on the event loop otherwise, so the server
- * keeps answering. Run k depends only on the inputs and k: the stored result is bit-identical to the
- * one the page computed in its Web Workers, and to `runSweep` in the library.
+ * it again itself, so what is stored is what this Parley computes. The runs, the summary and the
+ * baseline go on the server's warm model threads (modelWorkers.ts), in blocks of consecutive runs,
+ * so the server keeps answering. Run k depends only on the inputs and k: the stored result is
+ * bit-identical to the one the page computed in its Web Workers, and to `runSweep` in the library.
  */
-import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { prepareSweep, summarizeSweep, SweepRequestSchema, sweepSpecFromRequest } from '../analysis/sweep/index.js';
-import { executeRuns } from '../node/sweep/execute.js';
+import { prepareSweep, SweepRequestSchema, sweepSpecFromRequest } from '../analysis/sweep/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
 import type { StoredRun, StoredScenario } from '../store/records.js';
 import type { ApiContext } from './api.js';
 import { parseBody } from './requests.js';
-import { checkRequestedRounds, checkRunSize } from './runLimits.js';
+import { checkRequestedRounds, checkRunSize, checkScenarioSize } from './runLimits.js';
 
 /** The most runs the workbench stores for one sweep (the CLI has no such limit). */
 export const maxWorkbenchRuns = 100_000;
@@ -30,14 +28,12 @@ export type SweepBody = z.infer<typeof SweepBodySchema>;
 export async function storeSweep(stored: StoredScenario, requestBody: unknown, context: ApiContext): Promise<StoredRun> {
   const body = parseBody(SweepBodySchema, requestBody);
   const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
+  checkScenarioSize(scenario);
   checkRequestedRounds(body.options);
   const prepared = prepareSweep(sweepSpecFromRequest(body, scenario));
   checkRunSize(prepared.scenario, prepared.options);
-  // As in the CLI: a timed pilot decides whether threads pay for their start-up.
-  const { data } = await executeRuns(prepared, 0, body.runs, { workers: Math.min(2, availableParallelism()), auto: true });
-  const sweep = summarizeSweep(prepared, data);
-  // The baseline: the model on the estimates as given, shocks applied (sweep.issues[].baseline).
-  const forecast = prepared.model.run(prepared.scenario, prepared.options);
+  // The baseline (sweep.issues[].baseline) is the model on the estimates as given, shocks applied.
+  const { sweep, forecast } = await context.workers.sweep(prepared);
   return context.store.runs.create({
     kind: 'sweep',
     scenarioId: stored.id,

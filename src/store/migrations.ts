@@ -78,6 +78,13 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a ledger resolution is final: it cannot be deleted'); END;
     `,
   },
+  {
+    version: 4,
+    description: 'the library in title order from an index, so a page of it (LIMIT/OFFSET) reads only that page',
+    sql: `
+      CREATE INDEX scenarios_by_title ON scenarios(title COLLATE NOCASE, id);
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -6,6 +6,18 @@ import type { SweepResult } from '../analysis/sweep/result.js';
 import type { Forecast } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 
+/** A window onto a list, in the list's order: `limit` entries from the `offset`-th (0-based). */
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+/** One page of a list, and how many entries the whole list has (the API's paged answer). */
+export interface Page<T> extends PageRequest {
+  items: T[];
+  total: number;
+}
+
 export interface ScenarioSummary {
   id: number;
   title: string;

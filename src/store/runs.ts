@@ -7,7 +7,8 @@ import type { SweepResult } from '../analysis/sweep/result.js';
 import type { Forecast } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
 import type { SqliteDatabase } from './database.js';
-import type { NewRun, RunSummary, StoredRun, SweepGlance } from './records.js';
+import type { NewRun, PageRequest, RunSummary, StoredRun, SweepGlance } from './records.js';
+import { wholeList } from './scenarios.js';
 import { reviveDyads } from '../models/dyadTable.js';
 
 export type { NewRun, RunSummary, StoredRun };
@@ -69,10 +70,15 @@ export class RunTable {
     return run;
   }
 
-  /** The runs of one scenario, newest first. */
-  listForScenario(scenarioId: number): RunSummary[] {
-    const rows = this.database.prepare('SELECT * FROM runs WHERE scenario_id = ? ORDER BY id DESC').all(scenarioId) as RunRow[];
+  /** The runs of one scenario, newest first; one page of them (LIMIT/OFFSET on the runs_by_scenario index). */
+  listForScenario(scenarioId: number, page: PageRequest = wholeList): RunSummary[] {
+    const rows = this.database.prepare('SELECT * FROM runs WHERE scenario_id = ? ORDER BY id DESC LIMIT ? OFFSET ?').all(scenarioId, page.limit, page.offset) as RunRow[];
     return rows.map((row) => summary(row, JSON.parse(row.forecast) as Forecast, row.sweep === null ? undefined : (JSON.parse(row.sweep) as SweepResult)));
+  }
+
+  /** How many runs one scenario has. */
+  countForScenario(scenarioId: number): number {
+    return Number((this.database.prepare('SELECT COUNT(*) AS n FROM runs WHERE scenario_id = ?').get(scenarioId) as { n: number }).n);
   }
 
   delete(id: number): boolean {

@@ -4,9 +4,12 @@
  */
 import type { Scenario } from '../scenario/schema.js';
 import type { SqliteDatabase } from './database.js';
-import type { ScenarioSummary, StoredScenario } from './records.js';
+import type { PageRequest, ScenarioSummary, StoredScenario } from './records.js';
 
 export type { ScenarioSummary, StoredScenario };
+
+/** Every entry: SQLite's LIMIT −1 has no bound. */
+export const wholeList: PageRequest = { limit: -1, offset: 0 };
 
 interface ScenarioRow {
   id: number;
@@ -26,10 +29,11 @@ export class ScenarioTable {
     private readonly now: () => string,
   ) {}
 
-  list(): ScenarioSummary[] {
+  /** The library by title (then id), one page of it (LIMIT/OFFSET, on the title index of migration 4). */
+  list(page: PageRequest = wholeList): ScenarioSummary[] {
     const rows = this.database
-      .prepare(`SELECT ${selectColumns} FROM scenarios s ORDER BY s.title COLLATE NOCASE, s.id`)
-      .all() as ScenarioRow[];
+      .prepare(`SELECT ${selectColumns} FROM scenarios s ORDER BY s.title COLLATE NOCASE, s.id LIMIT ? OFFSET ?`)
+      .all(page.limit, page.offset) as ScenarioRow[];
     return rows.map(toSummary);
   }
 

@@ -97,3 +97,29 @@ test('a database from a newer Parley is refused, not downgraded', () => {
   raw.close();
   assert.throws(() => openStore(file), /newer than this Parley/u);
 });
+
+test('lists are read a page at a time by LIMIT/OFFSET, the library from its title index', () => {
+  const store = openStore(freshFile());
+  for (const title of ['delta', 'Alpha', 'charlie', 'Bravo', 'echo']) store.scenarios.create({ ...scenario, title });
+  assert.deepEqual(store.scenarios.list({ limit: 2, offset: 1 }).map((entry) => entry.title), ['Bravo', 'charlie']);
+  assert.deepEqual(store.scenarios.list().map((entry) => entry.title), ['Alpha', 'Bravo', 'charlie', 'delta', 'echo']);
+  const [first] = store.scenarios.list({ limit: 1, offset: 0 });
+  const ids = [1, 2, 3].map(() => store.runs.create({ scenarioId: first!.id, scenario, model: 'mean', options: {}, parleyVersion: 'test', forecast: runModel('mean', scenario) }).id);
+  assert.deepEqual(store.runs.listForScenario(first!.id, { limit: 2, offset: 1 }).map((run) => run.id), [ids[1], ids[0]]);
+  assert.equal(store.runs.countForScenario(first!.id), 3);
+  store.close();
+});
+
+test('the library page query walks the title index instead of sorting the table', () => {
+  const file = freshFile();
+  openStore(file).close();
+  const raw = new Database(file, { readonly: true });
+  try {
+    const plan = raw.prepare('EXPLAIN QUERY PLAN SELECT s.*, (SELECT COUNT(*) FROM runs r WHERE r.scenario_id = s.id) AS run_count FROM scenarios s ORDER BY s.title COLLATE NOCASE, s.id LIMIT 10 OFFSET 20').all() as { detail: string }[];
+    const details = plan.map((step) => step.detail).join('\n');
+    assert.match(details, /scenarios_by_title/u);
+    assert.doesNotMatch(details, /TEMP B-TREE/u);
+  } finally {
+    raw.close();
+  }
+});

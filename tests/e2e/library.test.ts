@@ -123,7 +123,7 @@ test('import, run 50 actors, undo/redo, rename, duplicate, delete, compare', asy
   page.once('dialog', (dialog) => void dialog.accept());
   await page.click('#delete-scenario');
   await page.waitForFunction(`!document.querySelector('#library').textContent.includes('(copy)')`);
-  const titles = ((await server.request('GET', '/api/scenarios')).body as { title: string }[]).map((entry) => entry.title);
+  const titles = ((await server.request('GET', '/api/scenarios')).body as { items: { title: string }[] }).items.map((entry) => entry.title);
   assert.deepEqual(titles.sort(), ['Fifty, renamed', 'US–Russia back-channel over Ukraine (January 2024)']);
 
   // Two saved runs of the worked example, compared side by side.

@@ -130,7 +130,7 @@ test('load the worked example, change a salience, run EUM, save, reload, find th
   await page.waitForSelector('#history-table tbody tr');
   const history = await page.locator('#history-table').innerText();
   assert.match(history, /eum/u);
-  const runs = (await server.request('GET', `/api/scenarios/1/runs`)).body as { id: number }[];
+  const runs = ((await server.request('GET', `/api/scenarios/1/runs`)).body as { items: { id: number }[] }).items;
   assert.equal(runs.length, 1);
   const stored = (await server.request('GET', `/api/runs/${runs[0]!.id}`)).body as { scenario: { actors: { stances: Record<string, { salience: number }> }[] } };
   assert.equal(stored.scenario.actors[1]!.stances.settlement!.salience, changed);

@@ -3,10 +3,10 @@ import type { Problem } from '../../src/errors.js';
 import type { BacktestState } from '../../src/server/backtestJobs.js';
 import type { SweepBody } from '../../src/server/sweepApi.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import type { RunSummary, StoredRun } from '../../src/store/records.js';
+import type { Page, RunSummary, StoredRun } from '../../src/store/records.js';
 import type { ScenarioSummary, StoredScenario } from '../../src/store/records.js';
 
-export type { BacktestState, RunSummary, ScenarioSummary, StoredRun, StoredScenario, SweepBody };
+export type { BacktestState, Page, RunSummary, ScenarioSummary, StoredRun, StoredScenario, SweepBody };
 
 /** The backtest's options as the API takes them (see src/server/backtestApi.ts). */
 export interface BacktestBody {
@@ -14,6 +14,26 @@ export interface BacktestBody {
   institutions?: string;
   subset: string;
   models?: string;
+}
+
+/** Entries the API answers per page (its `limit`, at most 500): the sidebar shows more a page at a time. */
+export const listPageSize = 200;
+
+/** A list as far as it was read: its entries, and `total`, how many the whole list has. */
+export type Listed<T> = T[] & { total: number };
+
+/** How many library entries the page reads: one page, and one more each time the sidebar shows more. */
+const libraryWindow = { length: listPageSize };
+
+/** The first `length` entries of a paged list (`GET path?limit&offset`, at most 500 a request). */
+async function listFirst<T>(path: string, length: number): Promise<Listed<T>> {
+  const items: T[] = [];
+  for (;;) {
+    const limit = Math.min(500, length - items.length);
+    const page = await call<Page<T>>('GET', `${path}?limit=${limit}&offset=${items.length}`);
+    items.push(...page.items);
+    if (page.items.length === 0 || items.length >= Math.min(length, page.total)) return Object.assign(items, { total: page.total });
+  }
 }
 
 /** A failed request: the server's message and, for bad input, its problems. */
@@ -39,7 +59,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const api = {
   health: () => call<{ ok: boolean; version: string }>('GET', 'health'),
-  listScenarios: () => call<ScenarioSummary[]>('GET', 'scenarios'),
+  /** The library's first entries, as many as the sidebar shows. */
+  listScenarios: () => listFirst<ScenarioSummary>('scenarios', libraryWindow.length),
+  /** The library with one more page shown. */
+  moreScenarios: () => {
+    libraryWindow.length += listPageSize;
+    return listFirst<ScenarioSummary>('scenarios', libraryWindow.length);
+  },
   getScenario: (id: number) => call<StoredScenario>('GET', `scenarios/${id}`),
   createScenario: (scenario: unknown) => call<StoredScenario>('POST', 'scenarios', { scenario }),
   importScenario: (text: string, file: string) => call<StoredScenario>('POST', 'scenarios/import', { text, file }),
@@ -48,7 +74,8 @@ export const api = {
   duplicateScenario: (id: number) => call<StoredScenario>('POST', `scenarios/${id}/duplicate`),
   deleteScenario: (id: number) => call<void>('DELETE', `scenarios/${id}`),
   exportUrl: (id: number, format: 'yaml' | 'json' | 'csv') => `api/scenarios/${id}/export?format=${format}`,
-  listRuns: (scenarioId: number) => call<RunSummary[]>('GET', `scenarios/${scenarioId}/runs`),
+  /** The newest runs of a scenario (one page). */
+  listRuns: (scenarioId: number) => listFirst<RunSummary>(`scenarios/${scenarioId}/runs`, listPageSize),
   saveRun: (scenarioId: number, run: { scenario: Scenario; model: string; preset?: string; options: Record<string, unknown> }) =>
     call<StoredRun>('POST', `scenarios/${scenarioId}/runs`, run),
   saveSweep: (scenarioId: number, sweep: SweepBody) => call<StoredRun>('POST', `scenarios/${scenarioId}/sweeps`, sweep),

@@ -36,33 +36,48 @@ export class SweepWorkers {
   }
 
   /** Runs [start, end) of a prepared sweep; `control.workers` is ignored (the pool's size counts). */
-  async run(prepared: PreparedSweep, start: number, end: number, control: Omit<PoolControl, 'workers'> = {}): Promise<PoolOutcome> {
+  run(prepared: PreparedSweep, start: number, end: number, control: Omit<PoolControl, 'workers'> = {}): Promise<PoolOutcome> {
     const blockSize = control.blockSize ?? defaultBlockSize(end - start, this.workers);
-    const ranges: Array<{ start: number; end: number }> = [];
-    for (let at = start; at < end; at += blockSize) ranges.push({ start: at, end: Math.min(end, at + blockSize) });
-    const results: SweepData[] = [];
-    let completedRuns = 0;
-    let next = 0;
-    const stopped = (): boolean => control.signal?.aborted === true;
-    const lane = async (): Promise<void> => {
-      while (next < ranges.length && !stopped()) {
-        const index = next++;
-        const range = ranges[index]!;
-        const task: BlockTask = { spec: prepared.spec, inputsHash: prepared.inputsHash, ...range };
-        results[index] = (await this.pool.run(task)) as SweepData;
-        completedRuns += range.end - range.start;
-        control.onProgress?.(completedRuns, end - start);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(ranges.length, this.workers * 2) }, lane));
-    // Blocks start in order and every started block finishes, so the finished ones are a prefix.
-    const done = results.filter((block) => block !== undefined);
-    return { data: done.length > 0 ? concatBlocks(done) : runBlock(prepared, start, start), stopped: done.length < ranges.length };
+    return runBlocks(prepared, start, end, this.workers * 2, (task) => this.pool.run(task) as Promise<SweepData>, { ...control, blockSize });
   }
 
   destroy(): Promise<void> {
     return this.pool.destroy();
   }
+}
+
+/**
+ * Runs [start, end) of a prepared sweep in blocks handed to `runTask` (a worker pool's), at most
+ * `lanes` blocks in flight, joined in run order; when `control.signal` aborts, no new block starts.
+ */
+export async function runBlocks(
+  prepared: PreparedSweep,
+  start: number,
+  end: number,
+  lanes: number,
+  runTask: (task: BlockTask) => Promise<SweepData>,
+  control: Omit<PoolControl, 'workers'> = {},
+): Promise<PoolOutcome> {
+  const blockSize = control.blockSize ?? defaultBlockSize(end - start, Math.max(1, Math.floor(lanes / 2)));
+  const ranges: Array<{ start: number; end: number }> = [];
+  for (let at = start; at < end; at += blockSize) ranges.push({ start: at, end: Math.min(end, at + blockSize) });
+  const results: SweepData[] = [];
+  let completedRuns = 0;
+  let next = 0;
+  const stopped = (): boolean => control.signal?.aborted === true;
+  const lane = async (): Promise<void> => {
+    while (next < ranges.length && !stopped()) {
+      const index = next++;
+      const range = ranges[index]!;
+      results[index] = await runTask({ spec: prepared.spec, inputsHash: prepared.inputsHash, ...range });
+      completedRuns += range.end - range.start;
+      control.onProgress?.(completedRuns, end - start);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ranges.length, lanes) }, lane));
+  // Blocks start in order and every started block finishes, so the finished ones are a prefix.
+  const done = results.filter((block) => block !== undefined);
+  return { data: done.length > 0 ? concatBlocks(done) : runBlock(prepared, start, start), stopped: done.length < ranges.length };
 }
 
 /** Runs [start, end) of a prepared sweep on a fresh pool of `control.workers` threads. */

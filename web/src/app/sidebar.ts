@@ -1,11 +1,12 @@
 /**
  * The scenario library: every stored scenario, with create, import (picker or drag-and-drop anywhere
  * on the page), duplicate, rename, delete (after confirmation) and export as YAML, JSON or CSV; and
- * the way to the page views (the backtest on EU decisions), which are not about one scenario.
+ * the way to the page views (the backtest on EU decisions), which are not about one scenario. The
+ * library is read a page at a time: "Show more" reads the next one.
  */
-import type { ScenarioSummary } from '../api.js';
+import type { Listed, ScenarioSummary } from '../api.js';
 import { api } from '../api.js';
-import { h } from '../dom.js';
+import { byId, h, mount, toast } from '../dom.js';
 
 export interface SidebarHost {
   library: ScenarioSummary[];
@@ -35,6 +36,7 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null | HTMLElem
     },
   });
   const current = host.library.find((entry) => entry.id === host.currentId);
+  const total = (host.library as Partial<Listed<ScenarioSummary>>).total ?? host.library.length;
   return [
     h('h1', { class: 'brand' }, 'Parley'),
     h(
@@ -60,6 +62,9 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null | HTMLElem
         ),
       ),
     ),
+    total > host.library.length
+      ? h('button', { type: 'button', id: 'library-more', class: 'library-more', onclick: () => void showMore(host) }, `Show more (${host.library.length} of ${total})`)
+      : null,
     current
       ? h(
           'div',
@@ -85,4 +90,17 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null | HTMLElem
     ),
     h('p', { class: 'drop-hint' }, 'Drop a .yaml, .json or .csv file anywhere to import it.'),
   ];
+}
+
+/** Reads the library with one more page and draws the sidebar again, in place. */
+async function showMore(host: SidebarHost): Promise<void> {
+  try {
+    const longer = await api.moreScenarios();
+    host.library.splice(0, host.library.length, ...longer);
+    Object.assign(host.library, { total: longer.total });
+    mount(byId('sidebar'), ...renderSidebar(host));
+    (document.getElementById('library-more') ?? document.querySelector<HTMLElement>('#library li:last-child .library-item'))?.focus();
+  } catch (error) {
+    toast(error instanceof Error ? error.message : String(error), 'error');
+  }
 }

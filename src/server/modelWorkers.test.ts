@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import { reviveDyads } from '../models/dyadTable.js';
+import { runModel, type RunRequest } from '../models/registry.js';
+import { parseScenario } from '../scenario/parse.js';
+import { crowdScenario } from '../../tests/support/workbench.js';
+import { HttpError } from './http.js';
+import { ModelWorkers } from './modelWorkers.js';
+import { packagePath } from './packagePath.js';
+
+const workedExample = parseScenario(readFileSync(packagePath('examples/backchannel-2024.yaml'), 'utf8'), { file: 'backchannel-2024.yaml', format: 'yaml' }).scenario;
+
+// A short deadline for the test; measured from the request, so the thread is started first.
+const workers = new ModelWorkers({ runTimeoutMs: 3000 });
+before(() => workers.warm());
+after(() => workers.destroy());
+
+test('a forecast on a worker thread is the in-process forecast, bit for bit', async () => {
+  const cases: [string, RunRequest][] = [
+    ['eum', {}],
+    ['eum', { preset: 'scholz2011-code', options: { rounds: 6, dyads: true } }],
+    ['smp', {}],
+    ['weighted-median', {}],
+    ['nash', {}],
+    ['exchange', {}],
+  ];
+  for (const [model, request] of cases) {
+    const expected = runModel(model, workedExample, request);
+    const pooled = await workers.forecast(model, workedExample, request);
+    // Structured clone keeps every number's bits (−0 and NaN too) but not null prototypes: compare
+    // with the in-process forecast cloned the same way, and as the JSON the store keeps.
+    // Kept dyads come back as DyadTables again (reviveDyads), as runModel returns them.
+    assert.deepStrictEqual(pooled, reviveDyads(structuredClone(expected)), model);
+    assert.equal(JSON.stringify(pooled), JSON.stringify(expected), model);
+  }
+});
+
+test('bad options inside the worker come back as an InputError, not a crash', async () => {
+  await assert.rejects(workers.forecast('eum', workedExample, { options: { rounds: 'many' } }), (error: Error) => error.name === 'InputError' && /options\.rounds/u.test(error.message));
+});
+
+test('a run past its deadline is stopped with a 504, and the pool answers the next run', async () => {
+  const began = performance.now();
+  await assert.rejects(workers.forecast('eum', crowdScenario(300), { options: { rounds: 1000 } }), (error: unknown) => {
+    assert.ok(error instanceof HttpError);
+    assert.equal(error.status, 504);
+    assert.match(error.message, /took longer than the workbench allows \(3 s\) and was stopped/u);
+    return true;
+  });
+  // Stopped at the deadline, not after the run (about a minute): generous for a loaded machine.
+  assert.ok(performance.now() - began < 15_000, `stopped after ${performance.now() - began} ms`);
+  const next = await workers.forecast('weighted-median', workedExample, {});
+  assert.deepStrictEqual(next, structuredClone(runModel('weighted-median', workedExample, {})));
+});
