@@ -14,6 +14,7 @@ import { serializeScenario } from '../scenario/write.js';
 import type { Store } from '../store/store.js';
 import type { BacktestJobs } from './backtestJobs.js';
 import { backtestRoutes } from './backtestApi.js';
+import { ledgerRoutes } from './ledgerApi.js';
 import { HttpError, readJsonBody } from './http.js';
 import { findScenario, notFound, parseId } from './lookups.js';
 import { checkBodyHeaders } from './requestGuard.js';
@@ -48,6 +49,8 @@ export interface ApiRequest {
 
 export type ApiResult =
   | { status: number; json: unknown; headers?: Record<string, string> }
+  /** JSON already serialized (a stored run, put together from the store's texts). */
+  | { status: number; jsonText: string }
   | { status: number; text: string; contentType: string; filename?: string };
 
 export type Handler = (request: ApiRequest, context: ApiContext) => ApiResult | Promise<ApiResult>;
@@ -158,29 +161,31 @@ route('POST', '/api/scenarios/:id/runs', async (request, context) => {
   checkRequestedRounds(body.options);
   checkRunSize(scenario, resolveOptions(getModel(body.model), runRequest));
   const forecast = await context.workers.forecast(body.model, scenario, runRequest);
-  const run = store.runs.create({
+  const run = store.runs.createText({
     scenarioId: stored.id,
     scenario,
     model: body.model,
     ...(forecast.preset !== undefined && { preset: forecast.preset }),
     options: forecast.options,
     parleyVersion: context.parleyVersion,
-    forecast,
+    forecastJson: forecast.forecastJson,
+    digest: forecast.digest,
   });
-  return ok(run, 201);
+  return { status: 201, jsonText: run };
 });
 
 route('POST', '/api/scenarios/:id/sweeps', async (request, context) => {
   const stored = findScenario(context.store, request.params.id);
-  return ok(await storeSweep(stored, await request.body(), context), 201);
+  return { status: 201, jsonText: await storeSweep(stored, await request.body(), context) };
 });
 
 for (const extra of backtestRoutes) route(extra.method, extra.path, extra.handler);
+for (const extra of ledgerRoutes) route(extra.method, extra.path, extra.handler);
 
 route('GET', '/api/runs/:id', (request, { store }) => {
-  const run = store.runs.get(parseId(request.params.id) ?? -1);
-  if (!run) throw notFound('run', request.params.id);
-  return ok(run);
+  const run = store.runs.getText(parseId(request.params.id) ?? -1);
+  if (run === undefined) throw notFound('run', request.params.id);
+  return { status: 200, jsonText: run };
 });
 
 route('DELETE', '/api/runs/:id', (request, { store }) => {

@@ -69,7 +69,11 @@ export function tooLarge(): HttpError {
 
 /** Answers JSON. A HEAD request gets the same headers and no body (node:http leaves the body out). */
 export function sendJson(response: ServerResponse, status: number, value: unknown, headers: Readonly<Record<string, string>> = {}): void {
-  const body = status === 204 ? '' : JSON.stringify(value);
+  sendJsonText(response, status, status === 204 ? '' : JSON.stringify(value), headers);
+}
+
+/** Answers JSON that is already serialized (as sendJson). */
+export function sendJsonText(response: ServerResponse, status: number, body: string, headers: Readonly<Record<string, string>> = {}): void {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),

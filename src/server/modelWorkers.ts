@@ -16,15 +16,13 @@ import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
 import type { PreparedSweep } from '../analysis/sweep/index.js';
 import { InputError } from '../errors.js';
-import type { Forecast } from '../models/model.js';
 import type { RunRequest } from '../models/registry.js';
 import { runBlocks } from '../node/sweep/pool.js';
 import { workerModuleUrl } from '../node/workerModule.js';
 import type { Scenario } from '../scenario/schema.js';
 import { HttpError } from './http.js';
-import type { ModelAnswer, ModelTask, ModelTaskValues } from './modelWorker.js';
+import type { ForecastText, ModelAnswer, ModelTask, ModelTaskValues, SweepText } from './modelWorker.js';
 import { maxQueuedModelTasks, runTimeoutSeconds, sweepTimeoutSeconds, workerMemoryMb } from './runLimits.js';
-import { reviveDyads } from '../models/dyadTable.js';
 
 export interface ModelWorkersOptions {
   /** Threads in the pool: 2, or 1 on a single core. */
@@ -47,14 +45,18 @@ export class ModelWorkers {
     this.sweepTimeoutMs = options.sweepTimeoutMs ?? sweepTimeoutSeconds * 1000;
   }
 
-  /** `runModel(model, scenario, request)`, on a worker thread. */
-  async forecast(model: string, scenario: Scenario, request: RunRequest): Promise<Forecast> {
-    // Kept dyads cross the thread as columns without their prototype (structured clone): restored, so they write as Dyad[] JSON.
-    return reviveDyads(await this.run({ kind: 'forecast', model, scenario, request }, new Deadline('run', this.runTimeoutMs)));
+  /** `runModel(model, scenario, request)` on a worker thread, as the JSON text the store keeps. */
+  forecast(model: string, scenario: Scenario, request: RunRequest): Promise<ForecastText> {
+    return this.run({ kind: 'forecast', model, scenario, request }, new Deadline('run', this.runTimeoutMs));
+  }
+
+  /** The ledger entries sealing the scenario's answer (every model and the answer's sweeps: a sweep's deadline). */
+  seal(scenario: Scenario, version: string): Promise<ModelTaskValues['seal']> {
+    return this.run({ kind: 'seal', scenario, version }, new Deadline('sweep', this.sweepTimeoutMs));
   }
 
   /** Every run of a prepared sweep in blocks across the threads, then its summary and baseline. */
-  async sweep(prepared: PreparedSweep): Promise<ModelTaskValues['sweep-summary']> {
+  async sweep(prepared: PreparedSweep): Promise<SweepText> {
     const deadline = new Deadline('sweep', this.sweepTimeoutMs);
     try {
       const { data } = await runBlocks(prepared, 0, prepared.spec.runs, this.threads * 2, (block) => this.run({ kind: 'sweep-block', ...block }, deadline));

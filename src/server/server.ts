@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { isInputError } from '../errors.js';
 import { handleApi, type ApiContext } from './api.js';
-import { ClientGone, errorBody, HttpError, sendJson, sendText } from './http.js';
+import { ClientGone, errorBody, HttpError, sendJson, sendJsonText, sendText } from './http.js';
 import { checkAccessToken } from './accessToken.js';
 import { allowedHostNames, checkHostAndOrigin } from './requestGuard.js';
 import { serveStatic } from './static.js';
@@ -77,6 +77,7 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
   try {
     const result = await handleApi(request, url, options);
     if ('json' in result) sendJson(response, result.status, result.json, result.headers);
+    else if ('jsonText' in result) sendJsonText(response, result.status, result.jsonText);
     else {
       const headers: Record<string, string> = { 'content-type': result.contentType };
       if (result.filename) headers['content-disposition'] = `attachment; filename="${result.filename}"`;

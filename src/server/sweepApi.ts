@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { prepareSweep, SweepRequestSchema, sweepSpecFromRequest } from '../analysis/sweep/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
-import type { StoredRun, StoredScenario } from '../store/records.js';
+import type { StoredScenario } from '../store/records.js';
 import type { ApiContext } from './api.js';
 import { parseBody } from './requests.js';
 import { checkRequestedRounds, checkRunSize, checkScenarioSize } from './runLimits.js';
@@ -25,7 +25,8 @@ export const SweepBodySchema = SweepRequestSchema.extend({
 
 export type SweepBody = z.infer<typeof SweepBodySchema>;
 
-export async function storeSweep(stored: StoredScenario, requestBody: unknown, context: ApiContext): Promise<StoredRun> {
+/** Runs the sweep a request names and stores it; answers the stored run as JSON text. */
+export async function storeSweep(stored: StoredScenario, requestBody: unknown, context: ApiContext): Promise<string> {
   const body = parseBody(SweepBodySchema, requestBody);
   const scenario: Scenario = body.scenario === undefined ? stored.scenario : validateScenario(body.scenario).scenario;
   checkScenarioSize(scenario);
@@ -33,8 +34,8 @@ export async function storeSweep(stored: StoredScenario, requestBody: unknown, c
   const prepared = prepareSweep(sweepSpecFromRequest(body, scenario));
   checkRunSize(prepared.scenario, prepared.options);
   // The baseline (sweep.issues[].baseline) is the model on the estimates as given, shocks applied.
-  const { sweep, forecast } = await context.workers.sweep(prepared);
-  return context.store.runs.create({
+  const { forecastJson, sweepJson, digest } = await context.workers.sweep(prepared);
+  return context.store.runs.createText({
     kind: 'sweep',
     scenarioId: stored.id,
     scenario,
@@ -42,7 +43,8 @@ export async function storeSweep(stored: StoredScenario, requestBody: unknown, c
     preset: prepared.spec.preset,
     options: prepared.options,
     parleyVersion: context.parleyVersion,
-    forecast: { ...forecast, preset: prepared.spec.preset },
-    sweep,
+    forecastJson,
+    sweepJson,
+    digest,
   });
 }

@@ -7,6 +7,7 @@
 import type { AnswerProbability } from '../analysis/answer/answer.js';
 import { InputError } from '../errors.js';
 import type { SqliteDatabase } from './database.js';
+import type { PageRequest } from './records.js';
 
 /** A probability as the answer gave it and the entry sealed it. */
 export type SealedProbability = AnswerProbability;
@@ -82,6 +83,15 @@ export class LedgerTable {
 
   list(): LedgerEntry[] {
     return (this.database.prepare(`${selectEntries} ORDER BY e.id`).all() as EntryRow[]).map(toEntry);
+  }
+
+  /** One page of entries, newest first (LIMIT/OFFSET on the primary key). */
+  page(page: PageRequest): LedgerEntry[] {
+    return (this.database.prepare(`${selectEntries} ORDER BY e.id DESC LIMIT ? OFFSET ?`).all(page.limit, page.offset) as EntryRow[]).map(toEntry);
+  }
+
+  count(): number {
+    return (this.database.prepare('SELECT COUNT(*) AS n FROM ledger_entries').get() as { n: number }).n;
   }
 
   /** Records what happened; an unknown entry, one already resolved, or an outcome off its scale is an InputError. */

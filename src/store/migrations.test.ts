@@ -77,6 +77,9 @@ test('a version-1 database upgrades: its runs become forecasts, and sweeps can b
     issues: [{ issue: 'talks', p5: sweep.issues[0]!.quantiles.p5, p50: sweep.issues[0]!.quantiles.p50, p95: sweep.issues[0]!.quantiles.p95 }],
   });
   assert.deepEqual(store.runs.listForScenario(scenarioId).map((run) => run.kind), ['sweep', 'forecast']);
+  // The version-1 run has no digest (migration 4): it is digested from its forecast, as before.
+  assert.deepEqual(store.runs.listForScenario(scenarioId)[1]!.outcomes, runModel('weighted-mean', scenario).issues.map((issue) => ({ issue: issue.issue, outcome: issue.outcome })));
+  assert.equal(store.runs.getText(old.id), JSON.stringify(store.runs.get(old.id)));
   assert.equal(store.integrityCheck(), 'ok');
   store.close();
 

@@ -80,9 +80,10 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 4,
-    description: 'the library in title order from an index, so a page of it (LIMIT/OFFSET) reads only that page',
+    description: "the library in title order from an index, so a page of it (LIMIT/OFFSET) reads only that page; each run's digest (outcomes, sweep glance) as JSON of its own, so a list reads no forecast",
     sql: `
       CREATE INDEX scenarios_by_title ON scenarios(title COLLATE NOCASE, id);
+      ALTER TABLE runs ADD COLUMN digest TEXT;
     `,
   },
 ];

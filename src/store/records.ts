@@ -49,6 +49,23 @@ export interface NewRun {
   sweep?: SweepResult;
 }
 
+/**
+ * A run whose forecast (and sweep) arrive as JSON text (`JSON.stringify` of the `Forecast` and the
+ * `SweepResult`, done where they were computed: the server's model threads), with their digest, so
+ * that storing and answering it never parses or serializes them on the server's event loop.
+ */
+export interface NewRunText extends Omit<NewRun, 'forecast' | 'sweep'> {
+  forecastJson: string;
+  sweepJson?: string;
+  digest: RunDigest;
+}
+
+/** What a run summary shows of the forecast and the sweep (runDigest in src/store/runs.ts). */
+export interface RunDigest {
+  outcomes: RunSummary['outcomes'];
+  sweep?: SweepGlance;
+}
+
 /** A sweep at a glance, per issue: the 5th, 50th and 95th percentiles of the outcome. */
 export interface SweepGlance {
   runs: number;

@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
+import { runSweep } from '../analysis/sweep/index.js';
 import { runModel } from '../models/registry.js';
 import type { Scenario } from '../scenario/schema.js';
 import { schemaVersion } from './database.js';
 import { latestVersion } from './migrations.js';
+import type { StoredRun } from './records.js';
+import { runDigest } from './runs.js';
 import { openStore } from './store.js';
+import { reviveDyads } from '../models/dyadTable.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-store-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
@@ -122,4 +126,34 @@ test('the library page query walks the title index instead of sorting the table'
   } finally {
     raw.close();
   }
+});
+
+test('a run stored as JSON text reads back as the same run; its text is JSON.stringify of it; a list reads only digests', () => {
+  const file = freshFile();
+  const store = openStore(file);
+  const stored = store.scenarios.create(scenario);
+  const forecast = runModel('eum', scenario, { options: { rounds: 3, dyads: true } });
+  const sweep = runSweep({ scenario, model: 'weighted-mean', runs: 12, seed: 5 });
+  const base = { scenarioId: stored.id, scenario, model: 'eum', options: forecast.options, parleyVersion: 'test' };
+  const asObject = store.runs.create({ ...base, forecast });
+  const text = store.runs.createText({ ...base, forecastJson: JSON.stringify(forecast), digest: runDigest(forecast, undefined) });
+  // Read back, the JSON's dyads are columns again (reviveDyads), as `get` returns them.
+  const asText = JSON.parse(text) as StoredRun;
+  reviveDyads(asText.forecast);
+  assert.deepEqual({ ...asText, id: asObject.id, createdAt: asObject.createdAt }, asObject);
+  assert.equal(text, JSON.stringify(store.runs.get(asText.id)));
+  const sweepRun = store.runs.create({ ...base, kind: 'sweep', forecast, sweep });
+  assert.equal(store.runs.getText(sweepRun.id), JSON.stringify(sweepRun));
+  store.close();
+
+  // Lists never parse a forecast or a sweep that has its digest: spoil them and list again.
+  const raw = new Database(file);
+  raw.prepare("UPDATE runs SET forecast = 'not json', sweep = CASE WHEN sweep IS NULL THEN NULL ELSE 'not json' END").run();
+  raw.close();
+  const reopened = openStore(file);
+  const listed = reopened.runs.listForScenario(stored.id);
+  assert.deepEqual(listed.map((run) => run.id), [sweepRun.id, asText.id, asObject.id]);
+  assert.deepEqual(listed[0]!.sweep, sweepRun.sweep);
+  assert.deepEqual(listed[2]!.outcomes, asObject.outcomes);
+  reopened.close();
 });

@@ -16,7 +16,7 @@ import type { StoredRun, StoredScenario } from '../../src/store/records.js';
 import type { LaunchedBrowser } from '../support/browser.js';
 import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
 import { shippedDeuDataset } from '../support/deu3Data.js';
-import { exportedSvg, svgTexts } from '../support/svgExport.js';
+import { csvData, exportedSvg, svgTexts } from '../support/svgExport.js';
 import type { TestServer } from '../support/workbench.js';
 
 const shots = screenshotDir;
@@ -104,7 +104,7 @@ test('sweep the worked example in Web Workers: any number of workers, the librar
 
   // Exports: the tornado's data as CSV (every estimate), the histogram as SVG.
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#sweep-tornado [data-export="csv"]')]);
-  const csvLines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+  const csvLines = csvData(readFileSync((await csv.path())!, 'utf8'));
   assert.equal(csvLines[0], 'issue,rank,input,value,low,high,outcomeLow,outcomeHigh,swing,firstOrder');
   assert.equal(csvLines.length, 1 + settlement.sensitivity.length);
   assert.match(csvLines[1]!, new RegExp(`^settlement,1,${settlement.sensitivity[0]!.input.replace(/\./gu, '\\.')},`, 'u'));
@@ -194,7 +194,7 @@ test('SMP on the worked example: positions turn by turn on two issues, and the w
   await page.waitForSelector('#smp-outcome:has-text("After turn 0")');
   const csvPromise = page.waitForEvent('download');
   await page.click('#smp-plane [data-export="csv"]');
-  const csv = readFileSync((await (await csvPromise).path())!, 'utf8').trim().split('\n');
+  const csv = csvData(readFileSync((await (await csvPromise).path())!, 'utf8'));
   assert.equal(csv[0], 'turn,series,talks,settlement,probability');
   assert.equal(csv.length, 1 + (last + 1) * (worked.scenario.actors.length + 1));
   await page.locator('#smp-plane').screenshot({ path: `${shots}/11b-smp-plane-turn-0.png` });
@@ -225,7 +225,7 @@ test('the DEU III backtest: runs on the server with progress, charted with inter
   assert.equal(await page.locator('#backtest-table tbody tr').count(), library.rows.length);
   assert.match(await page.locator('#backtest-summary').innerText(), new RegExp(`^${library.issues} issues in ${library.proposals} proposals`, 'u'));
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#backtest-mae [data-export="csv"]')]);
-  const csvLines = readFileSync((await csv.path())!, 'utf8').trim().split('\n');
+  const csvLines = csvData(readFileSync((await csv.path())!, 'utf8'));
   assert.equal(csvLines[0], 'predictor,kind,mae,low,high');
   assert.ok(csvLines.includes(`weighted-mean,model,${compromise.value},${compromise.low},${compromise.high}`));
   const maeTexts = svgTexts(await exportedSvg(page, '#backtest-mae'));

@@ -72,7 +72,7 @@ test('import, run 50 actors, undo/redo, rename, duplicate, delete, compare', asy
   const legend = await page.locator('#rounds-chart svg .svg-legend text').allTextContents();
   assert.deepEqual(legend, ['weighted median', 'weighted mean', 'Alpha', ...Array.from({ length: 49 }, (_, index) => `a${index + 2}`)]);
   assert.equal(await page.locator('#rounds-chart svg g[aria-label="line"] path').count(), 50 + 2);
-  assert.match(await page.locator('#rounds-chart .chart-note').innerText(), /50 actors share 9 colours: hover over a dot/u);
+  assert.match(await page.locator('#rounds-chart .chart-note').innerText(), /50 actors share 8 colours: each colour with 7 shapes/u);
   const forecastRows = await page.locator('#forecast-chart svg g[aria-label="y-axis tick label"] text').allTextContents();
   assert.equal(new Set(forecastRows).size, 50);
   assert.ok(forecastRows.includes('Alpha') && forecastRows.includes('a50') && !forecastRows.includes('Random Spatial Actor'));

@@ -110,12 +110,13 @@ test('load the worked example, change a salience, run EUM, save, reload, find th
   const roundsTexts = svgTexts(await exportedSvg(page, '#rounds-chart'));
   for (const name of [...actorNames, 'weighted median', 'weighted mean']) assert.ok(roundsTexts.includes(name), `the rounds chart’s SVG export lacks "${name}"`);
   const forecastTexts = svgTexts(await exportedSvg(page, '#forecast-chart'));
-  assert.ok(forecastTexts.some((text) => /^eum: \d/u.test(text)), 'the forecast chart’s SVG export lacks the model label');
+  assert.ok(forecastTexts.some((text) => /\bEUM: \d/u.test(text)), 'the forecast chart’s SVG export lacks the model label');
   for (const name of actorNames) assert.ok(forecastTexts.some((text) => text === name || (text.endsWith('…') && name.startsWith(text.slice(0, -1)))), `the forecast chart’s SVG export lacks "${name}"`);
   const dyadTexts = svgTexts(await exportedSvg(page, '#dyad-chart'));
   for (const perception of ['conflict, won', 'compromise (gives)', 'capitulation (gains)', 'stalemate']) assert.ok(dyadTexts.includes(perception), `the dyad matrix’s SVG export lacks "${perception}"`);
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('#rounds-chart [data-export="csv"]')]);
-  assert.match(readFileSync((await csvDownload.path())!, 'utf8'), /^round,series,position\n0,/u);
+  // After its '# key: value' lines (what the chart is: docs/workbench.md), the header and the data.
+  assert.match(readFileSync((await csvDownload.path())!, 'utf8'), /^# chart: [^\n]*\n(?:# [^\n]*\n)*round,series,position\n0,/u);
   const [pngDownload] = await Promise.all([page.waitForEvent('download'), page.click('#dyad-chart [data-export="png"]')]);
   assert.deepEqual([...readFileSync((await pngDownload.path())!).subarray(1, 4)], [...Buffer.from('PNG')]);
 

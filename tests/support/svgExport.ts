@@ -19,3 +19,9 @@ export function svgTexts(svg: string): string[] {
   const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&apos;': "'" };
   return [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/gu)].map((match) => match[1]!.replace(/&(?:amp|lt|gt|quot|apos);/gu, (entity) => entities[entity]!));
 }
+
+/** A chart's CSV export without its leading `# key: value` lines (what the chart is): the header row and the data, one string a line. */
+export function csvData(text: string): string[] {
+  const lines = text.trim().split('\n');
+  return lines.slice(lines.findIndex((line) => !line.startsWith('#')));
+}

@@ -6,6 +6,7 @@ import { isInputError, type Problem } from '../../src/errors.js';
 import type { Forecast } from '../../src/models/model.js';
 import { getModel, resolveOptions, runModel } from '../../src/models/registry.js';
 import type { Scenario } from '../../src/scenario/schema.js';
+import { runJob, type Job } from './jobs/jobs.js';
 
 export interface ModelRequest {
   model: string;
@@ -13,14 +14,12 @@ export interface ModelRequest {
   options?: Record<string, unknown>;
 }
 
-export interface WorkerRequest {
-  id: number;
-  scenario: Scenario;
-  runs: ModelRequest[];
-}
+/** Model runs, or an analysis job (jobs/jobs.ts). */
+export type WorkerRequest = { id: number; scenario: Scenario; runs: ModelRequest[] } | { id: number; job: Job };
 
 export type WorkerResponse =
   | { id: number; ok: true; forecasts: Forecast[]; milliseconds: number }
+  | { id: number; ok: true; result: unknown; milliseconds: number }
   | { id: number; ok: false; message: string; problems: Problem[] };
 
 /** Asks for every dyad when the model can keep them (EUM), so the dyad matrix can be drawn. */
@@ -36,10 +35,16 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (event) => {
-  const { id, scenario, runs } = event.data;
+  const request = event.data;
+  const id = request.id;
   const started = performance.now();
   try {
-    const forecasts = runs.map((request) => runModel(request.model, scenario, withDyads(request)));
+    if ('job' in request) {
+      const result = runJob(request.job);
+      scope.postMessage({ id, ok: true, result, milliseconds: performance.now() - started });
+      return;
+    }
+    const forecasts = request.runs.map((run) => runModel(run.model, request.scenario, withDyads(run)));
     scope.postMessage({ id, ok: true, forecasts, milliseconds: performance.now() - started });
   } catch (error) {
     const problems = isInputError(error) ? [...error.problems] : [];

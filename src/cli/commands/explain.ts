@@ -17,7 +17,7 @@ import { actorNames } from '../../scenario/views.js';
 import { integerOption, parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { checkOutputIsNotInput, emitResult } from '../files.js';
-import { planRuns, runPlan, type ForecastRequest, type PlannedRun } from '../forecast/plan.js';
+import { planRuns, runPlan, type ForecastRequest, type PlannedRun } from '../../analysis/forecastPlan.js';
 import { loadScenario } from '../scenarioFile.js';
 
 export const explainCommand: Command = {

@@ -3,15 +3,11 @@
  * parley.db as for `parley serve`). `add` seals a scenario's answer (one entry per issue), `resolve`
  * records what happened, `score` prints Brier scores, CRPS and calibration bins (docs/answer.md).
  */
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { computeAnswer } from '../../analysis/answer/answer.js';
-import { entriesFromAnswer, scoreLedger, type LedgerScore } from '../../analysis/ledger/entries.js';
-import { canonicalJson } from '../../analysis/sweep/canonical.js';
+import { scoreLedger, type LedgerScore } from '../../analysis/ledger/entries.js';
 import { InputError } from '../../errors.js';
-import { runPlan, planRuns } from '../forecast/plan.js';
-import { loadShippedRecord } from '../forecast/record.js';
+import { entriesToSeal } from '../../node/ledgerSeal.js';
 import { alignTable } from '../forecast/table.js';
 import { parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
@@ -55,18 +51,15 @@ async function add(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandLine(args, { db: { type: 'string' } }, { min: 1, max: 1 });
   const { scenario, notes } = await loadScenario(positionals[0]!, io);
   for (const note of notes) io.stderr.write(`note: ${note}\n`);
-  const { forecasts } = runPlan(scenario, planRuns({ model: 'all' }), true);
-  const { answer, samples } = computeAnswer({ scenario, forecasts, record: loadShippedRecord() });
-  const entries = entriesFromAnswer(answer, samples, scenario.issues.map((issue) => issue.scale));
-  const scenarioHash = createHash('sha256').update(canonicalJson(scenario)).digest('hex');
+  const entries = entriesToSeal(scenario);
   const store = await openLedger(values.db, io, false);
   try {
-    const sealed = store.ledger.add(entries.map((entry) => ({ ...entry, scenarioTitle: scenario.title, scenarioHash, parleyVersion: parleyVersion() })));
+    const sealed = store.ledger.add(entries);
     for (const entry of sealed) {
       const probabilities = entry.probabilities.map((p) => `${p.question ?? p.label} ${(p.probability * 100).toFixed(1)} %`).join('; ');
       io.stdout.write(`sealed #${entry.id}: ${entry.issue} forecast ${entry.forecast.toFixed(2)} (${entry.predictor}); ${probabilities}\n`);
     }
-    io.stderr.write(`scenario sha256 ${scenarioHash.slice(0, 16)}…, Parley ${parleyVersion()}, ${sealed[0]?.sealedAt ?? ''}\n`);
+    io.stderr.write(`scenario sha256 ${entries[0]?.scenarioHash.slice(0, 16) ?? ''}…, Parley ${parleyVersion()}, ${sealed[0]?.sealedAt ?? ''}\n`);
   } finally {
     store.close();
   }

@@ -10,7 +10,7 @@ import { fromRepo } from '../../../tests/support/paths.js';
 import { runParley } from '../../../tests/support/runParley.js';
 import { randomScenario } from '../../../bench/randomScenario.js';
 import { checkDyadLimit, DYAD_LIMIT, dyadCount } from './dyadLimit.js';
-import { planRuns } from './plan.js';
+import { planRuns } from '../../analysis/forecastPlan.js';
 
 describe('parley forecast --dyads: streamed JSON and the dyad limit', () => {
   for (const example of ['backchannel-2024.yaml', 'backchannel-2024-channels.yaml']) {

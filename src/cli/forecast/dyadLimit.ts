@@ -10,7 +10,7 @@ import { getModel, resolveOptions } from '../../models/registry.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { participants } from '../../scenario/views.js';
 import { leavesOf } from '../../scenario/timeline/leaves.js';
-import type { PlannedRun } from './plan.js';
+import type { PlannedRun } from '../../analysis/forecastPlan.js';
 
 /**
  * 10 million dyads: n = 1,000 for 10 rounds (issue 16's case), n = 300 for 111. That is ≈ 420 MB of

@@ -6,7 +6,7 @@
 import type { Answer } from '../../analysis/answer/answer.js';
 import type { ForecastMoves } from '../../analysis/moves/moves.js';
 import type { Forecast } from '../../models/model.js';
-import type { SkippedModel } from './plan.js';
+import type { SkippedModel } from '../../analysis/forecastPlan.js';
 import { prettyJsonChunks } from './jsonStream.js';
 
 /** The answer and the moves summaries, first in the JSON (absent with --no-answer). */

@@ -11,7 +11,7 @@ import type { Forecast, IssueForecast } from '../../models/model.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import { actorNames } from '../../scenario/views.js';
 import { answerLines, movesLines } from './answerTable.js';
-import type { SkippedModel } from './plan.js';
+import type { SkippedModel } from '../../analysis/forecastPlan.js';
 
 /** What the table adds to the forecasts: the answer first, and who moves per iterative model. */
 export interface TableExtras {

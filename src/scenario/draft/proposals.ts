@@ -55,6 +55,11 @@ export function propose(actors: readonly DraftActor[], issues: readonly Issue[],
   return { proposals, needs };
 }
 
+/** A proposal's evidence as the scenario keeps it: each supporting sentence quoted, joined by "; ". */
+export function proposalEvidence(proposal: Pick<Proposal, 'cues'>): string {
+  return proposal.cues.map((cue) => `"${cue.sentence.text}"`).join('; ');
+}
+
 function round(x: number): number {
   return Math.round(x * 100) / 100;
 }

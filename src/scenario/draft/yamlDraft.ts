@@ -7,6 +7,7 @@
  */
 import { stringify } from 'yaml';
 import type { Draft } from './draft.js';
+import { proposalEvidence } from './proposals.js';
 
 export function draftToYaml(draft: Draft): string {
   const document = {
@@ -17,7 +18,7 @@ export function draftToYaml(draft: Draft): string {
     actors: draft.actors.map((actor) => {
       const stances = Object.create(null) as Record<string, unknown>;
       for (const p of draft.proposals.filter((p) => p.actor === actor.id))
-        stances[p.issue] = { position: p.position, salience: p.salience, evidence: p.cues.map((cue) => `"${cue.sentence.text}"`).join('; ') };
+        stances[p.issue] = { position: p.position, salience: p.salience, evidence: proposalEvidence(p) };
       return { id: actor.id, name: actor.name, ...(actor.aliases.length > 0 ? { aliases: actor.aliases } : {}), capability: null, stances };
     }),
     review: {

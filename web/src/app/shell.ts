@@ -39,7 +39,8 @@ export class Shell {
     const state = this.store.state;
     mount(byId('sidebar'), ...renderSidebar(this.sidebarHost()));
     const main = byId('main');
-    const width = Math.max(300, Math.min(1000, main.clientWidth - (main.clientWidth < 600 ? 24 : 48)));
+    // The charts' width: the main area's, less its padding and a card's (14 px each side and its border).
+    const width = Math.max(280, Math.min(1000, main.clientWidth - (main.clientWidth < 600 ? 24 : 48) - 30));
     const view = this.active();
     this.updateHash();
     if (!view || (view.place === 'tab' && !state.draft)) {

@@ -6,6 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import type { PredictorRow } from '../../../src/analysis/backtest/backtest.js';
 import type { CsvRow } from './card.js';
+import { measurer, plotStyle } from './chartText.js';
+import { wrapText } from './labelLayout.js';
 import { svgLegend } from './svgLegend.js';
 
 export const kindColours: Record<PredictorRow['kind'], string> = { baseline: '#999999', model: '#0072B2', fitted: '#D55E00' };
@@ -26,16 +28,25 @@ export function backtestChart(rows: readonly PredictorRow[], measure: BacktestMe
     width - 20,
   );
   const marginTop = legend.height + 14;
+  const measureText = measurer();
+  const marginLeft = Math.ceil(Math.max(40, ...points.map((point) => measureText(point.id))) + 14);
+  const marginRight = 50;
+  // The axis's words, wrapped to the frame under it (never clipped at a phone's width).
+  const labelLines = wrapText(label, width - marginLeft - marginRight, measureText);
+  const marginBottom = 26 + 13 * labelLines.length;
   const chart = Plot.plot({
     width,
-    height: marginTop + 30 + 24 * points.length,
+    height: marginTop + 10 + 24 * points.length + marginBottom,
+    style: plotStyle,
     marginTop,
-    marginLeft: 190,
-    marginRight: 70,
-    x: { label, grid: true, ...(measure === 'mae' && { domain: [0, Math.max(...points.map((point) => point.high)) * 1.05] }) },
+    marginLeft,
+    marginRight,
+    marginBottom,
+    x: { label: null, grid: true, ...(measure === 'mae' && { domain: [0, Math.max(...points.map((point) => point.high)) * 1.05] }) },
     y: { domain: points.map((point) => point.id), label: null },
     color: { domain: kinds, range: kinds.map((kind) => kindColours[kind]) },
     marks: [
+      Plot.text([labelLines.join('\n')], { frameAnchor: 'bottom', lineAnchor: 'top', dy: 24, text: (value: string) => value }),
       reference === undefined ? null : Plot.ruleX([reference], { stroke: '#444', strokeDasharray: '4,3' }),
       Plot.ruleY(points, { y: 'id', x1: 'low', x2: 'high', stroke: 'kind', strokeWidth: 2 }),
       Plot.tickX(points, { y: 'id', x: 'low', stroke: 'kind', inset: 6 }),
@@ -47,7 +58,7 @@ export function backtestChart(rows: readonly PredictorRow[], measure: BacktestMe
         r: 4.5,
         title: (point: (typeof points)[number]) => `${point.id}: ${point.value.toFixed(2)} [${point.low.toFixed(2)}, ${point.high.toFixed(2)}]`,
       }),
-      Plot.text(points, { y: 'id', x: 'high', dx: 8, textAnchor: 'start', text: (point: (typeof points)[number]) => signed(point.value, measure), fontSize: 10 }),
+      Plot.text(points, { y: 'id', x: 'high', dx: 8, textAnchor: 'start', text: (point: (typeof points)[number]) => signed(point.value, measure) }),
     ],
   }) as SVGSVGElement;
   legend.draw(chart, 10, 4);

@@ -9,10 +9,11 @@ import * as Plot from '@observablehq/plot';
 import { describeDyad } from '../../../src/analysis/explain.js';
 import { dyadList } from '../../../src/models/dyadTable.js';
 import type { Dyad, Perception, Round } from '../../../src/models/model.js';
-import { shortLabel } from '../actorNames.js';
 import { h } from '../dom.js';
 import { perceptionColours, perceptionLabels } from '../palette.js';
 import type { CsvRow } from './card.js';
+import { measurer, plotStyle } from './chartText.js';
+import { fitText } from './labelLayout.js';
 import { svgLegend } from './svgLegend.js';
 
 export function dyadMatrix(
@@ -20,15 +21,22 @@ export function dyadMatrix(
   names: Record<string, string>,
   decimals: number,
   onExplain: (text: string) => void,
+  available = 740,
 ): { rows: CsvRow[]; chart: HTMLElement } {
   const dyads: Dyad[] = round.dyads ? dyadList(round.dyads) : [];
   const order = Object.keys(round.positions);
-  const label = (id: string): string => shortLabel(names[id] ?? id, 24);
+  // Sized to the width it has (`available`): names in the margin they need, cells of 16–44 px; wider than that, it scrolls.
+  const measure = measurer();
+  const nameWidth = Math.min(Math.max(40, ...order.map((id) => measure(names[id] ?? id))), Math.max(70, 0.3 * available), 170);
+  const label = (id: string): string => fitText(names[id] ?? id, nameWidth, measure);
   const cells = dyads.map((dyad) => ({ ...dyad, actorName: label(dyad.actor), otherName: label(dyad.other) }));
   const domain = Object.keys(perceptionColours) as Perception[];
-  const size = Math.max(18, Math.min(44, Math.floor(560 / Math.max(1, order.length))));
-  const width = 190 + size * order.length;
-  const matrixHeight = 150 + size * order.length;
+  const margin = Math.ceil(nameWidth) + 10;
+  // The column names are turned 45°: they take about 0.71 of their width below the matrix.
+  const bottom = Math.ceil(nameWidth * 0.71) + 30;
+  const size = Math.max(16, Math.min(44, Math.floor((available - margin - 20) / Math.max(1, order.length))));
+  const width = margin + 20 + size * order.length;
+  const matrixHeight = bottom + 10 + size * order.length;
   const legend = svgLegend(
     domain.map((perception) => ({ label: perceptionLabels[perception], colour: perceptionColours[perception] })),
     width - 20,
@@ -37,9 +45,10 @@ export function dyadMatrix(
   const svg = Plot.plot({
     width,
     height: matrixHeight + legend.height + 10,
-    marginLeft: 180,
-    marginBottom: 140 + legend.height + 10,
-    x: { domain: order, tickFormat: label, label: 'j: the other actor →', labelAnchor: 'right', labelOffset: 130, tickRotate: -45 },
+    style: plotStyle,
+    marginLeft: margin,
+    marginBottom: bottom + legend.height + 10,
+    x: { domain: order, tickFormat: label, label: 'j: the other actor →', labelAnchor: 'right', labelOffset: bottom - 12, tickRotate: -45 },
     y: { domain: order, tickFormat: label, label: 'i: whose view ↓', labelAnchor: 'top' },
     color: { domain, range: domain.map((perception) => perceptionColours[perception]) },
     marks: [Plot.cell(cells, { x: 'other', y: 'actor', fill: 'perception', inset: 1 })],

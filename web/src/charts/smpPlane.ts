@@ -10,8 +10,9 @@ import { smpSpaces } from '../../../src/models/smp/space.js';
 import type { Issue, Scenario } from '../../../src/scenario/schema.js';
 import { actorNames } from '../actorNames.js';
 import { h } from '../dom.js';
-import { categorical } from '../palette.js';
-import { scaleAxis } from '../scaleLabels.js';
+import { actorStyle, actorStyles } from '../palette.js';
+import { measurer, plotStyle } from './chartText.js';
+import { xIssueAxis, yIssueAxis } from './issueAxis.js';
 import { chartCard } from './card.js';
 import { svgLegend } from './svgLegend.js';
 import { issueSelect, stepSlider } from '../controls.js';
@@ -55,12 +56,6 @@ export function weightedOutcomes(issues: readonly IssueForecast[], scales: reado
   return result;
 }
 
-/** The issue and its scale's ends, each end cut short: the plane's axes are narrower than the scale's words. */
-function axisLabel(issue: Issue): string {
-  const cut = (text: string | undefined, fallback: number) => (text === undefined ? String(fallback) : text.length > 28 ? `${text.slice(0, 27)}…` : text);
-  return `${issue.name ?? issue.id}: ${cut(issue.scale.minLabel, issue.scale.min)} ← → ${cut(issue.scale.maxLabel, issue.scale.max)}`;
-}
-
 /** The card, when an SMP forecast covers a space of two or more issues; null otherwise. */
 export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario, choice: SmpPlaneChoice, changed: () => void, width: number): HTMLElement | null {
   const forecast = forecasts.find((candidate) => candidate.model === 'smp');
@@ -98,51 +93,71 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
   const now = paths.filter((row) => row.turn === turn);
   const starts = paths.filter((row) => row.turn === 0);
   const here = outcomePath[turn]!;
-  const xAxis = scaleAxis(xIssue);
-  const yAxis = scaleAxis(yIssue);
-  const side = Math.max(420, Math.min(width, 820));
-  const colourOf = (index: number) => categorical[index % categorical.length]!;
+  const side = Math.min(width, 820);
+  const styles = actorStyles(scenario.actors);
+  const styleOf = (actor: string, index: number) => styles.get(actor) ?? actorStyle(index);
+  const actorStyleList = actors.map(styleOf);
+  const manyActors = new Set(actorStyleList.map((style) => style.colour)).size < actors.length;
   const legend = svgLegend(
     [
-      ...actors.map((actor, index) => ({ label: names[actor] ?? actor, colour: colourOf(index) })),
+      ...actors.map((actor, index) => ({ label: names[actor] ?? actor, colour: actorStyleList[index]!.colour, ...(manyActors && { symbol: actorStyleList[index]!.symbol }) })),
       { label: 'weighted outcome', colour: 'black', mark: 'dashed' as const, strong: true },
     ],
     side - 20,
     { maxLabel: 36 },
   );
-  // The legend goes under the x axis: the y axis's label takes the top.
-  const axisBottom = 50;
+  // The legend goes under the x axis: the y axis's name takes the top.
   const legendGap = 6;
+  const frameHeight = Math.max(240, Math.min(side - 200, 560));
+  const yAxis = yIssueAxis(yIssue, frameHeight, Math.min(160, Math.max(60, 0.2 * side)), side);
+  const marginRight = side < 600 ? 60 : 90;
+  const xAxis = xIssueAxis(xIssue, side - yAxis.margin - marginRight);
+  const marginBottom = xAxis.margin + legend.height + legendGap;
+  const measure = measurer();
+  const frameWidth = side - yAxis.margin - marginRight;
+  const rightRoom = (x: number) => side - 4 - (yAxis.margin + ((x - xIssue.scale.min) / (xIssue.scale.max - xIssue.scale.min || 1)) * frameWidth) - 8;
+  const startsRight = starts.filter((row) => measure(row.actor) <= rightRoom(row.x));
+  const startsLeft = starts.filter((row) => measure(row.actor) > rightRoom(row.x));
   const chart = Plot.plot({
     width: side,
-    height: side - 170 + legend.height + legendGap,
-    marginLeft: 200,
-    marginRight: 90,
-    marginBottom: axisBottom + legend.height + legendGap,
-    x: { domain: [xIssue.scale.min, xIssue.scale.max], ticks: xAxis.ticks, tickFormat: xAxis.tickFormat, label: axisLabel(xIssue), labelAnchor: 'center', labelOffset: axisBottom - 3, grid: true },
-    y: { domain: [yIssue.scale.min, yIssue.scale.max], ticks: yAxis.ticks, tickFormat: yAxis.tickFormat, label: axisLabel(yIssue), grid: true },
+    height: yAxis.marginTop + frameHeight + marginBottom,
+    style: plotStyle,
+    marginTop: yAxis.marginTop,
+    marginLeft: yAxis.margin,
+    marginRight,
+    marginBottom,
+    x: { ...xAxis.scale },
+    y: { ...yAxis.scale },
     // Keyed by actor id: two actors of the same name keep their own colour and path.
-    color: { domain: actors, range: actors.map((_, index) => colourOf(index)) },
+    color: { domain: actors, range: actorStyleList.map((style) => style.colour) },
+    symbol: { domain: actors, range: actorStyleList.map((style) => style.symbol) },
     r: { domain: [0, 1], range: [2, 14] },
     marks: [
+      Plot.gridX(xAxis.scale.ticks as number[], { stroke: '#000', strokeOpacity: 0.1 }),
+      Plot.gridY(yAxis.scale.ticks as number[], { stroke: '#000', strokeOpacity: 0.1 }),
+      ...xAxis.marks,
+      ...yAxis.marks,
       Plot.line(paths, { x: 'x', y: 'y', z: 'id', stroke: 'id', strokeOpacity: 0.55, strokeWidth: 1.5, markerEnd: 'arrow', sort: 'turn' }),
       Plot.dot(starts, { x: 'x', y: 'y', stroke: 'id', r: 3.5, fill: 'white' }),
       Plot.dot(now, {
         x: 'x',
         y: 'y',
         fill: 'id',
+        ...(manyActors && { symbol: 'id' }),
         r: 'probability',
         stroke: 'white',
         title: (row: (typeof now)[number]) => `${row.actor} after turn ${row.turn}: (${row.x.toFixed(1)}, ${row.y.toFixed(1)}), P(this position is the outcome) = ${row.probability.toFixed(3)}`,
       }),
       // Names at the starts, where actors are apart; later they often share one position.
-      Plot.text(starts, { x: 'x', y: 'y', text: 'actor', dx: 8, textAnchor: 'start', fontSize: 11, stroke: 'white', strokeWidth: 3, fill: '#333' }),
+      // Each name to the right of its dot, or to the left where it would run off the chart.
+      Plot.text(startsRight, { x: 'x', y: 'y', text: 'actor', dx: 8, textAnchor: 'start', stroke: 'white', strokeWidth: 3, fill: '#333' }),
+      Plot.text(startsLeft, { x: 'x', y: 'y', text: 'actor', dx: -8, textAnchor: 'end', stroke: 'white', strokeWidth: 3, fill: '#333' }),
       Plot.line(outcomePath.slice(0, turn + 1), { x: 'x', y: 'y', stroke: 'black', strokeWidth: 2.5, strokeDasharray: '5,3' }),
       Plot.dot([here], { x: 'x', y: 'y', symbol: 'diamond', r: 7, fill: 'black', stroke: 'white' }),
       Plot.text([here], { x: 'x', y: 'y', text: () => 'weighted outcome', dy: 16, fontWeight: 'bold', stroke: 'white', strokeWidth: 3, fill: 'black' }),
     ],
   }) as SVGSVGElement;
-  legend.draw(chart, 10, side - 170 + legendGap);
+  legend.draw(chart, 10, yAxis.marginTop + frameHeight + xAxis.margin + legendGap);
   chart.setAttribute('aria-label', `SMP positions on ${xIssue.name ?? xIssue.id} and ${yIssue.name ?? yIssue.id}, turn ${turn}`);
 
   const picker = (label: string, id: string, value: string, set: (value: string) => void) =>
@@ -172,6 +187,7 @@ export function smpPlaneCard(forecasts: readonly Forecast[], scenario: Scenario,
     chart,
     rows,
     fileName: `smp-${space.id}-${xId}-${yId}`,
+    meta: { scenario: scenario.title, asOf: scenario.asOf, issue: `${xIssue.name ?? xIssue.id} (across), ${yIssue.name ?? yIssue.id} (up)`, model: 'SMP', round: `turn ${turn} of ${lastTurn}` },
     note: 'Lines: each actor’s position turn by turn (open dot: its start; arrow: where it went). Dots at the chosen turn are sized by the probability that the actor’s position is the outcome. Black dashes: the probability-weighted outcome turn by turn.',
     extra: [
       h(

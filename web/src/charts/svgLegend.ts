@@ -5,6 +5,8 @@
  * read as a table rather than a wall of text.
  */
 import { shortLabel } from '../actorNames.js';
+import type { ActorSymbol } from '../palette.js';
+import { chartFontSize } from './chartText.js';
 
 export interface LegendEntry {
   label: string;
@@ -13,6 +15,8 @@ export interface LegendEntry {
   mark?: 'swatch' | 'line' | 'dashed';
   /** Bold label and heavier line sample, for summary series such as the median. */
   strong?: boolean;
+  /** A dot of this shape instead of the square (actors beyond the palette's 8 colours are told apart by shape). */
+  symbol?: ActorSymbol;
 }
 
 export interface SvgLegend {
@@ -24,7 +28,7 @@ export interface SvgLegend {
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 const rowHeight = 16;
-const fontSize = 11;
+const fontSize = chartFontSize;
 /** A generous average glyph width of an 11 px sans-serif font: columns must not overprint. */
 const glyphWidth = 6.4;
 /** Bold glyphs are about a tenth wider. */
@@ -74,7 +78,35 @@ function sample(entry: LegendEntry): SVGElement {
       ...(entry.mark === 'dashed' && { 'stroke-dasharray': '6,4' }),
     });
   }
+  if (entry.symbol) return element('path', { d: symbolPath(entry.symbol, sampleWidth / 2, middle, 5), fill: entry.colour, stroke: entry.colour });
   return element('rect', { x: 3, y: middle - 6, width: 12, height: 12, fill: entry.colour, stroke: '#888', 'stroke-width': 0.5 });
+}
+
+/** An SVG path of the shape centred on (x, y), about 2r across: the legend's sample of a Plot dot's symbol. */
+export function symbolPath(symbol: ActorSymbol, x: number, y: number, r: number): string {
+  const polygon = (points: [number, number][]) => `M${points.map(([px, py]) => `${(x + px * r).toFixed(2)},${(y + py * r).toFixed(2)}`).join('L')}Z`;
+  const star = Array.from({ length: 10 }, (_, k): [number, number] => {
+    const angle = (Math.PI / 5) * k - Math.PI / 2;
+    const radius = k % 2 === 0 ? 1.1 : 0.45;
+    return [radius * Math.cos(angle), radius * Math.sin(angle)];
+  });
+  const arm = 0.3;
+  switch (symbol) {
+    case 'circle':
+      return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+    case 'square':
+      return polygon([[-0.85, -0.85], [0.85, -0.85], [0.85, 0.85], [-0.85, 0.85]]);
+    case 'triangle':
+      return polygon([[0, -1.1], [1, 0.75], [-1, 0.75]]);
+    case 'diamond':
+      return polygon([[0, -1.15], [0.75, 0], [0, 1.15], [-0.75, 0]]);
+    case 'star':
+      return polygon(star);
+    case 'cross':
+      return polygon([[-arm, -1], [arm, -1], [arm, -arm], [1, -arm], [1, arm], [arm, arm], [arm, 1], [-arm, 1], [-arm, arm], [-1, arm], [-1, -arm], [-arm, -arm]]);
+    case 'wye':
+      return polygon([[-arm, -1], [arm, -1], [arm, 0], [1, 0.8], [0.7, 1.05], [0, 0.4], [-0.7, 1.05], [-1, 0.8], [-arm, 0]]);
+  }
 }
 
 function text(content: string, x: number, y: number, attributes: Record<string, string | number>): SVGElement {

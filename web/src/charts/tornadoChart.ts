@@ -6,7 +6,9 @@
 import * as Plot from '@observablehq/plot';
 import type { IssueSummary } from '../../../src/analysis/sweep/index.js';
 import type { Issue } from '../../../src/scenario/schema.js';
-import { scaleAxis } from '../scaleLabels.js';
+import { measurer, plotStyle } from './chartText.js';
+import { xIssueAxis } from './issueAxis.js';
+import { fitText } from './labelLayout.js';
 import type { CsvRow } from './card.js';
 import { svgLegend } from './svgLegend.js';
 
@@ -20,7 +22,11 @@ export function tornadoChart(summary: IssueSummary, issue: Issue, width: number)
     { input: entry.input, end: 'estimate at its 5th percentile', from: summary.baseline, to: entry.outcomeLow, estimate: entry.low },
     { input: entry.input, end: 'estimate at its 95th percentile', from: summary.baseline, to: entry.outcomeHigh, estimate: entry.high },
   ]);
-  const axis = scaleAxis(issue);
+  const measure = measurer();
+  const inputWidth = Math.min(Math.max(60, ...ranked.map((entry) => measure(entry.input))), Math.max(90, 0.35 * width), 220);
+  const marginLeft = Math.ceil(inputWidth + 14);
+  const marginRight = 24;
+  const axis = xIssueAxis(issue, width - marginLeft - marginRight, { name: `outcome on ${issue.name ?? issue.id}` });
   const ends = ['estimate at its 5th percentile', 'estimate at its 95th percentile'];
   const endColours = ['#E69F00', '#0072B2'];
   const legend = svgLegend(
@@ -31,14 +37,17 @@ export function tornadoChart(summary: IssueSummary, issue: Issue, width: number)
   const marginTop = legend.height + 14;
   const chart = Plot.plot({
     width,
-    height: marginTop + 40 + 24 * Math.max(1, ranked.length),
+    height: marginTop + 10 + 24 * Math.max(1, ranked.length) + axis.margin,
+    style: plotStyle,
     marginTop,
-    marginLeft: 230,
-    marginRight: 30,
-    x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: `outcome on ${issue.name ?? issue.id} →`, grid: true },
-    y: { domain: ranked.map((entry) => entry.input), label: null },
+    marginLeft,
+    marginRight,
+    marginBottom: axis.margin,
+    x: { ...axis.scale, grid: true },
+    y: { domain: ranked.map((entry) => entry.input), label: null, tickFormat: (input: string) => fitText(input, inputWidth, measure) },
     color: { domain: ends, range: endColours },
     marks: [
+      ...axis.marks,
       Plot.barX(bars, {
         y: 'input',
         x1: 'from',
@@ -49,7 +58,7 @@ export function tornadoChart(summary: IssueSummary, issue: Issue, width: number)
         title: (bar: (typeof bars)[number]) => `${bar.input} = ${bar.estimate.toFixed(2)}: outcome ${bar.to.toFixed(1)}`,
       }),
       Plot.ruleX([summary.baseline], { stroke: 'black', strokeWidth: 1.5 }),
-      Plot.text(ranked, { y: 'input', x: issue.scale.max, textAnchor: 'end', dx: -2, text: (entry: (typeof ranked)[number]) => `swing ${entry.swing.toFixed(1)}`, fontSize: 10, fill: '#444' }),
+      Plot.text(ranked, { y: 'input', x: issue.scale.max, textAnchor: 'end', dx: -2, text: (entry: (typeof ranked)[number]) => `swing ${entry.swing.toFixed(1)}`, fill: '#444' }),
     ],
   }) as SVGSVGElement;
   legend.draw(chart, 10, 4);

@@ -7,11 +7,13 @@
 import * as Plot from '@observablehq/plot';
 import type { ExchangeRound, Forecast, IssueForecast } from '../../../src/models/model.js';
 import type { Issue, Scenario } from '../../../src/scenario/schema.js';
-import { actorNames, shortLabel } from '../actorNames.js';
+import { actorNames } from '../actorNames.js';
 import { chartCard, type CsvRow } from '../charts/card.js';
 import { stepSlider } from '../controls.js';
 import { h } from '../dom.js';
-import { scaleAxis } from '../scaleLabels.js';
+import { measurer, plotStyle } from '../charts/chartText.js';
+import { xIssueAxis } from '../charts/issueAxis.js';
+import { fitText } from '../charts/labelLayout.js';
 
 const number = (value: number, decimals = 1) => value.toFixed(decimals);
 
@@ -68,14 +70,22 @@ function preferenceVotingCard(issueForecast: IssueForecast, issue: Issue, roundN
   const end = issueForecast.rounds[roundNumber]!;
   const voting = end.voting!;
   const rows = Object.keys(start.positions).map((actor) => ({ actor, name: names[actor] ?? actor, preference: start.positions[actor]!, voting: voting.positions[actor] ?? start.positions[actor]! }));
-  const axis = scaleAxis(issue);
+  // Names in the margin they need (at most 30% of the width), the scale's ends under the axis, 11 px text (charts/issueAxis.ts).
+  const measure = measurer();
+  const nameWidth = Math.min(Math.max(40, ...rows.map((row) => measure(row.name))), Math.max(80, 0.3 * width));
+  const marginLeft = Math.ceil(nameWidth + 14);
+  const axis = xIssueAxis(issue, width - marginLeft - 24);
   const chart = Plot.plot({
     width,
-    height: Math.max(160, 60 + 22 * rows.length),
-    marginLeft: 180,
-    x: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label, grid: true },
-    y: { label: null, domain: rows.map((row) => row.actor), tickFormat: (id: string) => shortLabel(names[id] ?? id, 26) },
+    height: 30 + 22 * rows.length + axis.margin,
+    style: plotStyle,
+    marginLeft,
+    marginRight: 24,
+    marginBottom: axis.margin,
+    x: { ...axis.scale, grid: true },
+    y: { label: null, domain: rows.map((row) => row.actor), tickFormat: (id: string) => fitText(names[id] ?? id, nameWidth, measure) },
     marks: [
+      ...axis.marks,
       Plot.ruleX([voting.preferenceOutcome], { stroke: '#999', strokeDasharray: '3,3' }),
       Plot.ruleX([voting.outcome], { stroke: '#D55E00', strokeWidth: 2 }),
       Plot.link(rows, { x1: 'preference', x2: 'voting', y1: 'actor', y2: 'actor', stroke: '#0072B2', markerEnd: 'arrow' }),

@@ -10,6 +10,7 @@ import { runInWorker } from '../modelClient.js';
 import type { Store } from '../app/store.js';
 import type { View } from '../app/view.js';
 import { renderResults, renderRunBar, requestsFor, type ResultsHost, type RunConfig } from './results.js';
+import { staleBanner } from '../answer/staleBanner.js';
 
 export function resultsView(store: Store): View {
   const state = store.state;
@@ -89,7 +90,7 @@ export function resultsView(store: Store): View {
     redrawOnResize: true,
     render: (width) => {
       const current = host();
-      return h('div', {}, renderRunBar(current), renderResults(current, width));
+      return h('div', {}, renderRunBar(current), state.results ? staleBanner(state.results.scenario, state.valid, current.run, 'results-stale') : null, renderResults(current, width));
     },
   };
 }

@@ -5,19 +5,22 @@
  * of the focused cell.
  */
 import type { Forecast } from '../../../src/models/model.js';
+import type { Issue } from '../../../src/scenario/schema.js';
 import { models, resolveOptions } from '../../../src/models/registry.js';
 import type { Results } from '../app/store.js';
 import { actorNames } from '../actorNames.js';
 import { chartCard } from '../charts/card.js';
 import { dyadMatrix } from '../charts/dyadMatrix.js';
 import { forecastChart } from '../charts/forecastChart.js';
+import { forecastLabel } from '../charts/modelLabels.js';
 import { roundsChart } from '../charts/roundsChart.js';
 import { smpPlaneCard, type SmpPlaneChoice } from '../charts/smpPlane.js';
 import { h } from '../dom.js';
 import { exchangeCards } from '../exchange/exchangeCards.js';
 import type { ModelRequest } from '../modelClient.js';
-import { categorical } from '../palette.js';
+import { actorPalette, actorStyles, actorsDistinct, actorSymbols } from '../palette.js';
 import { fileSlug, issueSelect, stepSlider } from '../controls.js';
+import { outcomeNotes } from './outcomeNotes.js';
 
 export interface RunConfig {
   selected: string[];
@@ -146,6 +149,8 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
   const issue = scenario.issues.find((candidate) => candidate.id === host.issueId) ?? scenario.issues[0]!;
   const names = actorNames(scenario.actors);
   const slug = fileSlug(scenario.title);
+  // What every export of this view says about itself (exportMeta.ts).
+  const about = { scenario: scenario.title, asOf: scenario.asOf, issue: issue.name ?? issue.id };
 
   const issuePicker = issueSelect('Issue ', 'issue-picker', scenario.issues, issue.id, (issueId) => {
     host.issueId = issueId;
@@ -158,7 +163,7 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
   const roundsForecast = forecasts[roundsIndex];
   const roundsIssue = roundsForecast?.issues.find((candidate) => candidate.issue === issue.id);
   if (roundsForecast && roundsIssue) {
-    const { chart, rows } = roundsChart(roundsIssue, issue, names, width);
+    const { chart, rows } = roundsChart(roundsIssue, issue, names, width, actorStyles(scenario.actors));
     const modelPicker =
       iterative.length > 1
         ? h(
@@ -175,7 +180,9 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
         : undefined;
     const actorCount = Object.keys(roundsIssue.rounds[0]?.positions ?? {}).length;
     const note = [
-      actorCount > categorical.length ? `${actorCount} actors share ${categorical.length} colours: hover over a dot to see whose it is.` : '',
+      actorCount > actorPalette.length
+        ? `${actorCount} actors share ${actorPalette.length} colours: ${actorsDistinct(scenario.actors.length) ? `each colour with ${actorSymbols.length} shapes (see the legend)` : 'colour and shape repeat beyond 56 actors'}; each line is named at its end, and a dot names its actor on hover.`
+        : '',
       roundsIssue.stoppedEarly ? `Stopped after round ${roundsIssue.stoppedEarly.afterRound} (${roundsIssue.stoppedEarly.rule}).` : '',
       ...roundsIssue.notes,
     ]
@@ -188,6 +195,7 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
         chart,
         rows,
         fileName: `${slug}-${issue.id}-rounds`,
+        meta: { ...about, model: label(roundsForecast), round: `rounds 0–${roundsIssue.rounds.at(-1)?.round ?? 0}` },
         ...(note && { note }),
         ...(modelPicker && { extra: [modelPicker] }),
       }),
@@ -202,6 +210,7 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
       chart: forecastView.chart,
       rows: forecastView.rows,
       fileName: `${slug}-${issue.id}-forecasts`,
+      meta: { ...about, model: forecasts.map(label).join(', '), round: 'final forecasts' },
       note: 'Dots: the actors’ starting positions, sized by capability × salience. Lines: each model’s forecast.' + (issue.statusQuo === undefined ? '' : ' Dotted: the status quo.'),
     }),
   );
@@ -218,7 +227,7 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
     const round = dyadIssue.rounds[roundNumber]!;
     const explanation = h('p', { class: 'explanation', id: 'dyad-explanation', 'aria-live': 'polite' }, 'Hover over or focus (Tab) a cell to read what that actor thinks of that dyad.');
     const decimals = issue.scale.max - issue.scale.min <= 10 ? 2 : 1;
-    const matrix = dyadMatrix(round, names, decimals, (text) => (explanation.textContent = text));
+    const matrix = dyadMatrix(round, names, decimals, (text) => (explanation.textContent = text), width);
     const roundPicker = stepSlider('Round', 'dyad-round', { min: 1, max: lastRound, value: roundNumber }, (value) => {
       host.dyadRound = value;
       host.changed();
@@ -230,28 +239,57 @@ export function renderResults(host: ResultsHost, width: number): HTMLElement {
         chart: matrix.chart,
         rows: matrix.rows,
         fileName: `${slug}-${issue.id}-dyads-round-${roundNumber}`,
+        meta: { ...about, model: label(withDyads), round: `round ${roundNumber} of ${lastRound}` },
         extra: [roundPicker, explanation],
       }),
     );
   }
 
-  const outcomes = h(
+  return h('div', { class: 'results' }, h('div', { class: 'results-head' }, issuePicker), outcomesCard(forecasts, scenario.issues), cards);
+}
+
+/**
+ * The outcomes table: each model's forecast per issue, with the models' notes beside the numbers
+ * they qualify (a numbered mark, its text as the mark's tooltip and in the list under the table).
+ */
+function outcomesCard(forecasts: readonly Forecast[], issues: readonly Issue[]): HTMLElement {
+  const placed = outcomeNotes(forecasts, issues);
+  const noteById = new Map(placed.notes.map((note) => [note.number, note]));
+  const marks = (numbers: readonly number[]) =>
+    numbers.map((number) =>
+      h('sup', { class: 'note-ref', title: noteById.get(number)?.text, 'aria-describedby': `outcome-note-${number}`, 'data-note': number }, String(number)),
+    );
+  const table = h(
     'table',
     { class: 'outcomes', id: 'outcomes' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'Model'), scenario.issues.map((candidate) => h('th', {}, candidate.name ?? candidate.id)))),
+    h('thead', {}, h('tr', {}, h('th', {}, 'Model'), issues.map((candidate) => h('th', {}, candidate.name ?? candidate.id)))),
     h(
       'tbody',
       {},
-      forecasts.map((forecast) =>
-        h('tr', {}, h('th', { scope: 'row' }, label(forecast)), scenario.issues.map((candidate) => h('td', {}, formatOutcome(forecast, candidate.id)))),
+      forecasts.map((forecast, row) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row', title: forecast.model }, label(forecast), ...marks(placed.rows[row]!)),
+          issues.map((candidate, column) => h('td', {}, formatOutcome(forecast, candidate.id), ...marks(placed.cells[row]![column]!))),
+        ),
       ),
     ),
   );
-  return h('div', { class: 'results' }, h('div', { class: 'results-head' }, issuePicker), h('section', { class: 'card' }, h('h3', {}, 'Forecast outcomes'), outcomes), cards);
+  const list =
+    placed.notes.length === 0
+      ? null
+      : h(
+          'ol',
+          { class: 'outcome-notes', id: 'outcome-notes', 'aria-label': 'Model notes' },
+          placed.notes.map((note) => h('li', { id: `outcome-note-${note.number}`, value: note.number }, h('span', { class: 'note-places' }, `${note.places.join('; ')}: `), note.text)),
+        );
+  return h('section', { class: 'card', id: 'outcomes-card' }, h('h3', {}, 'Forecast outcomes'), h('div', { class: 'table-scroll' }, table), list);
 }
 
+/** A forecast's model (short name) and preset, as the charts name it. */
 export function label(forecast: Forecast): string {
-  return forecast.preset && forecast.preset !== 'default' ? `${forecast.model} (${forecast.preset})` : forecast.model;
+  return forecastLabel(forecast);
 }
 
 function formatOutcome(forecast: Forecast, issueId: string): string {

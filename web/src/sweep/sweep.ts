@@ -282,6 +282,7 @@ export function renderSweep(host: SweepHost, width: number): HTMLElement {
       chart: histogram.chart,
       rows: histogram.rows,
       fileName: `${slug}-histogram`,
+      meta: { scenario: scenario.title, asOf: scenario.asOf, issue: issue.name ?? issue.id, model, round: `${result.completedRuns} runs, seed ${result.seed}` },
       note: `Share of the ${result.completedRuns} runs per bin. Black rules: the 5, 25, 50 (median, solid), 75 and 95% quantiles; orange: the baseline (every estimate as given).`,
     }),
     chartCard({
@@ -290,6 +291,7 @@ export function renderSweep(host: SweepHost, width: number): HTMLElement {
       chart: tornado.chart,
       rows: tornado.rows,
       fileName: `${slug}-tornado`,
+      meta: { scenario: scenario.title, asOf: scenario.asOf, issue: issue.name ?? issue.id, model, round: `${result.completedRuns} runs, seed ${result.seed}` },
       note: tornadoNote(summary.sensitivity.map((entry) => entry.swing)),
     }),
   );

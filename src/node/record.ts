@@ -4,10 +4,10 @@
  * then says so). A damaged file is an input error naming it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { PredictorRecordSchema } from '../../analysis/backtest/record.js';
-import type { PredictorRecordLike } from '../../analysis/answer/predictor.js';
-import { InputError } from '../../errors.js';
-import { packageFile } from '../../node/version.js';
+import { PredictorRecordSchema } from '../analysis/backtest/record.js';
+import type { PredictorRecordLike } from '../analysis/answer/predictor.js';
+import { InputError } from '../errors.js';
+import { packageFile } from './version.js';
 
 export function loadShippedRecord(): PredictorRecordLike | undefined {
   const file = packageFile('data', 'calibration', 'record.json');

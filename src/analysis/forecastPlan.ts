@@ -1,13 +1,14 @@
 /**
+ * (Shared by `parley forecast`, `parley ledger add`, the workbench answer and the server ledger.)
  * Which models `parley forecast` runs and with which options: `--model all` (the default) runs every
  * registered model; `--preset` applies to the models that define it (the others run their default);
  * `--rounds` and `--dyads` apply to the models that have those options (iterative ones, like EUM).
  * Asking a single model for something it does not have is an InputError, never silently ignored.
  */
-import { InputError } from '../../errors.js';
-import type { Forecast } from '../../models/model.js';
-import { getModel, models, resolveOptions, runModel, type RunRequest } from '../../models/registry.js';
-import type { Scenario } from '../../scenario/schema.js';
+import { InputError } from '../errors.js';
+import type { Forecast } from '../models/model.js';
+import { getModel, models, resolveOptions, runModel, type RunRequest } from '../models/registry.js';
+import type { Scenario } from '../scenario/schema.js';
 
 export interface ForecastRequest {
   /** A model id or `all`. */
