@@ -53,11 +53,12 @@ export const scaleSuite: BenchSuite = {
     const folder = mkdtempSync(join(tmpdir(), 'parley-bench-scale-'));
     try {
       const file = join(folder, 'random-1000.yaml');
-      const dyads = child({ kind: 'cli', n: 1_000, file, args: ['forecast', file, '--model', 'eum', '--dyads', '--rounds', '10', '--json'] });
+      // --no-answer: the dyads' cost alone (the answer's 1,000-run sweep at n = 1,000 is not about dyads).
+      const dyads = child({ kind: 'cli', n: 1_000, file, args: ['forecast', file, '--model', 'eum', '--dyads', '--rounds', '10', '--json', '--no-answer'] });
       const refused = dyads.exitCode === 2;
-      rows.push(['forecast --dyads --json, 10 rounds', '1,000', dyads.seconds.toFixed(2), dyads.cpuSeconds.toFixed(2), dyads.peakRssMb.toFixed(0), refused ? 'refused (exit 2)' : `${((dyads.bytes ?? 0) / 1e6).toFixed(0)} MB`, 'a clear refusal or the output, never an internal error', verdict(dyads.exitCode === 0 || refused)]);
-      const one = child({ kind: 'cli', n: 1_000, file, args: ['forecast', file, '--model', 'eum', '--dyads', '--rounds', '1', '--json'] });
-      rows.push(['forecast --dyads --json, 1 round', '1,000', one.seconds.toFixed(2), one.cpuSeconds.toFixed(2), one.peakRssMb.toFixed(0), `${((one.bytes ?? 0) / 1e6).toFixed(0)} MB`, '', one.exitCode === 0 ? '' : `exit ${one.exitCode}`]);
+      rows.push(['forecast --dyads --json --no-answer, 10 rounds', '1,000', dyads.seconds.toFixed(2), dyads.cpuSeconds.toFixed(2), dyads.peakRssMb.toFixed(0), refused ? 'refused (exit 2)' : `${((dyads.bytes ?? 0) / 1e6).toFixed(0)} MB`, 'written (columnar dyads, streamed JSON), never an internal error', verdict(dyads.exitCode === 0)]);
+      const one = child({ kind: 'cli', n: 1_000, file, args: ['forecast', file, '--model', 'eum', '--dyads', '--rounds', '1', '--json', '--no-answer'] });
+      rows.push(['forecast --dyads --json --no-answer, 1 round', '1,000', one.seconds.toFixed(2), one.cpuSeconds.toFixed(2), one.peakRssMb.toFixed(0), `${((one.bytes ?? 0) / 1e6).toFixed(0)} MB`, '', one.exitCode === 0 ? '' : `exit ${one.exitCode}`]);
       const explain = child({ kind: 'cli', n: 1_000, file, args: ['explain', file, '--actor', 'a0', '--round', '10', '--rounds', '10'] });
       rows.push(['explain --actor a0 --round 10', '1,000', explain.seconds.toFixed(2), explain.cpuSeconds.toFixed(2), explain.peakRssMb.toFixed(0), `${((explain.bytes ?? 0) / 1e3).toFixed(0)} kB`, '< 2 s, < 300 MB', `${verdict(explain.exitCode === 0 && explain.seconds < 2)} (time), ${verdict(explain.peakRssMb < 300)} (memory)`]);
     } finally {

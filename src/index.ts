@@ -6,6 +6,7 @@
 export * from './scenario/index.js';
 export { models, modelIds, getModel, resolveOptions, runModel, type RunRequest } from './models/registry.js';
 export type { Dyad, Forecast, IssueForecast, Model, Move, Perception, Preset, Round } from './models/model.js';
+export { DyadTable, dyadAt, dyadList, dyadsInvolving, reviveDyads } from './models/dyadTable.js';
 export { InputError, isInputError, formatProblem, type Problem } from './errors.js';
 export { explainActor, describeDyad, type Explanation, type ExplanationSentence, type ExplainRequest } from './analysis/explain.js';
 export { decimalsForScale, formatFixed, formatShort, formatSignificant } from './analysis/formatNumber.js';

@@ -17,6 +17,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Forecast } from '../src/models/model.js';
 import { isInputError } from '../src/errors.js';
+import { DyadTable, dyadList } from '../src/models/dyadTable.js';
 import { models, resolveOptions, runModel, type RunRequest } from '../src/models/registry.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import { arbitraryScenario } from './support/arbitraries.js';
@@ -25,6 +26,7 @@ const NUM_RUNS = 60;
 
 /** Paths (like `issues[0].rounds[3].dyads[2].probability`) of every non-finite number in a value. */
 function nonFiniteNumbers(value: unknown, path = 'forecast'): string[] {
+  if (value instanceof DyadTable) return nonFiniteNumbers(dyadList(value), path);
   if (typeof value === 'number') return Number.isFinite(value) ? [] : [`${path} = ${value}`];
   if (Array.isArray(value)) return value.flatMap((item, index) => nonFiniteNumbers(item, `${path}[${index}]`));
   if (value !== null && typeof value === 'object')

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { InputError } from '../errors.js';
+import { DyadTable, dyadAt } from '../models/dyadTable.js';
 import type { Dyad, Forecast, Round } from '../models/model.js';
 import { describeDyad, explainActor } from './explain.js';
 
@@ -22,14 +23,14 @@ function craftedForecast(): Forecast {
     median: 62.04,
     mean: 55.5,
     moves: [{ actor: 'us', kind: 'compromise', proposer: 'russia', from: 40, to: 62.04, expectedUtility: -0.2, otherExpectedUtility: 0.5 }],
-    dyads: [
+    dyads: DyadTable.of(['russia', 'us', 'ukraine'], [
       dyad('russia', 'us', { perception: 'conflict-won', probability: 0.72, expectedUtility: 0.41, otherExpectedUtility: 0.12 }),
       dyad('us', 'russia', { perception: 'compromise', probability: 0.28, expectedUtility: -0.2, otherExpectedUtility: 0.5, offer: 62.04, taken: true }),
       dyad('russia', 'ukraine', { perception: 'stalemate', expectedUtility: -0.1, otherExpectedUtility: -0.3 }),
       dyad('ukraine', 'russia', { perception: 'stalemate', expectedUtility: -0.3, otherExpectedUtility: -0.1 }),
       dyad('us', 'ukraine', { perception: 'capitulation-won', expectedUtility: 0.3, otherExpectedUtility: -0.6 }),
       dyad('ukraine', 'us', { perception: 'capitulation', expectedUtility: -0.6, otherExpectedUtility: 0.3, offer: 40 }),
-    ],
+    ]),
   };
   return {
     model: 'eum',
@@ -101,7 +102,7 @@ describe('explainActor', () => {
 
 describe('describeDyad', () => {
   it('gives the hover text of one dyad-matrix cell', () => {
-    const dyad = craftedForecast().issues[0]!.rounds[1]!.dyads![1]!;
+    const dyad = dyadAt(craftedForecast().issues[0]!.rounds[1]!.dyads!, 1);
     assert.equal(
       describeDyad(dyad, { names }),
       'The United States would accept a compromise with Russia at 62 (the United States expects -0.2 from challenging Russia and thinks Russia expects +0.5 from challenging it; P(the United States prevails) = 0.28).',

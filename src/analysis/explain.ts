@@ -9,6 +9,7 @@
  * `describeDyad` as the hover text of a dyad-matrix cell.
  */
 import { InputError } from '../errors.js';
+import { dyadsInvolving } from '../models/dyadTable.js';
 import type { Dyad, Forecast, IssueForecast, Move, Round } from '../models/model.js';
 import { formatShort, formatSignificant } from './formatNumber.js';
 import { adjustedMoveSentence, adjustedOfferSentence, fromDyad, fromHold, fromMove } from './explainChannels.js';
@@ -55,19 +56,26 @@ export function explainActor(forecast: Forecast, request: ExplainRequest): Expla
   if (!Object.hasOwn(current.positions, actor)) {
     throw new InputError({ field: 'actor', message: `actor "${actor}" takes no part in issue "${issue.issue}"; expected one of ${Object.keys(current.positions).join(', ')}` });
   }
-  const dyads = current.dyads;
-  if (!dyads) {
+  if (!current.dyads) {
     throw new InputError({ field: 'dyads', message: `the ${forecast.model} forecast has no dyads for round ${current.round}: run it with the option dyads: true (parley forecast --dyads)` });
   }
   const wording = wordingFor(request);
   const from = before.positions[actor]!;
   const to = current.positions[actor]!;
   const sentences: ExplanationSentence[] = [summarySentence(actor, issue.issue, before, current, wording)];
+  // Only the actor's own dyads become objects (both directions), in the table's order.
+  const dyads = dyadsInvolving(current.dyads, actor);
+  const mineByOther = new Map<string, Dyad>();
+  const theirsByOther = new Map<string, Dyad>();
+  for (const dyad of dyads) {
+    if (dyad.actor === actor && !mineByOther.has(dyad.other)) mineByOther.set(dyad.other, dyad);
+    if (dyad.other === actor && !theirsByOther.has(dyad.actor)) theirsByOther.set(dyad.actor, dyad);
+  }
 
   const others = Object.keys(current.positions).filter((id) => id !== actor);
   for (const other of others) {
-    const mine = dyads.find((dyad) => dyad.actor === actor && dyad.other === other);
-    const theirs = dyads.find((dyad) => dyad.actor === other && dyad.other === actor);
+    const mine = mineByOther.get(other);
+    const theirs = theirsByOther.get(other);
     const text = pairText(mine, theirs, wording);
     if (text === undefined) continue;
     sentences.push({ topic: 'dyad', other, text });

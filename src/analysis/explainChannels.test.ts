@@ -5,6 +5,7 @@ import { actorNames } from '../scenario/views.js';
 import { fromRepo } from '../../tests/support/paths.js';
 import { loadScenario } from '../../tests/support/eumTesting.js';
 import { describeDyad, explainActor } from './explain.js';
+import { dyadList } from '../models/dyadTable.js';
 
 const scenario = loadScenario(fromRepo('examples', 'backchannel-2024-channels.yaml'));
 const names = { ...actorNames(scenario.actors), us: 'the United States' };
@@ -33,7 +34,7 @@ describe('EUM explanations with channels (channels-spec §10.1)', () => {
       'The United States sees a conflict it loses against Germany (a = +0.051, b = +0.068) in their public channel and would move from 75 to 70, ' +
         'but a public retreat costs it 0.10 of the scale (its audience cost): 5.0 points less; so it refuses it, as it refuses every other offer, and holds at 75.',
     );
-    const dyad = forecast.issues[1]!.rounds[1]!.dyads!.find((candidate) => candidate.actor === 'russia' && candidate.other === 'us')!;
+    const dyad = dyadList(forecast.issues[1]!.rounds[1]!.dyads!).find((candidate) => candidate.actor === 'russia' && candidate.other === 'us')!;
     assert.match(describeDyad(dyad, { names }), /pressure in a private channel counts only as far as it trusts the United States \(0\.40\): 36\.0 points less/u);
   });
 });

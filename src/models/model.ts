@@ -8,6 +8,7 @@
 import type { z } from 'zod';
 import type { Scenario } from '../scenario/schema.js';
 import type { Leaf } from '../scenario/timeline/leaves.js';
+import type { DyadTable } from './dyadTable.js';
 
 /** A named, documented set of options, e.g. EUM's `scholz2011-code`. */
 export interface Preset<Options> {
@@ -149,8 +150,11 @@ export interface Round {
   security?: Record<string, number>;
   /** EUM: the moves made in this round. */
   moves?: Move[];
-  /** EUM: every ordered dyad, when asked for (`dyads: true`). */
-  dyads?: Dyad[];
+  /**
+   * EUM: every ordered dyad, when asked for (`dyads: true`), by column (dyadTable.ts: `dyadList`,
+   * `dyadsInvolving` and `dyadAt` give `Dyad` objects); written to JSON as a `Dyad[]`.
+   */
+  dyads?: DyadTable;
   /** With channels: the actors that refused every offer (EUM), and positions set by dated effects. */
   holds?: Hold[];
   jumps?: Jump[];

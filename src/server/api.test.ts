@@ -371,6 +371,8 @@ describe('run size limits', () => {
     const kept = await server.request('POST', runs, { model: 'eum', options: { rounds: 20, dyads: true } });
     assert.equal(kept.status, 201, kept.text);
     assert.ok((kept.body as StoredRun).forecast.issues[0]!.rounds.some((round) => round.dyads !== undefined));
+    // The dyads come back from the worker thread as columns and are written as the Dyad[] JSON (src/models/dyadTable.ts).
+    assert.equal(((kept.body as { forecast: { issues: { rounds: { dyads?: Array<{ perception?: unknown }> }[] }[] } }).forecast.issues[0]!.rounds[1]!.dyads ?? [])[0]?.perception !== undefined, true);
     const sweep = await server.request('POST', `/api/scenarios/${created.id}/sweeps`, { model: 'eum', runs: 10, seed: 1, options: { rounds: 5000 } });
     assert.equal(sweep.status, 400);
     assert.equal(problemsOf(sweep.body)[0]?.field, 'options.rounds');

@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/schema.js';
 import type { SqliteDatabase } from './database.js';
 import type { NewRun, NewRunText, PageRequest, RunDigest, RunSummary, StoredRun, SweepGlance } from './records.js';
 import { wholeList } from './scenarios.js';
+import { reviveDyads } from '../models/dyadTable.js';
 
 export type { NewRun, NewRunText, RunSummary, StoredRun };
 
@@ -54,7 +55,8 @@ export class RunTable {
   get(id: number): StoredRun | undefined {
     const row = this.row(id);
     if (!row) return undefined;
-    const forecast = JSON.parse(row.forecast) as Forecast;
+    // The stored JSON's dyads become columns again (src/models/dyadTable.ts), as runModel returns them.
+    const forecast = reviveDyads(JSON.parse(row.forecast) as Forecast);
     const sweep = row.sweep === null ? undefined : (JSON.parse(row.sweep) as SweepResult);
     const run: StoredRun = {
       ...summary(row, row.digest === null ? runDigest(forecast, sweep) : (JSON.parse(row.digest) as RunDigest)),

@@ -12,6 +12,7 @@ import { latestVersion } from './migrations.js';
 import type { StoredRun } from './records.js';
 import { runDigest } from './runs.js';
 import { openStore } from './store.js';
+import { reviveDyads } from '../models/dyadTable.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'parley-store-'));
 after(() => rmSync(directory, { recursive: true, force: true }));
@@ -171,7 +172,9 @@ test('a run stored as JSON text reads back as the same run; its text is JSON.str
   const base = { scenarioId: stored.id, scenario, model: 'eum', options: forecast.options, parleyVersion: 'test' };
   const asObject = store.runs.create({ ...base, forecast });
   const text = store.runs.createText({ ...base, forecastJson: JSON.stringify(forecast), digest: runDigest(forecast, undefined) });
+  // Read back, the JSON's dyads are columns again (reviveDyads), as `get` returns them.
   const asText = JSON.parse(text) as StoredRun;
+  reviveDyads(asText.forecast);
   assert.deepEqual({ ...asText, id: asObject.id, createdAt: asObject.createdAt }, asObject);
   assert.equal(text, JSON.stringify(store.runs.get(asText.id)));
   const sweepRun = store.runs.create({ ...base, kind: 'sweep', forecast, sweep });

@@ -1,6 +1,7 @@
 /** The page's side of the models' Web Worker: one request at a time, answered as a promise. */
 import type { DealOptions } from '../../src/analysis/deal/analyse.js';
 import type { DealResult } from '../../src/analysis/deal/types.js';
+import { reviveDyads } from '../../src/models/dyadTable.js';
 import type { Forecast } from '../../src/models/model.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Job, JobResult } from './jobs/jobs.js';
@@ -40,7 +41,8 @@ function post(request: WorkerRequest): Promise<WorkerResponse & { ok: true }> {
 
 export async function runInWorker(scenario: Scenario, runs: ModelRequest[]): Promise<RunResult> {
   const answer = await post({ id: nextId++, scenario, runs });
-  return 'forecasts' in answer ? { forecasts: answer.forecasts, milliseconds: answer.milliseconds } : { forecasts: [], milliseconds: answer.milliseconds };
+  // The message's dyad tables arrive without their prototype (structured clone): restored for the readers.
+  return 'forecasts' in answer ? { forecasts: answer.forecasts.map((forecast) => reviveDyads(forecast)), milliseconds: answer.milliseconds } : { forecasts: [], milliseconds: answer.milliseconds };
 }
 
 /** Runs an analysis job (the answer, advice, a draft) in the worker. */

@@ -4,6 +4,7 @@
  * reading changes (Scholz, Calbert & Smith 2011, Fig. 6). No number is recomputed: each is read from
  * the baseline's and the changed scenario's forecasts.
  */
+import { dyadList } from '../../models/dyadTable.js';
 import type { Dyad, IssueForecast } from '../../models/model.js';
 import { describeReading } from '../explain.js';
 import { formatShort } from '../formatNumber.js';
@@ -71,9 +72,10 @@ function changedEnds(before: IssueForecast, after: IssueForecast, wording: Wordi
 
 /** Round-1 dyads whose reading changes (EUM with dyads). */
 function changedReadings(before: IssueForecast, after: IssueForecast, wording: Wording): string[] {
-  const old = before.rounds[1]?.dyads;
-  const now = after.rounds[1]?.dyads;
-  if (!old || !now) return [];
+  const oldTable = before.rounds[1]?.dyads;
+  const nowTable = after.rounds[1]?.dyads;
+  if (!oldTable || !nowTable) return [];
+  const [old, now] = [dyadList(oldTable), dyadList(nowTable)];
   const key = (dyad: Dyad): string => `${dyad.actor}\u0000${dyad.other}`;
   const previous = new Map(old.map((dyad) => [key(dyad), dyad]));
   const options = { names: wording.names, decimals: wording.decimals };

@@ -9,8 +9,8 @@ import { ExitCode, type Command } from '../command.js';
 import { checkOutputIsNotInput, readTextFile, writeFileAtomic } from '../files.js';
 import { UsageError } from '../usageError.js';
 import { parseScenario } from '../../scenario/parse.js';
-import { detectDecide, readDecide, writeDecide } from '../../scenario/decide/index.js';
-import { detectKtabFormat, readKtab, writeKtab, type KtabFormat } from '../../scenario/ktab/index.js';
+import { looksLikeDecide as detectDecide } from '../../scenario/decide/rows.js';
+import { detectKtabFormat, type KtabFormat } from '../../scenario/ktab/detect.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { serializeScenario } from '../../scenario/write.js';
 
@@ -52,8 +52,8 @@ past KTAB's lengths shortened): see docs/smp.md, "Writing KTAB files".`,
     const to = checkedFormat(values.to, '--to') ?? formatOfPath(output, '--to');
     await checkOutputIsNotInput(output, [input], io, 'the output argument');
     const text = await readTextFile(input, io);
-    const { scenario, notes } = readScenario(text, input, from ?? inputFormat(input, text));
-    const written = writeScenario(scenario, to, values.space);
+    const { scenario, notes } = await readScenario(text, input, from ?? inputFormat(input, text));
+    const written = await writeScenario(scenario, to, values.space);
     await writeFileAtomic(output, written.text, io);
     for (const note of [...notes, ...written.notes]) io.stderr.write(`note: ${note}\n`);
     io.stdout.write(`wrote ${output} (${to}): ${scenario.actors.length} actors, ${scenario.issues.length} issues\n`);
@@ -82,17 +82,17 @@ function inputFormat(path: string, text: string): Format {
   return format;
 }
 
-/** Reads a scenario in any format Parley knows (KTAB files included). */
-export function readScenario(text: string, file: string, format: Format): { scenario: Scenario; notes: string[] } {
-  if (format === 'ktab-csv' || format === 'ktab-xml') return readKtab(text, format, file);
-  if (format === 'decide') return readDecide(text, file);
+/** Reads a scenario in any format Parley knows (KTAB files included); the KTAB and Decide readers load only for their formats. */
+export async function readScenario(text: string, file: string, format: Format): Promise<{ scenario: Scenario; notes: string[] }> {
+  if (format === 'ktab-csv' || format === 'ktab-xml') return (await import('../../scenario/ktab/index.js')).readKtab(text, format, file);
+  if (format === 'decide') return (await import('../../scenario/decide/index.js')).readDecide(text, file);
   return parseScenario(text, { file, format });
 }
 
-function writeScenario(scenario: Scenario, format: Format, space: string | undefined): { text: string; notes: string[] } {
-  if (format === 'ktab-csv' || format === 'ktab-xml') return writeKtab(scenario, format as KtabFormat, space);
+async function writeScenario(scenario: Scenario, format: Format, space: string | undefined): Promise<{ text: string; notes: string[] }> {
+  if (format === 'ktab-csv' || format === 'ktab-xml') return (await import('../../scenario/ktab/index.js')).writeKtab(scenario, format as KtabFormat, space);
   if (space !== undefined) throw new UsageError('--space only applies when writing a KTAB file');
-  if (format === 'decide') return writeDecide(scenario);
+  if (format === 'decide') return (await import('../../scenario/decide/index.js')).writeDecide(scenario);
   const notes = format === 'csv' ? ["Parley's long CSV keeps actors, issues and stances only: the title, scales, spaces and options are left out"] : [];
   return { text: serializeScenario(scenario, format), notes };
 }

@@ -5,8 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError } from '../../errors.js';
-import { draftScenario, draftToJson, draftToYaml, maxTextLength } from '../../scenario/draft/index.js';
-import { parseIssues } from '../../scenario/draft/issuesFile.js';
+import { maxTextLength } from '../../scenario/draft/text.js';
 import { parseCommandLine } from '../args.js';
 import { ExitCode, type Command } from '../command.js';
 import { checkOutputIsNotInput, emitResult, readTextFile } from '../files.js';
@@ -38,6 +37,9 @@ Options:
     await checkSize(file, io.cwd);
     const text = await readTextFile(file, io);
     const scenario = values.scenario === undefined ? undefined : (await loadScenario(values.scenario, io)).scenario;
+    // The drafter's NLP libraries (compromise, chrono-node, sentence-splitter, world-countries) load only here, not for --help.
+    const { draftScenario, draftToJson, draftToYaml } = await import('../../scenario/draft/index.js');
+    const { parseIssues } = await import('../../scenario/draft/issuesFile.js');
     const issues = values.issues === undefined ? undefined : parseIssues(await readTextFile(values.issues, io), values.issues);
     const draft = draftScenario(text, { file, ...(scenario === undefined ? {} : { scenario }), ...(issues === undefined ? {} : { issues }) });
     const output = values.json ? `${JSON.stringify(draftToJson(draft), null, 2)}\n` : draftToYaml(draft);

@@ -9,6 +9,7 @@ import { formatShort } from '../../analysis/formatNumber.js';
 import type { Forecast } from '../../models/model.js';
 import { fromShared } from '../../../tests/support/paths.js';
 import { runParley } from '../../../tests/support/runParley.js';
+import { dyadList, reviveDyads } from '../../models/dyadTable.js';
 
 const example = 'examples/backchannel-2024.yaml';
 
@@ -22,7 +23,7 @@ describe('parley explain', () => {
   });
 
   it('prints numbers that come from the forecast: the move in the summary is the forecast move', async () => {
-    const forecast = JSON.parse((await runParley(['forecast', example, '--model', 'eum', '--dyads', '--json'])).out) as Forecast;
+    const forecast = reviveDyads(JSON.parse((await runParley(['forecast', example, '--model', 'eum', '--dyads', '--json'])).out) as Forecast);
     const round = forecast.issues.find((issue) => issue.issue === 'talks')!.rounds[2]!;
     const { code, out } = await runParley(['explain', example, '--actor', 'us', '--issue', 'talks', '--round', '2', '--json']);
     assert.equal(code, 0);
@@ -32,7 +33,7 @@ describe('parley explain', () => {
     const summary = explanation!.sentences[0]!.text;
     if (move) assert.ok(summary.includes(`moves from ${formatShort(move.from, 1)} to ${formatShort(move.to, 1)}`), summary);
     else assert.match(summary, /does not move/u);
-    const taken = round.dyads!.filter((dyad) => dyad.actor === 'us' && dyad.taken);
+    const taken = dyadList(round.dyads!).filter((dyad) => dyad.actor === 'us' && dyad.taken);
     const takenSentences = explanation!.sentences.filter((sentence) => sentence.topic === 'offer-received' && sentence.text.endsWith('— taken.'));
     assert.deepEqual(takenSentences.map((sentence) => sentence.other), taken.map((dyad) => dyad.other));
   });

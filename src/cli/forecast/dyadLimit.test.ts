@@ -40,14 +40,15 @@ describe('parley forecast --dyads: streamed JSON and the dyad limit', () => {
     const folder = mkdtempSync(join(tmpdir(), 'parley-dyads-'));
     try {
       const file = join(folder, 'big.yaml');
-      writeFileSync(file, serializeScenario(randomScenario(700, 1), 'yaml'));
+      writeFileSync(file, serializeScenario(randomScenario(1_001, 1), 'yaml'));
       const { code, out, err } = await runParley(['forecast', file, '--model', 'eum', '--dyads', '--rounds', '10', '--json']);
       assert.equal(code, 2);
       assert.equal(out, '');
-      assert.match(err, /--dyads would keep 4,893,000 dyads .*more than the 4,000,000 that fit in memory: ask for fewer rounds \(--rounds\)/u);
-      const scenario = randomScenario(700, 1);
-      assert.equal(dyadCount(scenario, planRuns({ model: 'eum', dyads: true, rounds: 8 })), 8 * 700 * 699);
-      assert.doesNotThrow(() => checkDyadLimit(scenario, planRuns({ model: 'eum', dyads: true, rounds: 8 })));
+      assert.match(err, /--dyads would keep 10,010,000 dyads .*more than the 10,000,000 Parley writes \(≈ 350 bytes of JSON each\): ask for fewer rounds \(--rounds\)/u);
+      // n = 1,000 × 10 rounds (issue 16's case) is written.
+      const scenario = randomScenario(1_000, 1);
+      assert.equal(dyadCount(scenario, planRuns({ model: 'eum', dyads: true, rounds: 10 })), 10 * 1_000 * 999);
+      assert.doesNotThrow(() => checkDyadLimit(scenario, planRuns({ model: 'eum', dyads: true, rounds: 10 })));
       assert.equal(dyadCount(scenario, planRuns({ model: 'all', rounds: 8 })), 0);
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -8,7 +8,7 @@
  * receiver still meets the others in position order, so offer ties come out exactly as in a
  * receiver-by-receiver loop.
  */
-import type { Dyad } from '../model.js';
+import { DyadTable, perceptionCode } from '../dyadTable.js';
 import { offerPosition, offerRank, perceive } from './classify.js';
 import { forgone } from './forgone.js';
 import type { RoundInput } from './round.js';
@@ -25,7 +25,7 @@ function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: 
   store.probability[cell] = probability;
   store.expectedUtility[cell] = a;
   store.otherExpectedUtility[cell] = b;
-  store.perception[cell] = perceive(a, b, from, at);
+  store.perception[cell] = perceptionCode(perceive(a, b, from, at));
   store.offer[cell] = rank >= 0 ? offerPosition(rank, a, b, from, at) : NaN;
   // With channels (channels-spec §7.4): `offer` is the adjusted target, `baseOffer` today's.
   if (input.adjust !== null) {
@@ -236,47 +236,58 @@ export function collectOffersByPair(input: RoundInput, workspace: RoundWorkspace
   }
 }
 
-/** The rank in `offerKinds` of an offer-making perception. */
-function offerRankOf(perception: Dyad['perception']): number {
-  return perception === 'conflict-lost' ? 0 : perception === 'compromise' ? 1 : 2;
+/** The rank in `offerKinds` of an offer-making perception, by its code in `perceptionCodes` (conflict-lost 1, compromise 2, else capitulation). */
+function offerRankOfCode(code: number): number {
+  return code === 1 ? 0 : code === 2 ? 1 : 2;
 }
 
-/** The kept dyads, by receiver then other in the order actors are listed, each marked if its offer was taken. */
-export function collectDyads(input: RoundInput, workspace: RoundWorkspace): Dyad[] {
+/**
+ * The kept dyads as columns (DyadTable), by receiver then other in the order actors are listed, each
+ * marked if its offer was taken. Two walks over the kept cells: one counts them, one fills the columns.
+ */
+export function collectDyads(input: RoundInput, workspace: RoundWorkspace): DyadTable {
   const store = workspace.dyads!;
   const { offers } = workspace;
   const { ids, closed, adjust } = input;
   const n = ids.length;
-  const dyads: Dyad[] = [];
-  const push = (i: number, j: number, cell: number): void => {
-    if (closed !== null && closed[i * n + j] === 1) return;
-    const offer = store.offer[cell]!;
-    const dyad: Dyad = {
-      actor: ids[i]!,
-      other: ids[j]!,
-      probability: store.probability[cell]!,
-      expectedUtility: store.expectedUtility[cell]!,
-      otherExpectedUtility: store.otherExpectedUtility[cell]!,
-      perception: store.perception[cell]!,
-      ...(Number.isNaN(offer) ? {} : { offer }),
-      taken: offers.rank[i]! >= 0 && offers.proposer[i] === j,
-      ...(adjust === null ? {} : { channel: adjust.channelName(i, j), ...(Number.isNaN(offer) ? {} : { baseOffer: store.baseOffer[cell]! }) }),
+  const walk = (visit: (i: number, j: number, cell: number) => void): void => {
+    const open = (i: number, j: number, cell: number): void => {
+      if (closed === null || closed[i * n + j] !== 1) visit(i, j, cell);
     };
-    if (adjust !== null && !Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
-      dyad.from = input.positions[i]!;
-      dyad.shortfall = adjust.shortfall(i, j, offerRankOf(dyad.perception), store.baseOffer[cell]!, input.positions[i]!, input.positions[j]!);
-      dyad.terms = adjust.terms(i, j);
+    const { focus } = store;
+    if (focus === null) {
+      for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i) open(i, j, i * n + j);
+    } else if (focus >= 0) {
+      for (let i = 0; i < n; i++) {
+        if (i !== focus) open(i, focus, n + i);
+        else for (let j = 0; j < n; j++) if (j !== i) open(i, j, j);
+      }
     }
-    dyads.push(dyad);
   };
-  const { focus } = store;
-  if (focus === null) {
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (j !== i) push(i, j, i * n + j);
-  } else if (focus >= 0) {
-    for (let i = 0; i < n; i++) {
-      if (i !== focus) push(i, focus, n + i);
-      else for (let j = 0; j < n; j++) if (j !== i) push(i, j, j);
+  let length = 0;
+  walk(() => length++);
+  const table = new DyadTable(ids, length, adjust !== null);
+  let k = 0;
+  walk((i, j, cell) => {
+    const offer = store.offer[cell]!;
+    table.actor[k] = i;
+    table.other[k] = j;
+    table.probability[k] = store.probability[cell]!;
+    table.expectedUtility[k] = store.expectedUtility[cell]!;
+    table.otherExpectedUtility[k] = store.otherExpectedUtility[cell]!;
+    table.perception[k] = store.perception[cell]!;
+    table.offer[k] = offer;
+    table.taken[k] = offers.rank[i]! >= 0 && offers.proposer[i] === j ? 1 : 0;
+    if (adjust !== null) {
+      table.channel![k] = adjust.channelName(i, j) === 'public' ? 1 : 2;
+      table.baseOffer![k] = Number.isNaN(offer) ? Number.NaN : store.baseOffer[cell]!;
+      if (!Number.isNaN(offer) && offer !== store.baseOffer[cell]) {
+        const from = input.positions[i]!;
+        const shortfall = adjust.shortfall(i, j, offerRankOfCode(store.perception[cell]!), store.baseOffer[cell]!, from, input.positions[j]!);
+        table.adjusted!.set(k, { from, shortfall, terms: adjust.terms(i, j) });
+      }
     }
-  }
-  return dyads;
+    k++;
+  });
+  return table;
 }

@@ -9,6 +9,7 @@ import { InputError } from '../../errors.js';
 import type { Scenario } from '../../scenario/schema.js';
 import type { Forecast } from '../model.js';
 import { loadScenario, runEum } from '../../../tests/support/eumTesting.js';
+import { DyadTable, dyadList } from '../dyadTable.js';
 
 const emission = loadScenario(fromShared('vectors', 'eum', 'emission_standards_bdm1994.csv'));
 const issueId = emission.issues[0]!.id;
@@ -27,6 +28,7 @@ function withStance(scenario: Scenario, actorId: string, change: { capability?: 
 }
 
 function finiteEverywhere(value: unknown): boolean {
+  if (value instanceof DyadTable) return finiteEverywhere(dyadList(value));
   if (typeof value === 'number') return Number.isFinite(value);
   if (Array.isArray(value)) return value.every(finiteEverywhere);
   if (value !== null && typeof value === 'object') return Object.values(value).every(finiteEverywhere);
@@ -75,7 +77,7 @@ test('a closed dyad neither challenges nor makes offers, in both directions, but
   const closed = runEum(emission, 'scholz2011-code', { dyads: true, closedDyads: [['Belgium', 'Luxembourg']] }).issues[0]!;
   for (const round of closed.rounds.slice(1)) {
     const pair = (a: string, b: string) => (a === 'Belgium' && b === 'Luxembourg') || (a === 'Luxembourg' && b === 'Belgium');
-    assert.ok(!(round.dyads ?? []).some((dyad) => pair(dyad.actor, dyad.other)), `round ${round.round}: a closed dyad was read`);
+    assert.ok(!(round.dyads ? dyadList(round.dyads) : []).some((dyad) => pair(dyad.actor, dyad.other)), `round ${round.round}: a closed dyad was read`);
     assert.ok(!(round.moves ?? []).some((move) => pair(move.actor, move.proposer)), `round ${round.round}: a closed dyad made a move`);
   }
   // Round 1 of the open run: Luxembourg loses a conflict to Belgium (TV1a); closed, it cannot.
@@ -83,7 +85,7 @@ test('a closed dyad neither challenges nor makes offers, in both directions, but
   // Votes are unchanged: with eq. 31 (no risk exponents in P) the other dyads' probabilities are the same.
   const closedDefault = runEum(emission, 'default', { dyads: true, closedDyads: [['Belgium', 'Luxembourg']] }).issues[0]!.rounds[1]!;
   const probability = (round: typeof open, actor: string, other: string) =>
-    round.dyads?.find((dyad) => dyad.actor === actor && dyad.other === other)?.probability;
+    (round.dyads ? dyadList(round.dyads) : []).find((dyad) => dyad.actor === actor && dyad.other === other)?.probability;
   assert.equal(probability(closedDefault, 'Netherlands', 'France'), probability(open, 'Netherlands', 'France'));
   assert.equal(probability(closedDefault, 'Belgium', 'France'), probability(open, 'Belgium', 'France'));
 });
@@ -134,6 +136,6 @@ test('degenerate inputs give finite answers: one position, every salience 0, a s
 test('Q < 1 changes the expected utilities and notes the unverified T rule', () => {
   const half = runEum(emission, 'default', { Q: 0.5, dyads: true }).issues[0]!;
   const one = runEum(emission, 'default', { dyads: true }).issues[0]!;
-  assert.notEqual(half.rounds[1]!.dyads![0]!.expectedUtility, one.rounds[1]!.dyads![0]!.expectedUtility);
+  assert.notEqual(half.rounds[1]!.dyads!.expectedUtility[0], one.rounds[1]!.dyads!.expectedUtility[0]);
   assert.ok(half.notes.some((note) => note.includes('A6')));
 });

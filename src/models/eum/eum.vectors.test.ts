@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { fromShared } from '../../../tests/support/paths.js';
 import type { Dyad, IssueForecast } from '../model.js';
 import { assertClose, loadScenario, readRows, reflectScenario, runEum } from '../../../tests/support/eumTesting.js';
+import { dyadList } from '../dyadTable.js';
 
 const vector = (name: string): string => fromShared('vectors', 'eum', name);
 const emission = loadScenario(vector('emission_standards_bdm1994.csv'));
@@ -42,7 +43,7 @@ test('scholz2011-code: round-1 security sums and risk exponents (TV1b)', () => {
 });
 
 test('scholz2011-code: round-1 views of every ordered pair, with r_i and r_j (TV1c)', () => {
-  const dyads = new Map<string, Dyad>((golden.rounds[1]!.dyads ?? []).map((dyad) => [`${dyad.actor}>${dyad.other}`, dyad]));
+  const dyads = new Map<string, Dyad>(dyadList(golden.rounds[1]!.dyads!).map((dyad) => [`${dyad.actor}>${dyad.other}`, dyad]));
   const rows = readRows(vector('emission_scholzcode_round1_eu_views.csv'));
   assert.equal(rows.length, 90);
   for (const row of rows) {
@@ -76,7 +77,7 @@ test('scholz2011-code: every move (mover, type, proposer, new position, both EUs
 });
 
 test('scholz2011-code: the dyads whose offers were taken are marked', () => {
-  const taken = (golden.rounds[1]!.dyads ?? []).filter((dyad) => dyad.taken).map((dyad) => `${dyad.actor}>${dyad.other}`);
+  const taken = dyadList(golden.rounds[1]!.dyads!).filter((dyad) => dyad.taken).map((dyad) => `${dyad.actor}>${dyad.other}`);
   assert.deepEqual(taken.sort(), ['Belgium>France', 'Ireland>Luxembourg', 'Luxembourg>Belgium']);
 });
 

@@ -7,7 +7,8 @@
  * and serve both directions at once, in arrays preallocated for the run (workspace.ts). Nothing is
  * allocated per dyad unless dyads are kept (`dyads: true`).
  */
-import type { Dyad, Hold, Move } from '../model.js';
+import type { DyadTable } from '../dyadTable.js';
+import type { Hold, Move } from '../model.js';
 import type { ChannelTable } from './channels/table.js';
 import { collectDyads, readAllDyads, readFocusDyads } from './dyadPass.js';
 import { collectPerceivedOffers } from './receiverPass.js';
@@ -43,7 +44,7 @@ export interface RoundOutput {
   security: Float64Array;
   risk: Float64Array;
   moves: Move[];
-  dyads?: Dyad[];
+  dyads?: DyadTable;
   holds?: Hold[];
 }
 

@@ -1,7 +1,6 @@
 /**
  * The preallocated arrays an issue's rounds work in, so that a round allocates nothing per dyad.
  */
-import type { Perception } from '../model.js';
 import { ChannelWork } from './channels/work.js';
 import { OfferTable } from './offers.js';
 import type { EumOptions } from './options.js';
@@ -19,7 +18,8 @@ export class DyadStore {
   readonly probability: Float64Array;
   readonly expectedUtility: Float64Array;
   readonly otherExpectedUtility: Float64Array;
-  readonly perception: Perception[];
+  /** Codes into `perceptionCodes` (dyadTable.ts). */
+  readonly perception: Uint8Array;
   /** The offer position, NaN when the dyad offers none. */
   readonly offer: Float64Array;
   /** With channels: today's offer position before the adjustment (channels-spec §7.4). */
@@ -34,7 +34,7 @@ export class DyadStore {
     this.probability = new Float64Array(cells);
     this.expectedUtility = new Float64Array(cells);
     this.otherExpectedUtility = new Float64Array(cells);
-    this.perception = new Array<Perception>(cells).fill('stalemate');
+    this.perception = new Uint8Array(cells);
     this.offer = new Float64Array(cells);
     this.baseOffer = new Float64Array(cells);
   }

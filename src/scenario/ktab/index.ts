@@ -4,7 +4,7 @@
  * SMP options), and write one space of a scenario back in either KTAB format.
  */
 import { InputError } from '../../errors.js';
-import { detectDecide, readDecide } from '../decide/index.js';
+import { readDecide } from '../decide/index.js';
 import { readDecideSource } from '../decide/read.js';
 import { parseScenario, readScenarioSource, type ParsedScenario, type ScenarioSource } from '../parse.js';
 import type { Scenario } from '../schema.js';
@@ -12,28 +12,14 @@ import { validateScenario } from '../validate.js';
 import { withLineFeeds } from '../reading.js';
 import { readKtabCsv, writeKtabCsv } from './csv.js';
 import type { KtabWriteResult } from './writeSpace.js';
+import type { KtabFormat } from './detect.js';
+import { readerFor } from '../readerFor.js';
 import { readKtabXml, writeKtabXml } from './xml.js';
 
-export type KtabFormat = 'ktab-csv' | 'ktab-xml';
+export { detectKtabFormat, type KtabFormat } from './detect.js';
 export type { KtabWriteResult } from './writeSpace.js';
 export { parseKtabCsv, readKtabCsv, writeKtabCsv } from './csv.js';
 export { parseKtabXml, readKtabXml, writeKtabXml } from './xml.js';
-
-/**
- * Recognises a KTAB SMP file: XML whose root is <Scenario>, or a CSV whose first row holds two numbers
- * (actors, dimensions) in its third and fourth fields and whose second row starts with "Actor". Undefined otherwise.
- */
-export function detectKtabFormat(text: string): KtabFormat | undefined {
-  const body = text.replace(/^\uFEFF/u, '').trimStart();
-  if (body.startsWith('<')) return /<Scenario[\s>]/u.test(body) ? 'ktab-xml' : undefined;
-  const rows = body.split(/\r\n|\n|\r/u).filter((row) => row.trim() !== '');
-  const first = rows[0]?.split(',').map((field) => field.trim());
-  const second = rows[1]?.split(',')[0]?.trim().replace(/^"|"$/gu, '');
-  if (!first || first.length < 4 || second?.toLowerCase() !== 'actor') return undefined;
-  // Any number is enough to recognise the shape: the reader then says what is wrong with the counts (-5, 1e9, 2.5).
-  const number = /^"?[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?"?$/iu;
-  return number.test(first[2]!) && number.test(first[3]!) ? 'ktab-csv' : undefined;
-}
 
 /** Reads a KTAB SMP file into a validated scenario; every problem (with its line) as one InputError. */
 export function readKtab(text: string, format: KtabFormat, file?: string): { scenario: Scenario; notes: string[] } {
@@ -68,19 +54,13 @@ export function writeKtab(scenario: Scenario, format: KtabFormat, spaceId?: stri
 /**
  * Reads a scenario in any format Parley knows: a KTAB SMP file (an .xml file, or content recognised by
  * `detectKtabFormat`), a Decide data file (recognised by its first row's tag, `detectDecide`), else
- * YAML, JSON or CSV through `parseScenario`.
+ * YAML, JSON or CSV through `parseScenario` (which reader: `readerFor`, which the CLI uses to load
+ * this module, and with it the XML parser, only for the files that need it).
  */
 export function parseAnyScenario(text: string, source: ScenarioSource = {}): ParsedScenario {
-  const family = fileFamily(text, source);
-  if (family === 'decide') return readDecide(text, source.file);
-  return family === 'parley' ? parseScenario(text, source) : readKtab(text, family, source.file);
-}
-
-/** Which reader `parseAnyScenario` hands a text to. */
-function fileFamily(text: string, source: ScenarioSource): 'decide' | KtabFormat | 'parley' {
-  if (source.format === undefined && detectDecide(text)) return 'decide';
-  const ktab = source.format === undefined ? (source.file?.toLowerCase().endsWith('.xml') ? 'ktab-xml' : detectKtabFormat(text)) : undefined;
-  return ktab ?? 'parley';
+  const reader = readerFor(text, source);
+  if (reader === 'decide') return readDecide(text, source.file);
+  return reader === 'parley' ? parseScenario(text, source) : readKtab(text, reader, source.file);
 }
 
 /**
@@ -88,7 +68,7 @@ function fileFamily(text: string, source: ScenarioSource): 'decide' | KtabFormat
  * the text cannot be read at all (a syntax error). For keeping a file that does not validate (a draft).
  */
 export function readAnyScenarioValue(text: string, source: ScenarioSource = {}): unknown {
-  const family = fileFamily(text, source);
+  const family = readerFor(text, source);
   if (family === 'decide') return readDecideSource(text, source.file).value;
   if (family === 'parley') {
     const reading = readScenarioSource(text, source);

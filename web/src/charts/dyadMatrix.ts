@@ -8,6 +8,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { describeDyad } from '../../../src/analysis/explain.js';
+import { dyadList } from '../../../src/models/dyadTable.js';
 import type { Dyad, Perception, Round } from '../../../src/models/model.js';
 import { h } from '../dom.js';
 import { perceptionColours, perceptionLabels } from '../palette.js';
@@ -23,7 +24,7 @@ export function dyadMatrix(
   onExplain: (text: string) => void,
   available = 740,
 ): { rows: CsvRow[]; chart: HTMLElement } {
-  const dyads: Dyad[] = round.dyads ?? [];
+  const dyads: Dyad[] = round.dyads ? dyadList(round.dyads) : [];
   const order = Object.keys(round.positions);
   // Sized to the width it has (`available`): names in the margin they need, cells of 16–44 px; wider than that, it scrolls.
   const measure = measurer();

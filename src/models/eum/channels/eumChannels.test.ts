@@ -159,6 +159,7 @@ describe('EUM with channels: reduction to today (channels-spec §12.1)', () => {
 });
 
 import { parseDate, parseStep, roundOf } from '../../../scenario/timeline/calendar.js';
+import { dyadList } from '../../dyadTable.js';
 function roundOfDate(start: string, step: string, date: string): number {
   return roundOf({ start: parseDate(start), ...parseStep(step)! }, parseDate(date))!;
 }
@@ -229,7 +230,7 @@ function stateScenario(state: ChannelState, change: (actors: ChannelState['actor
 
 const oneRound = (scenario: Scenario, preset: string) => runEum(scenario, preset, { rounds: 1, dyads: true }).issues[0]!.rounds[1]!;
 const refusedBy = (round: Round, actor: string, position: number) =>
-  new Set(round.dyads!.filter((dyad: Dyad) => dyad.actor === actor && dyad.baseOffer !== undefined && dyad.offer === position).map((dyad) => dyad.other));
+  new Set(dyadList(round.dyads!).filter((dyad: Dyad) => dyad.actor === actor && dyad.baseOffer !== undefined && dyad.offer === position).map((dyad) => dyad.other));
 const moves = (round: Round, actor: string) => round.moves!.some((move) => move.actor === actor);
 
 describe('EUM with channels: one-round properties (channels-spec §12.3)', () => {
@@ -240,8 +241,8 @@ describe('EUM with channels: one-round properties (channels-spec §12.3)', () =>
         const adjusted = oneRound(scenario, state.preset);
         const plain = oneRound({ ...scenario, trust: undefined, actors: scenario.actors.map((actor) => ({ ...actor, stances: { x: { position: actor.stances['x']!.position, salience: actor.stances['x']!.salience } } })), channels: scenario.channels!.filter((rule) => rule.channel === 'closed') }, state.preset);
         const key = (dyad: Dyad) => [dyad.actor, dyad.other, dyad.expectedUtility, dyad.otherExpectedUtility, dyad.perception, dyad.probability];
-        assert.deepEqual(adjusted.dyads!.map(key), plain.dyads!.map(key));
-        for (const dyad of adjusted.dyads!) {
+        assert.deepEqual(dyadList(adjusted.dyads!).map(key), dyadList(plain.dyads!).map(key));
+        for (const dyad of dyadList(adjusted.dyads!)) {
           if (dyad.baseOffer === undefined) continue;
           const from = adjusted.dyads && scenario.actors.find((actor) => actor.id === dyad.actor)!.stances['x']!.position;
           assert.ok(Math.abs(dyad.offer! - from!) <= Math.abs(dyad.baseOffer - from!) + 1e-9);
