@@ -77,7 +77,7 @@ function summary(actor: string, from: Record<string, number>, to: Record<string,
   const choice = context.choiceOf(actor);
   const { name, point } = context;
   if (!choice || choice.bargain === null) {
-    const options = choice ? ` (the status quo was the likeliest of its ${choice.options} option${choice.options === 1 ? '' : 's'}, p = ${formatSignificant(choice.probability)})` : '';
+    const options = choice ? ` (keeping its own position was the likeliest of its ${choice.options} option${choice.options === 1 ? '' : 's'}, p = ${formatSignificant(choice.probability)})` : '';
     return `${name(actor)} stayed at ${point(from)}${options}.`;
   }
   const bargain = context.smp.bargains[choice.bargain]!;
