@@ -70,10 +70,15 @@ export const channelsSuite: BenchSuite = {
       const adjusted = withChannels(plain);
       msPerRound(plain, rounds, 1);
       msPerRound(adjusted, rounds, 1);
-      const off = msPerRound(plain, rounds, repetitions);
-      const on = msPerRound(adjusted, rounds, repetitions);
+      // Off and on alternate, so that the other jobs on the machine weigh on both alike.
+      let off = Infinity;
+      let on = Infinity;
+      for (let k = 0; k < repetitions; k++) {
+        off = Math.min(off, msPerRound(plain, rounds, 1));
+        on = Math.min(on, msPerRound(adjusted, rounds, 1));
+      }
       const overhead = on / off - 1;
-      rows.push([`EUM default, n = ${n}`, off.toFixed(3), on.toFixed(3), `${(overhead * 100).toFixed(0)} %`, overhead < TARGET_OVERHEAD ? 'yes' : 'NO']);
+      rows.push([`EUM default, n = ${n}`, off.toFixed(3), on.toFixed(3), `${(overhead * 100).toFixed(0)} %`, `< ${TARGET_OVERHEAD * 100} %`, overhead < TARGET_OVERHEAD ? 'met' : 'not met']);
     }
     const tree = branchTree();
     runModel('eum', tree);
@@ -84,9 +89,9 @@ export const channelsSuite: BenchSuite = {
       leaves = runModel('eum', tree).issues[0]!.leaves!.length;
       best = Math.min(best, performance.now() - start);
     }
-    rows.push([`worked example, ${leaves}-leaf branch tree (EUM, 12 rounds)`, '', best.toFixed(1), '', '']);
-    notes.push('ms per round: best of several runs of the same scenario, channels off (the scenario as is) and on (the same actors with audience cost 0.05, red lines for every third actor, trust 0.8, a private channel between neighbours), side by side in one process.');
+    rows.push([`worked example, ${leaves}-leaf branch tree (EUM, 12 rounds)`, '', best.toFixed(1), '', '', '']);
+    notes.push('ms per round (a whole run, set-up included, over its rounds): best of several runs of the same scenario, alternating, channels off (the scenario as is) and on (the same actors with audience cost 0.05, red lines for every third actor, trust 0.8, a private channel between neighbours), side by side in one process.');
     notes.push(`Target: the adjustment costs < ${TARGET_OVERHEAD * 100} % per round. The branch-tree row is the whole forecast (every leaf, both issues), in ms.`);
-    return { title: 'EUM with channels on vs off (ms per round), and a 256-leaf branch tree', columns: ['case', 'off (ms)', 'on (ms)', 'overhead', '< 30 %'], rows, notes };
+    return { title: 'EUM with channels on vs off (ms per round), and a 256-leaf branch tree', columns: ['case', 'off (ms)', 'on (ms)', 'overhead', 'target', 'verdict'], rows, notes };
   },
 };

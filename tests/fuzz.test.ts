@@ -3,9 +3,12 @@
  * (tests/support/arbitraries.ts) are written in each format Parley reads — YAML, JSON, CSV long form,
  * single-issue CSV, KTAB CSV, KTAB XML — and read back; each reading is either a clean InputError or a
  * scenario on which every model either declines with an InputError or gives finite outcomes and round
- * values on the issue's scale, the same on a second run. PARLEY_FUZZ_RUNS sets the number of scenarios
- * (default 600 per property: 2,400 scenarios, the hostile texts through five readers each); PARLEY_FUZZ_SEED
- * the seed.
+ * values on the issue's scale, the same on a second run. Hostile but valid scenarios (subnormal and
+ * huge numbers, every actor equal, one actor: tests/support/hostile.ts) go through every model, through
+ * Monte Carlo sweeps (runs, baseline, tornado swings) and through advise, with the same assertions.
+ * PARLEY_FUZZ_RUNS sets the number of scenarios (default 600 per property: 2,400 scenarios, the
+ * hostile texts through five readers each; a twentieth as many for the slower sweeps and advice);
+ * PARLEY_FUZZ_SEED the seed.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -13,15 +16,20 @@ import fc from 'fast-check';
 import { InputError } from '../src/errors.js';
 import type { Forecast } from '../src/models/model.js';
 import { models, runModel } from '../src/models/registry.js';
+import { advise, type Advice } from '../src/analysis/advise/advise.js';
+import { runSweep, type SweepResult } from '../src/analysis/sweep/index.js';
+import { validateScenario } from '../src/scenario/validate.js';
 import { readKtab, writeKtab, type KtabFormat } from '../src/scenario/ktab/index.js';
 import { parseScenario, type ScenarioFormat } from '../src/scenario/parse.js';
 import type { Scenario } from '../src/scenario/schema.js';
 import { serializeScenario } from '../src/scenario/write.js';
 import { arbitraryScenario, arbitrarySingleIssueScenario } from './support/arbitraries.js';
+import { arbitraryHostileScenario } from './support/hostile.js';
 
 const runs = Number(process.env.PARLEY_FUZZ_RUNS ?? 600);
 const seed = Number(process.env.PARLEY_FUZZ_SEED ?? 20241201);
 const settings = { numRuns: runs, seed };
+const slowSettings = { numRuns: Math.max(10, Math.round(runs / 20)), seed };
 
 /** The reading, or undefined when the reader refused the text with an InputError (anything else throws). */
 function readOrRefuse(read: () => Scenario): Scenario | undefined {
@@ -124,5 +132,83 @@ test('hostile text: random bytes and broken structure in every reader are an Inp
       }
     }),
     settings,
+  );
+});
+
+/** The hostile scenario as validation returns it, or undefined when validation refuses it. */
+function validHostile(scenario: Scenario): Scenario | undefined {
+  return readOrRefuse(() => validateScenario(JSON.parse(JSON.stringify(scenario)) as unknown).scenario);
+}
+
+/** The result of `make`, or undefined when it declined with an InputError; the same twice (as JSON). */
+function twiceOrRefused<T>(make: () => T): T | undefined {
+  const first = readOrRefuse(() => make() as unknown as Scenario) as unknown as T | undefined;
+  const second = readOrRefuse(() => make() as unknown as Scenario) as unknown as T | undefined;
+  assert.equal(JSON.stringify(second), JSON.stringify(first), 'not deterministic');
+  return first;
+}
+
+const onScaleOf = (scenario: Scenario, issueId: string) => {
+  const { scale } = scenario.issues.find((issue) => issue.id === issueId)!;
+  return (value: number, what: string) => assert.ok(Number.isFinite(value) && value >= scale.min && value <= scale.max, `${what}: ${value} not on [${scale.min}, ${scale.max}]`);
+};
+
+function assertSweepOnScale(scenario: Scenario, sweep: SweepResult): void {
+  for (const issue of sweep.issues) {
+    const on = onScaleOf(scenario, issue.issue);
+    const what = `${sweep.model} sweep ${issue.issue}`;
+    for (const [name, value] of Object.entries({ baseline: issue.baseline, mean: issue.mean, min: issue.min, max: issue.max, ...issue.quantiles })) on(value, `${what} ${name}`);
+    for (const entry of issue.sensitivity) {
+      on(entry.outcomeLow, `${what} ${entry.input} low`);
+      on(entry.outcomeHigh, `${what} ${entry.input} high`);
+    }
+    assert.ok(Number.isFinite(issue.standardDeviation), `${what} standard deviation ${issue.standardDeviation}`);
+  }
+}
+
+function assertAdviceOnScale(scenario: Scenario, advice: Advice): void {
+  const on = onScaleOf(scenario, advice.issue);
+  on(advice.baseline.outcome, `${advice.model} advice baseline`);
+  const candidates = [...advice.pareto, ...(advice.best ? [advice.best] : []), ...advice.levers.flatMap((lever) => [lever.flipPoint, lever.bestRatio])];
+  for (const candidate of candidates) if (candidate) on(candidate.outcome, `${advice.model} advice candidate`);
+}
+
+test('hostile scenarios (subnormal, huge, equal, one actor): every model is finite, on scale, deterministic', () => {
+  fc.assert(
+    fc.property(arbitraryHostileScenario(), ({ scenario }) => {
+      const valid = validHostile(scenario);
+      if (valid !== undefined) checkModels(valid);
+    }),
+    settings,
+  );
+});
+
+test('hostile scenarios: every model\'s Monte Carlo sweep (runs, baseline, tornado swings) is finite, on scale, deterministic', () => {
+  fc.assert(
+    fc.property(arbitraryHostileScenario(), fc.integer({ min: 0, max: 1000 }), ({ scenario }, sweepSeed) => {
+      const valid = validHostile(scenario);
+      if (valid === undefined) return;
+      for (const model of models) {
+        const sweep = twiceOrRefused(() => runSweep({ scenario: valid, model: model.id, runs: 6, seed: sweepSeed }));
+        if (sweep !== undefined) assertSweepOnScale(valid, sweep);
+      }
+    }),
+    slowSettings,
+  );
+});
+
+test('hostile scenarios: advise gives finite, on-scale, deterministic outcomes for every model', () => {
+  fc.assert(
+    fc.property(arbitraryHostileScenario(), fc.boolean(), ({ scenario }, towardMax) => {
+      const valid = validHostile(scenario);
+      if (valid === undefined) return;
+      const issue = valid.issues[0]!;
+      const goal = { kind: 'toward' as const, value: towardMax ? issue.scale.max : issue.scale.min };
+      for (const model of models) {
+        const advice = twiceOrRefused(() => advise(valid, { actor: valid.actors[0]!.id, issue: issue.id, goal, model: model.id, steps: 4, maxLevers: 2 }));
+        if (advice !== undefined) assertAdviceOnScale(valid, advice);
+      }
+    }),
+    slowSettings,
   );
 });

@@ -3,7 +3,7 @@
  * reached p99 19.5 s). `parley serve` runs in a child process; six clients send a fixed mix of
  * library pages, saves, EUM runs and run-history pages while a seventh asks /api/health every 100 ms.
  * Asserted: every answer is right (each save reads back, each run is the in-process forecast, each
- * page is a page), and /api/health stays responsive. Not timed as a target: the bound is generous
+ * page is a page), and /api/health stays responsive (within 3 s). Not timed as a target: the bound is generous
  * for a loaded 2-core machine and only fails when the server stops answering.
  */
 import assert from 'node:assert/strict';
@@ -16,7 +16,12 @@ import type { Page, RunSummary, ScenarioSummary, StoredRun, StoredScenario } fro
 import { killHard, spawnServer, type ServerProcess } from './support/serverProcess.js';
 import { crowdScenario, jsonRequest } from './support/workbench.js';
 
-const healthBoundMs = 1500;
+/**
+ * Generous: measured up to 1.7 s here with the whole suite running in parallel (load average 26 on
+ * 2 cores, and every save an fsync on the event loop); the strict 1 s check of a model run is in
+ * src/server/responsiveness.test.ts.
+ */
+const healthBoundMs = 3000;
 const clients = 6;
 const requestsPerClient = 24;
 

@@ -13,6 +13,7 @@ import { dyadsInvolving } from '../models/dyadTable.js';
 import type { Dyad, Forecast, IssueForecast, Move, Round } from '../models/model.js';
 import { formatShort, formatSignificant } from './formatNumber.js';
 import { adjustedMoveSentence, adjustedOfferSentence, fromDyad, fromHold, fromMove } from './explainChannels.js';
+import { ownValue } from '../scenario/keyed.js';
 
 export interface ExplainRequest {
   actor: string;
@@ -52,7 +53,7 @@ export function explainActor(forecast: Forecast, request: ExplainRequest): Expla
   const issue = findIssueForecast(forecast, request.issue);
   const { before, current } = findRound(issue, request.round);
   const { actor } = request;
-  if (!(actor in current.positions)) {
+  if (!Object.hasOwn(current.positions, actor)) {
     throw new InputError({ field: 'actor', message: `actor "${actor}" takes no part in issue "${issue.issue}"; expected one of ${Object.keys(current.positions).join(', ')}` });
   }
   if (!current.dyads) {
@@ -246,7 +247,7 @@ function findRound(issue: IssueForecast, roundNumber: number): { before: Round; 
 function wordingFor(options: Pick<ExplainRequest, 'names' | 'decimals'>): Wording {
   const decimals = options.decimals ?? 1;
   return {
-    name: (id) => options.names?.[id] ?? id,
+    name: (id) => ownValue(options.names, id) ?? id,
     position: (value) => formatShort(value, decimals),
   };
 }

@@ -9,6 +9,7 @@
 import { InputError } from '../errors.js';
 import type { ExchangeSide, Forecast, RealisedExchange } from '../models/model.js';
 import { formatShort, formatSignificant } from './formatNumber.js';
+import { ownValue } from '../scenario/keyed.js';
 
 export interface ExchangeExplainRequest {
   actor: string;
@@ -79,8 +80,8 @@ export function explainExchangeActor(forecast: Forecast, request: ExchangeExplai
   const { actor } = request;
   const account = round.externalities[actor];
   if (!account) throw new InputError({ field: 'actor', message: `unknown actor "${actor}"; expected one of ${Object.keys(round.externalities).join(', ')}` });
-  const name = (id: string) => request.names?.[id] ?? id;
-  const at = (issue: string, value: number) => formatShort(value, request.decimals?.[issue] ?? 1);
+  const name = (id: string) => ownValue(request.names, id) ?? id;
+  const at = (issue: string, value: number) => formatShort(value, ownValue(request.decimals, issue) ?? 1);
   const context: Context = { name, at };
 
   const mine = round.exchanges.filter((exchange) => exchange.i.actor === actor || exchange.j.actor === actor);

@@ -10,6 +10,7 @@ import { InputError } from '../errors.js';
 import type { Forecast, IssueForecast, SmpBargain, SmpChoice, SmpRound } from '../models/model.js';
 import type { ExplanationSentence } from './explain.js';
 import { formatShort, formatSignificant } from './formatNumber.js';
+import { idRecord, ownValue } from '../scenario/keyed.js';
 
 export interface SmpExplainRequest {
   actor: string;
@@ -39,14 +40,14 @@ export function explainSmpActor(forecast: Forecast, request: SmpExplainRequest):
   const first = space[0]!;
   const smp = first.rounds[request.round]!.smp!;
   const { actor } = request;
-  if (!(actor in smp.probabilities))
+  if (!Object.hasOwn(smp.probabilities, actor))
     throw new InputError({ field: 'actor', message: `actor "${actor}" takes no part in this space; expected one of ${Object.keys(smp.probabilities).join(', ')}` });
-  const name = (id: string) => request.names?.[id] ?? id;
+  const name = (id: string) => ownValue(request.names, id) ?? id;
   const decimals = request.decimals ?? 1;
   const issues = space.map((issueForecast) => issueForecast.issue);
   const point = (values: Readonly<Record<string, number>>) => `(${issues.map((issue) => `${issue} ${formatShort(values[issue]!, decimals)}`).join(', ')})`;
-  const from = Object.fromEntries(space.map((issueForecast) => [issueForecast.issue, issueForecast.rounds[request.round - 1]!.positions[actor]!]));
-  const to = Object.fromEntries(space.map((issueForecast) => [issueForecast.issue, issueForecast.rounds[request.round]!.positions[actor]!]));
+  const from = idRecord(space.map((issueForecast) => [issueForecast.issue, issueForecast.rounds[request.round - 1]!.positions[actor]!]));
+  const to = idRecord(space.map((issueForecast) => [issueForecast.issue, issueForecast.rounds[request.round]!.positions[actor]!]));
   const choiceOf = (id: string) => smp.choices.find((choice) => choice.actor === id);
   const context: Context = { smp, name, point, choiceOf };
 

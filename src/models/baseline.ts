@@ -9,6 +9,7 @@ import { weightedMedian } from '../math/weightedMedian.js';
 import type { Scenario } from '../scenario/schema.js';
 import { participants, votingWeights, type Participant } from '../scenario/views.js';
 import type { Forecast, IssueForecast, Model } from './model.js';
+import { idRecord } from '../scenario/keyed.js';
 
 export const NoOptionsSchema = z.object({}).strict();
 export type NoOptions = z.infer<typeof NoOptionsSchema>;
@@ -19,7 +20,7 @@ export function inputRound(people: readonly Participant[]): IssueForecast['round
   const weights = votingWeights(people);
   return {
     round: 0,
-    positions: Object.fromEntries(people.map((participant) => [participant.id, participant.position])),
+    positions: idRecord(people.map((participant) => [participant.id, participant.position])),
     median: weightedMedian(positions, weights),
     mean: weightedMean(positions, weights),
   };
@@ -33,7 +34,7 @@ export function degeneracyNotes(people: readonly Participant[]): string[] {
     notes.push(`every actor holds the same position (${people[0]!.position}): the forecast is that position`);
   if (people.length > 0 && people.every((participant) => participant.salience === 0))
     notes.push('warning: every salience is 0, so nobody cares; weights are taken as equal');
-  else if (people.length > 0 && people.every((participant) => participant.capability * participant.salience === 0))
+  else if (people.length > 0 && votingWeights(people).every((weight) => weight === 0))
     notes.push('warning: every capability × salience is 0; weights are taken as equal');
   return notes;
 }

@@ -10,6 +10,7 @@ import { leafLabel, leavesOf, mixtureOf, mostProbableLeaf } from '../scenario/ti
 import { timelineOf } from '../scenario/timeline/world.js';
 import { InputError } from '../errors.js';
 import type { Forecast, IssueForecast, Model } from './model.js';
+import { clampToScales } from './onScale.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
@@ -31,7 +32,8 @@ export function runEveryLeaf(model: AnyModel, scenario: Scenario, options: Recor
     const note = `with ${leaves.length} branch leaves, the outcome is the mixture mean ${mixture.mean.toFixed(2)} (median ${mixture.median.toFixed(2)}); the rounds shown are the most probable leaf's (${leafLabel(leaves[likeliest]!)}, p = ${leaves[likeliest]!.probability.toFixed(3)})`;
     return { ...issue, outcome: mixture.mean, leaves: perLeaf, mixture, notes: [...issue.notes, note] };
   });
-  return { ...base, notes, issues };
+  // The mixture mean of on-scale outcomes can still be an ulp off: clamped as every run is (onScale.ts).
+  return clampToScales(scenario, { ...base, notes, issues });
 }
 
 /** (T3) With `timeline.end`, iterative models run the rounds that start before it unless `rounds` is given. */

@@ -18,6 +18,7 @@
  */
 import { z } from 'zod';
 import { weightedMean } from '../math/weightedMean.js';
+import { flooredWeight, productWeight } from '../math/weightFloor.js';
 import type { Issue, Scenario } from '../scenario/schema.js';
 import { participants, votingWeights, type Participant } from '../scenario/views.js';
 import { degeneracyNotes, inputRound } from './baseline.js';
@@ -116,7 +117,7 @@ export function nashSolution(people: readonly Participant[], issue: Issue, optio
   // An actor with no weight, or (when salience scales the utility) no salience, is indifferent: it
   // has no say in the product and vetoes nothing.
   const counted = people.filter((person) =>
-    options.weights === 'capability-salience' ? person.capability * person.salience > 0 : person.capability > 0 && person.salience > 0,
+    options.weights === 'capability-salience' ? productWeight(person.capability, person.salience) > 0 : flooredWeight(person.capability) > 0 && flooredWeight(person.salience) > 0,
   );
   if (counted.length === 0) {
     notes.push('no actor has a positive weight: the Nash solution is undefined; the forecast is the compromise (weighted mean)');
@@ -126,7 +127,7 @@ export function nashSolution(people: readonly Participant[], issue: Issue, optio
     const utilityScale = options.weights === 'capability' ? person.salience : 1;
     return {
       ideal: person.position,
-      weight: options.weights === 'capability' ? person.capability : person.capability * person.salience,
+      weight: options.weights === 'capability' ? person.capability : productWeight(person.capability, person.salience),
       radius:
         disagreement.kind === 'status-quo'
           ? Math.abs(disagreement.point - person.position)

@@ -3,9 +3,14 @@
  * positions, median and mean) clamped to that scale. Models compute on the scale, so only rounding
  * takes a value off it, by an ulp or so (EUM's 10.000000000000002 on [0, 10]); a forecast already on
  * its scales is returned as it is, object for object, so its output is unchanged.
+ *
+ * Where it applies: `onScaleModel` wraps every registered model's `run`, so every path that runs a
+ * model through the registry (runModel, sweeps, tornado swings, advise, the answer's fragility
+ * sweeps, backtests, the server) gets on-scale values; `runEveryLeaf` clamps its mixture mean the same
+ * way. The clamp is this one function.
  */
 import type { Scenario } from '../scenario/schema.js';
-import type { Forecast, IssueForecast, Round } from './model.js';
+import type { Forecast, IssueForecast, Model, Round } from './model.js';
 
 const clamp = (value: number, min: number, max: number): number => (value < min ? min : value > max ? max : value);
 
@@ -40,4 +45,9 @@ export function clampToScales(scenario: Scenario, forecast: Forecast): Forecast 
     return scale === undefined ? issue : clampIssue(issue, scale.min, scale.max);
   });
   return issues.every((issue, index) => issue === forecast.issues[index]) ? forecast : { ...forecast, issues };
+}
+
+/** The model with its `run` clamped to the scenario's scales (the registry holds only such models). */
+export function onScaleModel<Options extends object>(model: Model<Options>): Model<Options> {
+  return { ...model, run: (scenario, options, leaf) => clampToScales(scenario, model.run(scenario, options, leaf)) };
 }

@@ -2,7 +2,7 @@
  * The one registry of Parley's models, and the one way to run a model by id with a preset and option
  * overrides. Add a model here and it appears in the CLI, the server and the workbench.
  */
-import { clampToScales } from './onScale.js';
+import { onScaleModel } from './onScale.js';
 import { InputError } from '../errors.js';
 import { parseWith } from '../scenario/zodProblems.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -21,7 +21,10 @@ import { weightedMedianModel } from './weightedMedian.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyModel = Model<any>;
 
-export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel, discreteChoiceModel, exchangeModel];
+/** Every model with its run clamped to the issues' scales (issue 14, item 9): every caller of `run` gets on-scale values. */
+export const models: readonly AnyModel[] = [meanModel, weightedMeanModel, weightedMedianModel, nashModel, eumModel, smpModel, discreteChoiceModel, exchangeModel].map(
+  (model: AnyModel) => onScaleModel(model),
+);
 
 export function modelIds(): string[] {
   return models.map((model) => model.id);
@@ -60,8 +63,8 @@ export function runModel(modelId: string, scenario: Scenario, request: RunReques
   // Dated scenarios (channels-spec §4–§5): rounds to the timeline's end, one run per branch leaf.
   const rounds = timelineRounds(model, scenario, request.options);
   const options = resolveOptions(model, rounds === undefined ? request : { ...request, options: { ...request.options, rounds } });
-  // Rounding may leave a value an ulp off its scale: clamped at the end (issue 14, item 9).
-  const forecast = clampToScales(scenario, scenario.branches?.length ? runEveryLeaf(model, scenario, options) : model.run(scenario, options));
+  // The registry's models and runEveryLeaf's mixture are clamped to the scales (issue 14, item 9; onScale.ts).
+  const forecast = scenario.branches?.length ? runEveryLeaf(model, scenario, options) : model.run(scenario, options);
   const presetName = request.preset ?? (Object.keys(model.presets).length > 1 ? 'default' : undefined);
   return presetName === undefined ? forecast : { ...forecast, preset: presetName };
 }

@@ -45,10 +45,15 @@ function sniffFormat(text: string): ScenarioFormat {
 
 const readers: Record<ScenarioFormat, (text: string, file?: string) => SourceReading> = { yaml: readYaml, json: readJson, csv: readCsv };
 
+/** Reads YAML, JSON or CSV (the format as `detectFormat` says) without validating. */
+export function readScenarioSource(text: string, source: ScenarioSource = {}): SourceReading {
+  const withoutBom = withLineFeeds(text.replace(/^\uFEFF/u, ''));
+  return readers[detectFormat(withoutBom, source)](withoutBom, source.file);
+}
+
 /** Parses and validates; every problem (syntax, shape, cross-field) is thrown at once as an InputError. */
 export function parseScenario(text: string, source: ScenarioSource = {}): ParsedScenario {
-  const withoutBom = withLineFeeds(text.replace(/^\uFEFF/u, ''));
-  const reading = readers[detectFormat(withoutBom, source)](withoutBom, source.file);
+  const reading = readScenarioSource(text, source);
   if (reading.fatal) throw new InputError(reading.problems);
   const validated = validateScenario(reading.value, reading.locate, source.file, reading.problems);
   return { scenario: validated.scenario, notes: [...reading.notes, ...validated.notes] };

@@ -2,7 +2,9 @@
  * Views of a scenario that models share: the actors taking part in one issue, with salience
  * normalised to [0, 1]. One place does this, so every model reads a scenario the same way.
  */
+import { productWeight } from '../math/weightFloor.js';
 import type { Actor, Issue, Scenario } from './schema.js';
+import { idRecord, stanceOf } from './keyed.js';
 
 /** One actor's inputs on one issue, salience normalised to [0, 1]. */
 export interface Participant {
@@ -25,7 +27,7 @@ export function findIssue(scenario: Scenario, issueId: string): Issue {
 export function participants(scenario: Scenario, issueId: string): Participant[] {
   const result: Participant[] = [];
   for (const actor of scenario.actors) {
-    const stance = actor.stances[issueId];
+    const stance = stanceOf(actor, issueId);
     if (!stance) continue;
     const participant: Participant = {
       id: actor.id,
@@ -39,9 +41,9 @@ export function participants(scenario: Scenario, issueId: string): Participant[]
   return result;
 }
 
-/** The voting weights cᵢ·sᵢ of the participants (BDM's w_i). */
+/** The voting weights cᵢ·sᵢ of the participants (BDM's w_i), below the weight floor counted as zero (src/math/weightFloor.ts). */
 export function votingWeights(people: readonly Participant[]): number[] {
-  return people.map((participant) => participant.capability * participant.salience);
+  return people.map((participant) => productWeight(participant.capability, participant.salience));
 }
 
 /**
@@ -52,5 +54,5 @@ export function votingWeights(people: readonly Participant[]): number[] {
 export function actorNames(actors: readonly Pick<Actor, 'id' | 'name'>[]): Record<string, string> {
   const count = new Map<string, number>();
   for (const actor of actors) if (actor.name !== undefined) count.set(actor.name, (count.get(actor.name) ?? 0) + 1);
-  return Object.fromEntries(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
+  return idRecord(actors.map((actor) => [actor.id, actor.name !== undefined && count.get(actor.name) === 1 ? actor.name : actor.id]));
 }

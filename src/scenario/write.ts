@@ -12,6 +12,7 @@
 import { stringify } from 'yaml';
 import { ActorSchema, IssueSchema, ScaleSchema, type Scenario, ScenarioSchema, StanceSchema } from './schema.js';
 import type { ScenarioFormat } from './parse.js';
+import { stanceOf } from './keyed.js';
 
 export function serializeScenario(scenario: Scenario, format: ScenarioFormat): string {
   if (format === 'csv') return toCsv(scenario);
@@ -59,7 +60,7 @@ function toCsv(scenario: Scenario): string {
   const rows = [CSV_HEADER];
   for (const actor of scenario.actors) {
     for (const issue of scenario.issues) {
-      const stance = actor.stances[issue.id];
+      const stance = stanceOf(actor, issue.id);
       if (!stance) continue;
       rows.push([actor.id, issue.id, String(actor.capability), String(stance.position), String(stance.salience), stance.evidence ?? '']);
     }

@@ -7,6 +7,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { getModel, models, resolveOptions } from '../models/registry.js';
+import { isInputError, type Problem } from '../errors.js';
+import { readScenarioOrDraft } from '../scenario/importing.js';
 import { parseAnyScenario } from '../scenario/ktab/index.js';
 import type { Scenario } from '../scenario/schema.js';
 import { validateScenario } from '../scenario/validate.js';
@@ -16,7 +18,7 @@ import type { BacktestJobs } from './backtestJobs.js';
 import { backtestRoutes } from './backtestApi.js';
 import { ledgerRoutes } from './ledgerApi.js';
 import { HttpError, readJsonBody } from './http.js';
-import { findScenario, notFound, parseId } from './lookups.js';
+import { findEntry, findScenario, notFound, parseId } from './lookups.js';
 import { checkBodyHeaders } from './requestGuard.js';
 import type { ModelWorkers } from './modelWorkers.js';
 import { pageOf, parsePage } from './paging.js';
@@ -99,39 +101,43 @@ route('GET', '/api/scenarios', (request, { store }) => {
 
 route('POST', '/api/scenarios', async (request, { store }) => {
   const body = parseBody(ScenarioBodySchema, await request.body());
-  return ok(store.scenarios.create(validateScenario(body.scenario).scenario), 201);
+  const checked = checkScenario(body.scenario, body.draft === true);
+  return ok(checked.valid ? store.scenarios.create(checked.scenario) : store.scenarios.createDraft(body.scenario, checked.problems), 201);
 });
 
 route('POST', '/api/scenarios/import', async (request, { store }) => {
   const body = parseBody(ImportBodySchema, await request.body());
   // The format as given, else from the file's extension, else sniffed from the text: Parley's YAML,
-  // JSON or CSV, or a KTAB SMP CSV/XML file (the same entry point as the CLI).
+  // JSON or CSV, or a KTAB SMP CSV/XML file (the same entry point as the CLI). With `draft`, a file
+  // that reads but does not validate is kept as a draft with its problems.
   const source = { file: body.file ?? 'upload', ...(body.format && { format: body.format }) };
-  const { scenario } = parseAnyScenario(body.text, source);
-  return ok(store.scenarios.create(scenario), 201);
+  if (body.draft !== true) return ok(store.scenarios.create(parseAnyScenario(body.text, source).scenario), 201);
+  const read = readScenarioOrDraft(body.text, source);
+  return ok(read.kind === 'scenario' ? store.scenarios.create(read.scenario) : store.scenarios.createDraft(read.draft, read.problems), 201);
 });
 
-route('GET', '/api/scenarios/:id', (request, { store }) => ok(findScenario(store, request.params.id)));
+route('GET', '/api/scenarios/:id', (request, { store }) => ok(findEntry(store, request.params.id)));
 
 route('PUT', '/api/scenarios/:id', async (request, { store }) => {
-  const id = scenarioId(store, request.params.id);
+  const id = entryId(store, request.params.id);
   const body = parseBody(ScenarioBodySchema, await request.body());
-  return ok(store.scenarios.update(id, validateScenario(body.scenario).scenario));
+  const checked = checkScenario(body.scenario, body.draft === true);
+  return ok(checked.valid ? store.scenarios.update(id, checked.scenario) : store.scenarios.updateDraft(id, body.scenario, checked.problems));
 });
 
 route('PATCH', '/api/scenarios/:id', async (request, { store }) => {
-  const id = scenarioId(store, request.params.id);
+  const id = entryId(store, request.params.id);
   const body = parseBody(RenameBodySchema, await request.body());
   return ok(store.scenarios.rename(id, body.title));
 });
 
 route('DELETE', '/api/scenarios/:id', (request, { store }) => {
-  store.scenarios.delete(scenarioId(store, request.params.id));
+  store.scenarios.delete(entryId(store, request.params.id));
   return ok(null, 204);
 });
 
 route('POST', '/api/scenarios/:id/duplicate', (request, { store }) =>
-  ok(store.scenarios.duplicate(scenarioId(store, request.params.id)), 201),
+  ok(store.scenarios.duplicate(entryId(store, request.params.id)), 201),
 );
 
 route('GET', '/api/scenarios/:id/export', (request, { store }) => {
@@ -146,7 +152,7 @@ route('GET', '/api/scenarios/:id/export', (request, { store }) => {
 });
 
 route('GET', '/api/scenarios/:id/runs', (request, { store }) => {
-  const id = scenarioId(store, request.params.id);
+  const id = entryId(store, request.params.id);
   const page = parsePage(request.query);
   return ok(pageOf(page, store.runs.listForScenario(id, page), store.runs.countForScenario(id)));
 });
@@ -244,8 +250,23 @@ export function handleApi(
   return Promise.resolve(handler({ params, query: url.searchParams, body: () => readJsonBody(request) }, context));
 }
 
-function scenarioId(store: Store, idText: string | undefined): number {
-  return findScenario(store, idText).id;
+/** The id of a scenario or a draft. */
+function entryId(store: Store, idText: string | undefined): number {
+  return findEntry(store, idText).id;
+}
+
+/**
+ * A scenario body checked by the CLI's schema: valid, or (when a draft may be kept) its problems;
+ * a body with problems that may not be kept is the InputError (400) it always was.
+ */
+function checkScenario(input: unknown, draftAllowed: boolean): { valid: true; scenario: Scenario } | { valid: false; problems: Problem[] } {
+  try {
+    return { valid: true, scenario: validateScenario(input).scenario };
+  } catch (error) {
+    const isObject = input !== null && typeof input === 'object' && !Array.isArray(input);
+    if (!draftAllowed || !isObject || !isInputError(error)) throw error;
+    return { valid: false, problems: [...error.problems] };
+  }
 }
 
 /** A safe download name made from a title. */

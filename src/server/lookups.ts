@@ -1,4 +1,5 @@
 /** Finding what a request names: ids in paths, and the 404 when there is no such thing. */
+import { isDraft } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import { HttpError } from './http.js';
 
@@ -10,8 +11,19 @@ export function notFound(kind: string, id: string | undefined): HttpError {
   return new HttpError(404, `no ${kind} with id "${id ?? ''}"`);
 }
 
+/** A scenario that can run or be exported; a draft is refused (409) with its problems. */
 export function findScenario(store: Store, idText: string | undefined) {
-  const stored = store.scenarios.get(parseId(idText) ?? -1);
-  if (!stored) throw notFound('scenario', idText);
-  return stored;
+  const entry = findEntry(store, idText);
+  if (isDraft(entry)) {
+    const count = `${entry.problems.length} problem${entry.problems.length === 1 ? '' : 's'}`;
+    throw new HttpError(409, `scenario ${entry.id} ("${entry.title}") is a draft with ${count}: fix them in the editor first`, entry.problems);
+  }
+  return entry;
+}
+
+/** A scenario or a draft (to open, rename, copy or delete it). */
+export function findEntry(store: Store, idText: string | undefined) {
+  const entry = store.scenarios.entry(parseId(idText) ?? -1);
+  if (!entry) throw notFound('scenario', idText);
+  return entry;
 }

@@ -10,7 +10,13 @@ export { parseWith };
 /** A field that must be present, whatever its value (the scenario is checked by validateScenario). */
 const required = () => z.custom<unknown>((value) => value !== undefined, { error: 'required' });
 
-export const ScenarioBodySchema = z.object({ scenario: required() }).strict();
+export const ScenarioBodySchema = z
+  .object({
+    scenario: required(),
+    /** Keep the scenario as a draft if it has problems (instead of refusing it with 400). */
+    draft: z.boolean().optional(),
+  })
+  .strict();
 
 export const RenameBodySchema = z.object({ title: z.string().trim().min(1, 'expected a non-empty title') }).strict();
 
@@ -20,6 +26,8 @@ export const ImportBodySchema = z
     /** The file's name, for error messages and to guess the format from its extension. */
     file: z.string().optional(),
     format: z.enum(['yaml', 'json', 'csv']).optional(),
+    /** Keep a file that reads but does not validate as a draft with its problems (instead of a 400). */
+    draft: z.boolean().optional(),
   })
   .strict();
 

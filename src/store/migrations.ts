@@ -86,6 +86,13 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE runs ADD COLUMN digest TEXT;
     `,
   },
+  {
+    version: 5,
+    description: 'drafts: a scenario saved with problems keeps them (JSON) in `problems`; NULL is a complete scenario',
+    sql: `
+      ALTER TABLE scenarios ADD COLUMN problems TEXT CHECK (problems IS NULL OR json_valid(problems));
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

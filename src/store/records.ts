@@ -2,6 +2,7 @@
  * What the store holds, as plain records: shared by the store, the API and the web app (which must
  * not import the SQLite side).
  */
+import type { Problem } from '../errors.js';
 import type { SweepResult } from '../analysis/sweep/result.js';
 import type { Forecast } from '../models/model.js';
 import type { Scenario } from '../scenario/schema.js';
@@ -25,10 +26,26 @@ export interface ScenarioSummary {
   updatedAt: string;
   /** How many runs the history holds for this scenario. */
   runCount: number;
+  /** Present on a draft: a scenario saved with problems (it cannot run until they are fixed). */
+  draft?: true;
 }
 
 export interface StoredScenario extends ScenarioSummary {
   scenario: Scenario;
+}
+
+/** A draft: the scenario as far as it was written (not valid), with its problems. */
+export interface StoredDraft extends ScenarioSummary {
+  draft: true;
+  scenario: unknown;
+  problems: Problem[];
+}
+
+/** Whatever the library holds under an id: a scenario or a draft. */
+export type LibraryEntry = StoredScenario | StoredDraft;
+
+export function isDraft(entry: LibraryEntry): entry is StoredDraft {
+  return entry.draft === true;
 }
 
 /** A run is one model's forecast, or a Monte Carlo sweep of one model (docs/sweeps.md). */

@@ -56,7 +56,7 @@ test('scenarios: create, get, update, rename, duplicate, delete', () => {
 
   const renamed = store.scenarios.rename(created.id, 'Renamed');
   assert.equal(renamed?.title, 'Renamed');
-  assert.equal(renamed?.scenario.title, 'Renamed');
+  assert.equal(store.scenarios.get(created.id)?.scenario.title, 'Renamed');
 
   const copy = store.scenarios.duplicate(created.id);
   assert.ok(copy && copy.id !== created.id);
@@ -83,7 +83,8 @@ test('runs keep the snapshot, options, version and forecast, and go with their s
     parleyVersion: '0.1.0',
     forecast,
   });
-  assert.deepEqual(store.runs.get(run.id)?.forecast, forecast);
+  // Compared as stored (JSON): the library's records keyed by actor ids have no prototype.
+  assert.deepEqual(store.runs.get(run.id)?.forecast, JSON.parse(JSON.stringify(forecast)));
   assert.deepEqual(run.outcomes, [{ issue: 'talks', outcome: (3 * 0.5 * 20 + 80) / 2.5 }]);
   assert.equal(store.scenarios.get(stored.id)?.runCount, 1);
   assert.deepEqual(store.runs.listForScenario(stored.id).map((entry) => entry.id), [run.id]);
@@ -91,6 +92,40 @@ test('runs keep the snapshot, options, version and forecast, and go with their s
   store.scenarios.delete(stored.id);
   assert.equal(store.runs.get(run.id), undefined, 'deleting a scenario deletes its history');
   assert.equal(store.integrityCheck(), 'ok');
+  store.close();
+});
+
+test('drafts: saved with their problems, listed as drafts, never returned as runnable scenarios, completed by a valid save', () => {
+  const store = openStore(freshFile(), { now: () => '2024-01-15T00:00:00.000Z' });
+  const body = { ...scenario, title: 'Half done', actors: [{ id: 'a', capability: 'lots', stances: {} }] };
+  const problems = [{ field: 'actors[0].capability', message: 'expected a number' }];
+  const draft = store.scenarios.createDraft(body, problems);
+  assert.equal(draft.draft, true);
+  assert.equal(draft.title, 'Half done');
+  assert.deepEqual(draft.scenario, body, 'the draft is kept exactly as written');
+  assert.deepEqual(draft.problems, problems);
+  assert.equal(store.scenarios.get(draft.id), undefined, 'get() returns only scenarios that can run');
+  assert.deepEqual(store.scenarios.list().map((entry) => [entry.title, entry.draft]), [['Half done', true]]);
+
+  const untitled = store.scenarios.createDraft(['not', 'an', 'object'], []);
+  assert.equal(untitled.title, 'Untitled draft');
+  assert.deepEqual(untitled.scenario, ['not', 'an', 'object']);
+  assert.equal(untitled.problems.length, 1, 'a draft always says why it is one');
+  assert.deepEqual(store.scenarios.rename(untitled.id, 'A list')?.scenario, ['not', 'an', 'object'], 'renaming never loses the body');
+  assert.equal(store.scenarios.entry(untitled.id)?.title, 'A list');
+
+  const copy = store.scenarios.duplicate(draft.id);
+  assert.equal(copy?.draft, true);
+  assert.equal(copy?.title, 'Half done (copy)');
+  assert.equal(store.scenarios.rename(draft.id, 'Renamed draft')?.draft, true);
+  assert.equal((store.scenarios.entry(draft.id)?.scenario as { title: string }).title, 'Renamed draft');
+
+  const completed = store.scenarios.update(draft.id, scenario);
+  assert.equal(completed?.draft, undefined);
+  assert.deepEqual(store.scenarios.get(draft.id)?.scenario, scenario);
+  const again = store.scenarios.updateDraft(draft.id, body, problems);
+  assert.equal(again?.draft, true);
+  assert.equal(store.scenarios.updateDraft(9999, body, problems), undefined);
   store.close();
 });
 

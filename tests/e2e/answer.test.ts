@@ -58,7 +58,7 @@ test('the answer card shows the library answer for the worked example, who moves
   const { forecasts } = runPlan(example, planRuns({ model: 'all' }), true);
   const expected: Answer = computeAnswer({ scenario: example, forecasts, record: loadShippedRecord() }).answer;
   await page.click('#tab-answer');
-  await page.waitForSelector('#answer-talks', { timeout: 60_000 });
+  await page.waitForSelector('#answer-talks', { timeout: 180_000 });
   assert.match(await page.innerText('#answer-predictor-line'), new RegExp(`Predictor: ${expected.predictor.label}: out-of-sample MAE ${expected.predictor.mae!.toFixed(1)} \\[${expected.predictor.interval![0].toFixed(1)}, ${expected.predictor.interval![1].toFixed(1)}\\]`, 'u'));
   for (const issue of expected.issues) {
     const card = `#answer-${issue.issue}`;
@@ -92,20 +92,20 @@ test('the answer card shows the library answer for the worked example, who moves
   await page.waitForSelector('#answer-stale');
   assert.match((await page.innerText('#answer-stale')).replace(/\s+/gu, ' '), /Out of date: the scenario changed after this was computed \(actors\)/u);
   await page.click('#answer-stale button');
-  await page.waitForSelector('#answer-stale', { state: 'detached', timeout: 60_000 });
+  await page.waitForSelector('#answer-stale', { state: 'detached', timeout: 180_000 });
   // Undo the edit: the scenario is as saved again, and the answer (computed on the edit) is out of date again.
   await page.click('#tab-editor');
   while (await page.isEnabled('#undo')) await page.click('#undo');
   assert.equal(await page.isHidden('#unsaved-badge'), true);
   await page.click('#tab-answer');
   await page.click('#answer-stale button');
-  await page.waitForSelector('#answer-stale', { state: 'detached', timeout: 60_000 });
+  await page.waitForSelector('#answer-stale', { state: 'detached', timeout: 180_000 });
   near(await valueOf('#answer-talks [data-key="forecast"]'), expected.issues.find((issue) => issue.issue === 'talks')!.forecast, 'talks forecast after undo');
 });
 
 test('sealing the answer, resolving an entry and the scores as parley ledger score', async () => {
   await page.click('#seal-answer');
-  await page.waitForFunction(`document.querySelector('#toast')?.textContent?.includes('Sealed')`, undefined, { timeout: 60_000 });
+  await page.waitForFunction(`document.querySelector('#toast')?.textContent?.includes('Sealed')`, undefined, { timeout: 180_000 });
   await page.click('#open-ledger');
   await page.waitForSelector('#ledger-entries tbody tr');
   assert.equal(await page.locator('#ledger-entries tbody tr').count(), example.issues.length);
@@ -138,7 +138,7 @@ test('an advise run in the browser equals advise()', async () => {
     if ((await box.isChecked()) !== wanted) await box.click();
   }
   await page.click('#run-advise');
-  await page.waitForSelector('#advice-best', { timeout: 60_000 });
+  await page.waitForSelector('#advice-best', { timeout: 180_000 });
   const request: AdviseRequest = { actor: 'us', issue: 'talks', goal: { kind: 'toward', value: 50 }, levers: ['position', 'salience', 'capability'] };
   const expected = advise(example, request);
   near(await valueOf('#advice-best [data-key="gain"]'), expected.best!.gain, 'best gain', 1e-6);
@@ -154,7 +154,7 @@ test('a draft of the origin article is reviewed: only the accepted items enter t
   await page.click('#open-draft');
   await page.fill('#draft-input', article);
   await page.click('#make-draft');
-  await page.waitForSelector('#review-stances', { timeout: 60_000 });
+  await page.waitForSelector('#review-stances', { timeout: 180_000 });
   const draft = draftScenario(article, { scenario: example });
   assert.equal(await page.locator('#review-actors > li').count(), draft.actors.length);
   assert.equal(await page.locator('#review-stances > li').count(), draft.proposals.length);

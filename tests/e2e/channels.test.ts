@@ -123,9 +123,9 @@ test('channels: a pair cell from the keyboard, a red line in words, undo; the ti
   await note.waitFor();
   assert.equal(
     (await note.innerText()).trim(),
-    "Russia, Terms of a Russia–Ukraine settlement: red line, at least — the actor's own position 95 already violates its red line (atLeast 97)",
+    "Russia's red line's at least on Terms of a Russia–Ukraine settlement: the actor's own position 95 already violates its red line (atLeast 97)",
   );
-  assert.match(await page.innerText('#channels-problems'), /1 problem\(s\):\s*Russia, Terms of a Russia–Ukraine settlement: red line, at least/u);
+  assert.match(await page.innerText('#channels-problems'), /1 problem\(s\):\s*Russia's red line's at least on Terms of a Russia–Ukraine settlement/u);
   await page.press(atLeast, 'Tab');
   assert.equal(await page.getAttribute('#channels-save', 'class'), 'primary');
 

@@ -3,10 +3,10 @@ import type { Problem } from '../../src/errors.js';
 import type { BacktestState } from '../../src/server/backtestJobs.js';
 import type { SweepBody } from '../../src/server/sweepApi.js';
 import type { Scenario } from '../../src/scenario/schema.js';
-import type { Page, RunSummary, StoredRun } from '../../src/store/records.js';
+import type { LibraryEntry, Page, RunSummary, StoredDraft, StoredRun } from '../../src/store/records.js';
 import type { ScenarioSummary, StoredScenario } from '../../src/store/records.js';
 
-export type { BacktestState, Page, RunSummary, ScenarioSummary, StoredRun, StoredScenario, SweepBody };
+export type { BacktestState, LibraryEntry, Page, RunSummary, ScenarioSummary, StoredDraft, StoredRun, StoredScenario, SweepBody };
 
 /** The backtest's options as the API takes them (see src/server/backtestApi.ts). */
 export interface BacktestBody {
@@ -66,10 +66,13 @@ export const api = {
     libraryWindow.length += listPageSize;
     return listFirst<ScenarioSummary>('scenarios', libraryWindow.length);
   },
-  getScenario: (id: number) => call<StoredScenario>('GET', `scenarios/${id}`),
+  /** A scenario, or a draft (saved with problems). */
+  getScenario: (id: number) => call<LibraryEntry>('GET', `scenarios/${id}`),
   createScenario: (scenario: unknown) => call<StoredScenario>('POST', 'scenarios', { scenario }),
-  importScenario: (text: string, file: string) => call<StoredScenario>('POST', 'scenarios/import', { text, file }),
-  saveScenario: (id: number, scenario: unknown) => call<StoredScenario>('PUT', `scenarios/${id}`, { scenario }),
+  /** A file that reads but does not validate comes back as a draft with its problems. */
+  importScenario: (text: string, file: string) => call<LibraryEntry>('POST', 'scenarios/import', { text, file, draft: true }),
+  /** Saves the scenario; with problems, as a draft. */
+  saveScenario: (id: number, scenario: unknown) => call<LibraryEntry>('PUT', `scenarios/${id}`, { scenario, draft: true }),
   renameScenario: (id: number, title: string) => call<StoredScenario>('PATCH', `scenarios/${id}`, { title }),
   duplicateScenario: (id: number) => call<StoredScenario>('POST', `scenarios/${id}/duplicate`),
   deleteScenario: (id: number) => call<void>('DELETE', `scenarios/${id}`),

@@ -19,6 +19,7 @@ import { explainCandidate } from './explainAdvice.js';
 import { drawVariants, robustness, type Robustness } from './robust.js';
 import { combine, paretoFront, scanLever, type Candidate, type SearchContext } from './search.js';
 import { createScorer, type Variant } from './variant.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 export interface AdviseRequest {
   actor: string;
@@ -214,7 +215,7 @@ function checkRequest(scenario: Scenario, request: AdviseRequest): void {
   const issue = scenario.issues.find((candidate) => candidate.id === request.issue);
   if (!actor) problems.push({ field: 'actor', message: `unknown actor "${request.actor}"; expected one of ${scenario.actors.map((a) => a.id).join(', ')}` });
   if (!issue) problems.push({ field: 'issue', message: `unknown issue "${request.issue}"; expected one of ${scenario.issues.map((i) => i.id).join(', ')}` });
-  if (actor && issue && actor.stances[issue.id] === undefined) problems.push({ field: 'actor', message: `actor "${actor.id}" takes no part in issue "${issue.id}"` });
+  if (actor && issue && stanceOf(actor, issue.id) === undefined) problems.push({ field: 'actor', message: `actor "${actor.id}" takes no part in issue "${issue.id}"` });
   const { goal } = request;
   if (issue && goal.kind !== 'flip' && (goal.value < issue.scale.min || goal.value > issue.scale.max))
     problems.push({ field: 'goal', message: `goal value ${goal.value} is outside the issue's scale [${issue.scale.min}, ${issue.scale.max}]` });
@@ -222,7 +223,7 @@ function checkRequest(scenario: Scenario, request: AdviseRequest): void {
     const other = scenario.actors.find((candidate) => candidate.id === goal.other);
     if (goal.other === request.actor) problems.push({ field: 'goal', message: 'flip: names the advised actor itself; name another actor' });
     else if (!other) problems.push({ field: 'goal', message: `flip: unknown actor "${goal.other}"` });
-    else if (issue && other.stances[issue.id] === undefined) problems.push({ field: 'goal', message: `flip: actor "${goal.other}" takes no part in issue "${issue.id}"` });
+    else if (issue && stanceOf(other, issue.id) === undefined) problems.push({ field: 'goal', message: `flip: actor "${goal.other}" takes no part in issue "${issue.id}"` });
   }
   if (request.budget !== undefined && !(request.budget > 0)) problems.push({ field: 'budget', message: `expected a budget above 0, got ${request.budget}` });
   for (const kind of request.levers ?? []) if (!(leverKinds as readonly string[]).includes(kind)) problems.push({ field: 'levers', message: `unknown lever "${kind}"; expected ${leverKinds.join(', ')}` });

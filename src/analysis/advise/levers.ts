@@ -14,6 +14,7 @@
  */
 import type { Scenario } from '../../scenario/schema.js';
 import { findIssue } from '../../scenario/views.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 export const leverKinds = ['position', 'salience', 'capability', 'channel', 'persuade'] as const;
 export type LeverKind = (typeof leverKinds)[number];
@@ -67,10 +68,10 @@ export function leversFor(
   const { scale } = findIssue(scenario, issueId);
   const width = scale.max - scale.min;
   const actor = scenario.actors.find((candidate) => candidate.id === actorId)!;
-  const others = scenario.actors.filter((candidate) => candidate.id !== actorId && candidate.stances[issueId] !== undefined);
+  const others = scenario.actors.filter((candidate) => candidate.id !== actorId && stanceOf(candidate, issueId) !== undefined);
   const levers: Lever[] = [];
   const stanceLevers = (target: string, factor: number, consent?: string): Lever[] => {
-    const stance = scenario.actors.find((candidate) => candidate.id === target)!.stances[issueId]!;
+    const stance = stanceOf(scenario.actors.find((candidate) => candidate.id === target)!, issueId)!;
     const shared = { target, issue: issueId, ...(consent !== undefined ? { consent } : {}) };
     const kind: LeverKind = consent === undefined ? 'position' : 'persuade';
     return [

@@ -8,6 +8,7 @@ import type { Model } from '../../models/model.js';
 import type { Actor, Scenario } from '../../scenario/schema.js';
 import type { Reading } from './goal.js';
 import { samePair, type Move, type Pair } from './levers.js';
+import { stanceOf, stancesCopy } from '../../scenario/keyed.js';
 
 export interface Variant {
   scenario: Scenario;
@@ -30,16 +31,16 @@ export function applyMoves(base: Variant, moves: readonly Move[], delta = false)
     }
     const index = actors.findIndex((actor) => actor.id === lever.target);
     if (!copied.has(index)) {
-      actors[index] = { ...actors[index]!, stances: { ...actors[index]!.stances } };
+      actors[index] = { ...actors[index]!, stances: stancesCopy(actors[index]!) };
       copied.add(index);
     }
     const actor = actors[index]!;
-    const existing = lever.field === 'capability' ? actor.capability : actor.stances[lever.issue!]![lever.field];
+    const existing = lever.field === 'capability' ? actor.capability : stanceOf(actor, lever.issue!)![lever.field];
     const target = delta ? existing + (value - lever.current) : value;
     const clamped = Math.min(lever.range[1], Math.max(lever.range[0], target));
     const bounded = lever.field === 'capability' ? Math.max(0, clamped) : clamped;
     if (lever.field === 'capability') actor.capability = bounded;
-    else actor.stances[lever.issue!] = { ...actor.stances[lever.issue!]!, [lever.field]: bounded };
+    else actor.stances[lever.issue!] = { ...stanceOf(actor, lever.issue!)!, [lever.field]: bounded };
   }
   return { scenario: { ...base.scenario, actors }, closedDyads };
 }

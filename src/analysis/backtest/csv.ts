@@ -4,6 +4,7 @@
  * Every row keeps its 1-based line number so that errors can point at it.
  */
 import { InputError } from '../../errors.js';
+import { idRecord } from '../../scenario/keyed.js';
 
 export interface CsvRow {
   /** 1-based line of the row's first character in the file. */
@@ -33,7 +34,7 @@ export function parseCsv(text: string, file: string, required: readonly string[]
     if (record.fields.length !== header.length) {
       throw new InputError({ file, line: record.line, message: `expected ${header.length} fields, found ${record.fields.length}` });
     }
-    rows.push({ line: record.line, cells: Object.fromEntries(header.map((name, index) => [name, record.fields[index]!])) });
+    rows.push({ line: record.line, cells: idRecord(header.map((name, index) => [name, record.fields[index]!])) });
   }
   return { header, rows };
 }

@@ -11,7 +11,8 @@ export function canonicalJson(value: unknown): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
-  const sorted: Record<string, unknown> = {};
+  // Keys are ids and option names from input: a record without a prototype keeps `__proto__` as a key.
+  const sorted = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) {
     const entry = (value as Record<string, unknown>)[key];
     if (entry !== undefined) sorted[key] = sortKeys(entry);

@@ -5,6 +5,7 @@
 import type { Actor, Scenario } from '../../scenario/schema.js';
 import { sampleNoise } from './noise.js';
 import type { UncertainInput } from './spec.js';
+import { stanceOf, stancesCopy } from '../../scenario/keyed.js';
 
 /** The scenario with `values[k]` as the value of `inputs[k]`. */
 export function withEstimates(scenario: Scenario, inputs: readonly UncertainInput[], values: ArrayLike<number>): Scenario {
@@ -14,13 +15,13 @@ export function withEstimates(scenario: Scenario, inputs: readonly UncertainInpu
   inputs.forEach((input, k) => {
     let actor = actors[input.actorIndex]!;
     if (!copied.has(input.actorIndex)) {
-      actor = { ...actor, stances: { ...actor.stances } };
+      actor = { ...actor, stances: stancesCopy(actor) };
       actors[input.actorIndex] = actor;
       copied.add(input.actorIndex);
     }
     const value = values[k]!;
     if (input.field === 'capability') actor.capability = value;
-    else actor.stances[input.issue!] = { ...actor.stances[input.issue!]!, [input.field]: value };
+    else actor.stances[input.issue!] = { ...stanceOf(actor, input.issue!)!, [input.field]: value };
   });
   return { ...scenario, actors };
 }

@@ -10,6 +10,7 @@ import type { ShockSpec } from './shocks.js';
 import { inputName, type PreparedSweep } from './spec.js';
 import { histogram, meanAndVariance, quantileOfSorted } from './statistics.js';
 import { outcomesOf, tornadoSwings } from './tornado.js';
+import { idRecord, stanceOf } from '../../scenario/keyed.js';
 
 export interface SensitivityEntry {
   /** `actor.field` or `actor.issue.field`. */
@@ -177,9 +178,9 @@ function movedShares(prepared: PreparedSweep, data: SweepData, issueIndex: numbe
   const issueCount = prepared.issueIds.length;
   const actorCount = prepared.actorIds.length;
   const runs = data.end - data.start;
-  const shares: Record<string, number> = {};
+  const shares = idRecord<number>();
   prepared.scenario.actors.forEach((actor, actorIndex) => {
-    if (!actor.stances[issueId]) return;
+    if (!stanceOf(actor, issueId)) return;
     let moved = 0;
     for (let run = 0; run < runs; run++) moved += data.moved[(run * issueCount + issueIndex) * actorCount + actorIndex]!;
     shares[actor.id] = moved / runs;

@@ -8,6 +8,7 @@
  */
 import { InputError, type Problem } from '../../errors.js';
 import type { Scenario } from '../../scenario/schema.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 export type ShockSpec =
   | { kind: 'drop'; actor: string }
@@ -77,7 +78,7 @@ export function checkShocks(shocks: readonly ShockSpec[], scenario: Scenario): P
       if (shock.issue !== undefined) {
         if (!scenario.issues.some((issue) => issue.id === shock.issue))
           problems.push({ field, message: `unknown issue "${shock.issue}"; expected one of ${scenario.issues.map((issue) => issue.id).join(', ')}` });
-        else if (!actors.get(shock.actor)!.stances[shock.issue])
+        else if (!stanceOf(actors.get(shock.actor)!, shock.issue))
           problems.push({ field, message: `actor "${shock.actor}" takes no part in issue "${shock.issue}"` });
       }
       if (shock.field === 'salience' && !(shock.value >= 0 && shock.value <= scenario.salienceScale))
@@ -92,7 +93,7 @@ export function checkShocks(shocks: readonly ShockSpec[], scenario: Scenario): P
       if (dropped.has(id)) problems.push({ field: `shocks[${index}]`, message: `actor "${id}" is dropped by another shock` });
   });
   for (const issue of scenario.issues) {
-    const remaining = scenario.actors.filter((actor) => actor.stances[issue.id] && !dropped.has(actor.id));
+    const remaining = scenario.actors.filter((actor) => stanceOf(actor, issue.id) && !dropped.has(actor.id));
     if (remaining.length === 0) problems.push({ field: 'shocks', message: `dropping ${[...dropped].join(', ')} leaves no actor on issue "${issue.id}"` });
   }
   return problems;

@@ -12,6 +12,7 @@ import { canonicalJson, fingerprint } from './canonical.js';
 import { absoluteSize, checkNoiseTargets, defaultNoise, noiseFor, type NoiseField, type NoiseLaw, type NoiseSpec } from './noise.js';
 import { checkShocks, dropActors, shockOptions, shockText, type ShockSpec } from './shocks.js';
 import type { ThresholdSpec } from './thresholds.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 export interface SweepSpec {
   scenario: Scenario;
@@ -155,7 +156,7 @@ function resolveModelOptions(
 ): Record<string, unknown> | undefined {
   const fromShocks = shockOptions(shocks);
   for (const key of Object.keys(fromShocks)) {
-    if (key in options)
+    if (Object.hasOwn(options, key))
       problems.push({ field: `options.${key}`, message: `give round-based shocks either as --shock or as the option "${key}", not both` });
   }
   try {
@@ -198,7 +199,7 @@ export function uncertainInputs(scenario: Scenario, noise: readonly NoiseSpec[])
   scenario.actors.forEach((actor, actorIndex) => {
     add(actorIndex, 'capability', actor.capability, 0, Infinity, 0, undefined, actor.capabilityRange);
     for (const issue of scenario.issues) {
-      const stance = actor.stances[issue.id];
+      const stance = stanceOf(actor, issue.id);
       if (!stance) continue;
       const width = issue.scale.max - issue.scale.min;
       add(actorIndex, 'position', stance.position, issue.scale.min, issue.scale.max, width, issue.id, stance.range?.position);

@@ -79,3 +79,22 @@ test('a Decide file is recognised by its content; --to decide writes one; a malf
   assert.match(failed.err, /bad-decide\.csv:5: issue: a second #D row/u);
   assert.ok(!existsSync(join(directory, 'never.yaml')));
 });
+
+test("what KTAB cannot hold: capability 0 exits 2 with the actor and field; capabilities above 1e8 are rescaled with a note; the file reads back", async () => {
+  const yaml = (capability: number) =>
+    `title: t\nissues:\n  - id: terms\nactors:\n  - { id: a, name: Ukraine, capability: ${capability}, stances: { terms: { position: 10, salience: 50 } } }\n  - { id: b, capability: 5, stances: { terms: { position: 60, salience: 50 } } }\n  - { id: c, capability: 7, stances: { terms: { position: 90, salience: 50 } } }\n`;
+  const zero = join(directory, 'zero.yaml');
+  writeFileSync(zero, yaml(0));
+  const target = join(directory, 'zero.xml');
+  const refused = await convert(zero, target);
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /actors\[0\]\.capability: Ukraine \(a\)'s capability is 0: KTAB needs every actor's capability to be greater than 0/u);
+  assert.equal(existsSync(target), false);
+  const huge = join(directory, 'huge.yaml');
+  writeFileSync(huge, yaml(1e12));
+  const csvPath = join(directory, 'huge-ktab.csv');
+  const rescaled = await convert(huge, csvPath, '--to', 'ktab-csv');
+  assert.equal(rescaled.code, 0, rescaled.err);
+  assert.match(rescaled.err, /note: KTAB's capabilities are at most 1e8: every capability was divided by 1e4/u);
+  assert.deepEqual(readKtab(readFileSync(csvPath, 'utf8'), 'ktab-csv').scenario.actors.map((actor) => actor.capability), [1e8, 5e-4, 7e-4]);
+});

@@ -37,7 +37,10 @@ Options:
 
 A KTAB file becomes one issue per dimension and one space holding them, with
 KTAB's model parameters, seed and ideal adjustments as the space's smpOptions.
-What the output format cannot hold is listed as notes on stderr.`,
+What the output format cannot hold is listed as notes on stderr. Writing KTAB,
+what its reader would refuse is refused (a capability of 0) or fitted with a
+note (capabilities above 1e8 divided by a power of ten, names and descriptions
+past KTAB's lengths shortened): see docs/smp.md, "Writing KTAB files".`,
   async run(args, io) {
     const { positionals, values } = parseCommandLine(
       args,

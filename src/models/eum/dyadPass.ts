@@ -41,77 +41,131 @@ function keepDyad(store: DyadStore, input: RoundInput, receiver: number, other: 
  * With Q = 1 what a challenge forgoes is U_sq of the exponent used.
  */
 export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
-  const { positions, salience, range, closed, options, adjust } = input;
-  const { groups, tables, statusQuo, offers, dyads: store } = workspace;
+  const { positions, range, closed, adjust } = input;
+  const { groups, tables, offers, dyads: store } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
   const { lowerWins, upperWins } = tables;
-  const own = options.perspective === 'own';
-  const responder = options.salienceInEu === 'responder';
-  const certainStatusQuo = options.Q === 1;
-  const { capitulation } = options;
   const n = order.length;
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const gi = groupOf[i]!;
     tables.row(gi);
     const xi = positions[i]!;
-    const ri = risk[i]!;
-    const si = salience[i]!;
-    const statusQuoI = statusQuo[i]!;
     for (let q = p + 1; q < n; q++) {
       const j = order[q]!;
       const xj = positions[j]!;
-      const samePosition = xj === xi;
-      if (samePosition && store === undefined) continue;
+      if (xj === xi && store === undefined) continue;
       if (closed !== null && closed[i * n + j] === 1) continue;
       // Neither side can take an offer better than the one it holds (see OfferTable.settledAgainst).
       const distance = Math.abs(xj - xi);
       if (store === undefined && offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range) && offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range)) continue;
       const gj = groupOf[j]!;
-      const iBeatsJ = gi === gj ? 0 : lowerWins[gj]!;
-      const jBeatsI = gi === gj ? 0 : upperWins[gj]!;
-      const d = Math.abs(xi - xj) / range;
-      // U_s = 2 − 4(0.5 − 0.5d)^r and U_f = 2 − 4(0.5 + 0.5d)^r (eqs. 15, 16) for both exponents.
-      const successBase = 0.5 - 0.5 * d;
-      const failureBase = 0.5 + 0.5 * d;
-      const logSuccess = Math.log(successBase);
-      const logFailure = Math.log(failureBase);
-      const rj = risk[j]!;
-      const sj = salience[j]!;
-      const statusQuoJ = statusQuo[j]!;
-      const successI = 2 - 4 * powerFromLog(successBase, logSuccess, ri);
-      const failureI = 2 - 4 * powerFromLog(failureBase, logFailure, ri);
-      const successJ = 2 - 4 * powerFromLog(successBase, logSuccess, rj);
-      const failureJ = 2 - 4 * powerFromLog(failureBase, logFailure, rj);
-      // What i (resp. j) forgoes by challenging, with r_i and with r_j.
-      const forgoneII = certainStatusQuo ? statusQuoI : forgone(input, i, j, d, ri, statusQuoI);
-      const forgoneJJ = certainStatusQuo ? statusQuoJ : forgone(input, j, i, d, rj, statusQuoJ);
-      const forgoneJI = certainStatusQuo ? statusQuoI : forgone(input, j, i, d, ri, statusQuoI);
-      const forgoneIJ = certainStatusQuo ? statusQuoJ : forgone(input, i, j, d, rj, statusQuoJ);
-      const bLeadI = responder ? si : sj;
-      const bLeadJ = responder ? sj : si;
-      const aI = expectedUtilityOfChallenge(successI, failureI, iBeatsJ, sj) - forgoneII;
-      const aJ = expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, si) - forgoneJJ;
-      const bI = own
-        ? expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, bLeadI) - forgoneJJ
-        : expectedUtilityOfChallenge(successI, failureI, jBeatsI, bLeadI) - forgoneJI;
-      const bJ = own
-        ? expectedUtilityOfChallenge(successI, failureI, iBeatsJ, bLeadJ) - forgoneII
-        : expectedUtilityOfChallenge(successJ, failureJ, iBeatsJ, bLeadJ) - forgoneIJ;
-      const rankI = samePosition ? -1 : offerRank(aI, bI, capitulation);
-      const rankJ = samePosition ? -1 : offerRank(aJ, bJ, capitulation);
-      const toI = rankI >= 0 ? offerTo(adjust, workspace, i, rankI, j, xj, offerPosition(rankI, aI, bI, xi, xj), aI, bI, xi, range) : NaN;
-      const toJ = rankJ >= 0 ? offerTo(adjust, workspace, j, rankJ, i, xi, offerPosition(rankJ, aJ, bJ, xj, xi), aJ, bJ, xj, range) : NaN;
-      if (store !== undefined) {
-        keepDyad(store, input, i, j, iBeatsJ, aI, bI, rankI, toI);
-        keepDyad(store, input, j, i, jBeatsI, aJ, bJ, rankJ, toJ);
-      }
+      readPair(input, workspace, risk, i, j, gi === gj ? 0 : lowerWins[gj]!, gi === gj ? 0 : upperWins[gj]!, true);
     }
   }
 }
 
 /**
- * The fast path of `readAllDyads` when only offers matter (dyads not kept), both EUs a receiver compares
+ * The dyads of the `dyadsOf` actor only (its 2(n − 1) views), when the offers came from the receiver
+ * pass: the same arithmetic as readAllDyads for those pairs, without touching the offer table.
+ */
+export function readFocusDyads(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
+  const { closed } = input;
+  const { groups, tables, dyads: store } = workspace;
+  const focus = store!.focus!;
+  if (focus < 0) return;
+  const { actorsByPosition: order, groupOf } = groups;
+  const n = order.length;
+  let focusPassed = false;
+  for (let k = 0; k < n; k++) {
+    const other = order[k]!;
+    if (other === focus) {
+      focusPassed = true;
+      continue;
+    }
+    // The pair in position order, as readAllDyads meets it.
+    const [i, j] = focusPassed ? [focus, other] : [other, focus];
+    if (closed !== null && closed[i * n + j] === 1) continue;
+    const gi = groupOf[i]!;
+    const gj = groupOf[j]!;
+    if (gi === gj) readPair(input, workspace, risk, i, j, 0, 0, false);
+    else {
+      tables.pair(gi, gj, gi + 1);
+      readPair(input, workspace, risk, i, j, tables.lowerWon, tables.upperWon, false);
+    }
+  }
+}
+
+/**
+ * One open dyad, both views (i before j in position order; P(i beats j) and P(j beats i) given): the
+ * offers go to the offer table when `takeOffers`, and the views to the dyad store when dyads are kept.
+ */
+function readPair(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array, i: number, j: number, iBeatsJ: number, jBeatsI: number, takeOffers: boolean): void {
+  const { positions, salience, range, options, adjust } = input;
+  const { statusQuo, dyads: store } = workspace;
+  const own = options.perspective === 'own';
+  const responder = options.salienceInEu === 'responder';
+  const certainStatusQuo = options.Q === 1;
+  const { capitulation } = options;
+  const xi = positions[i]!;
+  const ri = risk[i]!;
+  const si = salience[i]!;
+  const statusQuoI = statusQuo[i]!;
+  const xj = positions[j]!;
+  const samePosition = xj === xi;
+  const d = Math.abs(xi - xj) / range;
+  // U_s = 2 − 4(0.5 − 0.5d)^r and U_f = 2 − 4(0.5 + 0.5d)^r (eqs. 15, 16) for both exponents.
+  const successBase = 0.5 - 0.5 * d;
+  const failureBase = 0.5 + 0.5 * d;
+  const logSuccess = Math.log(successBase);
+  const logFailure = Math.log(failureBase);
+  const rj = risk[j]!;
+  const sj = salience[j]!;
+  const statusQuoJ = statusQuo[j]!;
+  const successI = 2 - 4 * powerFromLog(successBase, logSuccess, ri);
+  const failureI = 2 - 4 * powerFromLog(failureBase, logFailure, ri);
+  const successJ = 2 - 4 * powerFromLog(successBase, logSuccess, rj);
+  const failureJ = 2 - 4 * powerFromLog(failureBase, logFailure, rj);
+  // What i (resp. j) forgoes by challenging, with r_i and with r_j.
+  const forgoneII = certainStatusQuo ? statusQuoI : forgone(input, i, j, d, ri, statusQuoI);
+  const forgoneJJ = certainStatusQuo ? statusQuoJ : forgone(input, j, i, d, rj, statusQuoJ);
+  const forgoneJI = certainStatusQuo ? statusQuoI : forgone(input, j, i, d, ri, statusQuoI);
+  const forgoneIJ = certainStatusQuo ? statusQuoJ : forgone(input, i, j, d, rj, statusQuoJ);
+  const bLeadI = responder ? si : sj;
+  const bLeadJ = responder ? sj : si;
+  const aI = expectedUtilityOfChallenge(successI, failureI, iBeatsJ, sj) - forgoneII;
+  const aJ = expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, si) - forgoneJJ;
+  const bI = own
+    ? expectedUtilityOfChallenge(successJ, failureJ, jBeatsI, bLeadI) - forgoneJJ
+    : expectedUtilityOfChallenge(successI, failureI, jBeatsI, bLeadI) - forgoneJI;
+  const bJ = own
+    ? expectedUtilityOfChallenge(successI, failureI, iBeatsJ, bLeadJ) - forgoneII
+    : expectedUtilityOfChallenge(successJ, failureJ, iBeatsJ, bLeadJ) - forgoneIJ;
+  const rankI = samePosition ? -1 : offerRank(aI, bI, capitulation);
+  const rankJ = samePosition ? -1 : offerRank(aJ, bJ, capitulation);
+  const take = (receiver: number, rank: number, proposer: number, xr: number, xp: number, a: number, b: number): number => {
+    const baseTo = offerPosition(rank, a, b, xr, xp);
+    if (takeOffers) return offerTo(adjust, workspace, receiver, rank, proposer, xp, baseTo, a, b, xr, range);
+    return adjustedTarget(adjust, receiver, rank, proposer, baseTo, xr, xp);
+  };
+  const toI = rankI >= 0 ? take(i, rankI, j, xi, xj, aI, bI) : NaN;
+  const toJ = rankJ >= 0 ? take(j, rankJ, i, xj, xi, aJ, bJ) : NaN;
+  if (store !== undefined) {
+    keepDyad(store, input, i, j, iBeatsJ, aI, bI, rankI, toI);
+    keepDyad(store, input, j, i, jBeatsI, aJ, bJ, rankJ, toJ);
+  }
+}
+
+/** What offerTo returns, without recording the offer: y⁰, the adjusted target (E4), or x_i when refused (E6). */
+function adjustedTarget(table: RoundInput['adjust'], i: number, rank: number, j: number, baseTo: number, xi: number, xj: number): number {
+  if (table === null || table.inert[i] === 1) return baseTo;
+  const to = table.target(i, j, rank, baseTo, xi, xj);
+  return Number.isNaN(to) ? xi : to;
+}
+
+/**
+ * The pair loop of the offers (receiverPass.ts uses it for rounds where few receivers find a near lost
+ * conflict): the fast path of `readAllDyads` when only offers matter (dyads not kept), both EUs a receiver compares
  * use its own exponent (`perceived`) and Q = 1. Then, for receiver i against j,
  *   a = U_s − U_sq − α (U_s − U_f),  b = U_s − U_sq − β (U_s − U_f),
  * with α = s_a (1 − P_ij) and β = s_b (1 − P_ji) (s_a, s_b the leading saliences of a and b, A2), and
@@ -124,7 +178,7 @@ export function readAllDyads(input: RoundInput, workspace: RoundWorkspace, risk:
  * salience at most one side of a pair gets an offer: half of the powers are skipped. A side that already
  * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst).
  */
-export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
+export function collectOffersByPair(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
   const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers } = workspace;
   const { actorsByPosition: order, groupOf } = groups;

@@ -5,12 +5,14 @@
  * after the last round (§3.11), and every round also reports the c·s-weighted mean.
  */
 import { weightedMean } from '../../math/weightedMean.js';
+import { productWeight } from '../../math/weightFloor.js';
 import type { IssueForecast, Jump, Round } from '../model.js';
 import { medianVoterPosition } from './median.js';
 import type { EumOptions } from './options.js';
 import { playRound } from './round.js';
 import { workspaceFor } from './workspace.js';
 import type { ChannelTable } from './channels/table.js';
+import { idRecord } from '../../scenario/keyed.js';
 
 interface Weights {
   capability: Float64Array;
@@ -59,13 +61,13 @@ function rangeFor(options: EumOptions, run: IssueRun, current: Float64Array, ini
 }
 
 function record(values: Float64Array, ids: readonly string[]): Record<string, number> {
-  const result: Record<string, number> = {};
+  const result = idRecord<number>();
   for (let index = 0; index < ids.length; index++) result[ids[index]!] = values[index]!;
   return result;
 }
 
 function votingWeights(weights: Weights): Float64Array {
-  return weights.capability.map((c, index) => c * weights.salience[index]!);
+  return weights.capability.map((c, index) => productWeight(c, weights.salience[index]!));
 }
 
 /** A plain array of a typed one (Array.from goes through the iterator protocol: many times slower). */

@@ -13,6 +13,7 @@ import { hasChannelFields } from '../../scenario/channels/validate.js';
 import { leavesOf, type Leaf } from '../../scenario/timeline/leaves.js';
 import { compileLeaf, type LeafWorld, unreachedNotes } from '../../scenario/timeline/world.js';
 import { issueSchedule } from './channels/schedule.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 /** (§7.5) The fields the EUM does not read, in one note. */
 function ignoredFieldsNote(scenario: Scenario): string[] {
@@ -42,7 +43,7 @@ function checkReferences(scenario: Scenario, options: EumOptions): void {
     if (!actor) problems.push({ field: `options.changes[${index}].actor`, message: `unknown actor "${change.actor}"; expected one of ${actorList}` });
     if (change.issue !== undefined && !issueIds.has(change.issue))
       problems.push({ field: `options.changes[${index}].issue`, message: `unknown issue "${change.issue}"; expected one of ${[...issueIds].join(', ')}` });
-    else if (change.issue !== undefined && actor && !actor.stances[change.issue])
+    else if (change.issue !== undefined && actor && !stanceOf(actor, change.issue))
       problems.push({ field: `options.changes[${index}].issue`, message: `actor "${change.actor}" takes no part in issue "${change.issue}"` });
     if (change.salience !== undefined && change.salience > scenario.salienceScale)
       problems.push({

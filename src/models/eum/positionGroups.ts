@@ -48,10 +48,12 @@ export class PositionGroups {
 
 /**
  * Sorts `order` (a permutation of actor indices) by position, ties by index: the unique order of that
- * strict total order, so the result does not depend on where the sort started. Insertion sort, because
- * `order` is usually sorted already (last round's order).
+ * strict total order, so the result does not depend on where the sort started or how it sorts.
+ * Insertion sort, because `order` is usually sorted already (last round's order); when it is far from
+ * sorted (the first round: input order), a comparison sort instead of O(n²) moves.
  */
 export function sortByPosition(positions: ArrayLike<number>, order: Int32Array): void {
+  let budget = 8 * order.length + 64;
   for (let k = 1; k < order.length; k++) {
     const actor = order[k]!;
     const position = positions[actor]!;
@@ -64,6 +66,11 @@ export function sortByPosition(positions: ArrayLike<number>, order: Int32Array):
       slot--;
     }
     order[slot] = actor;
+    budget -= k - slot;
+    if (budget < 0) {
+      order.sort((first, second) => positions[first]! - positions[second]! || first - second);
+      return;
+    }
   }
 }
 

@@ -19,18 +19,24 @@ import { power } from './utility.js';
 
 type Rule = 'paper' | 'scholz2011-code';
 
-/** P for the pairs (lower, upper > lower) of one lower position; refilled by `row`. */
+/** Voters per block when the scholz-code table is built (bounds the scratch buffer: BLOCK × m values). */
+const BLOCK = 32;
+
+/** P for the pairs (lower, upper > lower) of one lower position (`row`), or for one pair (`pair`). */
 export class ProbabilityTables {
   /** lowerWins[u] = P(values[lower] beats values[u]), for u > lower of the last `row(lower)`. */
   readonly lowerWins: Float64Array;
   /** upperWins[u] = P(values[u] beats values[lower]), for u > lower of the last `row(lower)`. */
   readonly upperWins: Float64Array;
+  /** P(values[lower] beats values[upper]) and the reverse, of the last `pair(lower, upper)`. */
+  lowerWon = 0;
+  upperWon = 0;
   /** The number of distinct positions of the prepared pass. */
   m = 0;
   /** The row `lowerWins`/`upperWins` hold (−1: none since the last prepare). */
   private current = -1;
   private rule: Rule = 'paper';
-  private groups: PositionGroups | undefined;
+  private values: Float64Array = new Float64Array(0);
   // Sums behind the probabilities.
   private readonly groupWeight: Float64Array;
   private readonly groupWeightedPosition: Float64Array;
@@ -39,7 +45,15 @@ export class ProbabilityTables {
   private readonly votersBelow: Float64Array;
   private origin = 0;
   private Z = 0;
-  private prefix: Float64Array | undefined;
+  // scholz-code: the packed prefix table (see prepareScholzCode).
+  private packed: Float64Array | undefined;
+  /** packed[start[p] + t] = Σ over the first t voters of h_voter(values[p]), for t in row p's window. */
+  private readonly start: Float64Array;
+  private readonly windowLow: Float64Array;
+  private readonly windowHigh: Float64Array;
+  /** total[p] = Σ over all voters of h_voter(values[p]) (the table's column n). */
+  private readonly total: Float64Array;
+  private scratch: Float64Array | undefined;
 
   constructor(private readonly size: number) {
     this.lowerWins = new Float64Array(size);
@@ -49,6 +63,10 @@ export class ProbabilityTables {
     this.W = new Float64Array(size + 1);
     this.WX = new Float64Array(size + 1);
     this.votersBelow = new Float64Array(size + 1);
+    this.start = new Float64Array(size);
+    this.windowLow = new Float64Array(size);
+    this.windowHigh = new Float64Array(size);
+    this.total = new Float64Array(size);
   }
 
   /** Makes `lowerWins`/`upperWins` hold the row of position `lower` (a no-op when they already do). */
@@ -57,6 +75,74 @@ export class ProbabilityTables {
     this.current = lower;
     if (this.rule === 'paper') this.paperRow(lower);
     else this.scholzCodeRow(lower);
+  }
+
+  /** One row of eq. 31 (see paperWon). */
+  private paperRow(lower: number): void {
+    const { m, origin, W, WX, values, lowerWins, upperWins } = this;
+    let firstNotBelow = lower + 1;
+    const lowerValue = values[lower]!;
+    const a = lowerValue - origin;
+    const sums: PaperRowSums = { weightUpToLower: W[lower + 1]!, weightedUpToLower: WX[lower + 1]!, weightOfAll: W[m]! };
+    for (let upper = lower + 1; upper < m; upper++) {
+      const upperValue = values[upper]!;
+      const midpoint = (lowerValue + upperValue) / 2;
+      firstNotBelow = firstAtLeast(values, midpoint, firstNotBelow, upper);
+      const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
+      const won = paperWon(W, WX, upper, a, upperValue - origin, firstNotBelow, firstAbove, sums);
+      lowerWins[upper] = won;
+      upperWins[upper] = 1 - won;
+    }
+  }
+
+  /** One row of Scholz's code's P, from the packed table (see scholzCodeVotes). */
+  private scholzCodeRow(pa: number): void {
+    const { m, Z, values, votersBelow, start, total, lowerWins, upperWins } = this;
+    if (!(Z > 0)) {
+      lowerWins.fill(0, 0, m);
+      upperWins.fill(0, 0, m);
+      return;
+    }
+    const packed = this.packed!;
+    let firstNotBelow = pa + 1;
+    for (let pb = pa + 1; pb < m; pb++) {
+      const midpoint = (values[pa]! + values[pb]!) / 2;
+      firstNotBelow = firstAtLeast(values, midpoint, firstNotBelow, pb);
+      const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
+      const below = votersBelow[firstNotBelow]!;
+      const fromAbove = votersBelow[firstAbove]!;
+      lowerWins[pb] = Math.max(0, scholzCodeVotesForLower(packed, start, pa, pb, below)) / Z;
+      upperWins[pb] = Math.max(0, scholzCodeVotesForUpper(packed, start, total, pa, pb, fromAbove)) / Z;
+    }
+  }
+
+  /**
+   * P for the positions lower < upper, into `lowerWon` (lower beats upper) and `upperWon`. The midpoint
+   * search starts at `from`: lower + 1, or what this returned for a pair whose midpoint is not above
+   * this one's (the previous upper of the same lower, the previous lower of the same upper). Returns
+   * the first position not below the midpoint, for the next call. The same bits whatever `from` is.
+   */
+  pair(lower: number, upper: number, from: number): number {
+    const { values } = this;
+    const midpoint = (values[lower]! + values[upper]!) / 2;
+    const firstNotBelow = firstAtLeast(values, midpoint, from > lower ? from : lower + 1, upper);
+    const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
+    if (this.rule === 'paper') {
+      const { W, WX } = this;
+      const sums = { weightUpToLower: W[lower + 1]!, weightedUpToLower: WX[lower + 1]!, weightOfAll: W[this.m]! };
+      const won = paperWon(W, WX, upper, values[lower]! - this.origin, values[upper]! - this.origin, firstNotBelow, firstAbove, sums);
+      this.lowerWon = won;
+      this.upperWon = 1 - won;
+    } else if (!(this.Z > 0)) {
+      this.lowerWon = 0;
+      this.upperWon = 0;
+    } else {
+      const { votersBelow, start, total, Z } = this;
+      const packed = this.packed!;
+      this.lowerWon = Math.max(0, scholzCodeVotesForLower(packed, start, lower, upper, votersBelow[firstNotBelow]!)) / Z;
+      this.upperWon = Math.max(0, scholzCodeVotesForUpper(packed, start, total, lower, upper, votersBelow[firstAbove]!)) / Z;
+    }
+    return firstNotBelow;
   }
 
   /**
@@ -80,30 +166,6 @@ export class ProbabilityTables {
   }
 
   /**
-   * One row of eq. 31. For a < b and midpoint m: voters at x ≤ a give (b − a), voters in (a, m) give
-   * (a + b − 2x); voters at x ≥ b give (b − a) to b, voters in (m, b) give (2x − a − b). Prefix sums of
-   * w and w·x give each in O(1).
-   */
-  private paperRow(lower: number): void {
-    const { values } = this.groups!;
-    const { m, origin, W, WX, lowerWins, upperWins } = this;
-    let firstNotBelow = lower + 1;
-    const a = values[lower]! - origin;
-    for (let upper = lower + 1; upper < m; upper++) {
-      const midpoint = (values[lower]! + values[upper]!) / 2;
-      firstNotBelow = firstAtLeast(values, midpoint, firstNotBelow, upper);
-      const b = values[upper]! - origin;
-      const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
-      const forA = W[lower + 1]! * (b - a) + (a + b) * (W[firstNotBelow]! - W[lower + 1]!) - 2 * (WX[firstNotBelow]! - WX[lower + 1]!);
-      const forB = (W[m]! - W[upper]!) * (b - a) + 2 * (WX[upper]! - WX[firstAbove]!) - (a + b) * (W[upper]! - W[firstAbove]!);
-      const total = forA + forB;
-      const won = total > 0 ? Math.min(1, Math.max(0, forA / total)) : 0.5;
-      lowerWins[upper] = won;
-      upperWins[upper] = 1 - won;
-    }
-  }
-
-  /**
    * Scholz's code (eum-spec.md §3.3, A1): each voter k uses its own risk exponent r_k,
    *   vote_k(a over b) = w_k [ (|x_k − b| / R)^{r_k} − (|x_k − a| / R)^{r_k} ],
    *   P(a beats b) = Σ_k max(0, vote_k(a over b)) / Z,   Z = Σ_k Σ_{actors u} Σ_{actors v} |vote_k(x_u over x_v)|.
@@ -111,87 +173,140 @@ export class ProbabilityTables {
    * every pair. P = 0 for equal positions, and when Z = 0.
    *
    * Cost: h_k(p) = w_k (|x_k − p| / R)^{r_k} is evaluated once per voter and distinct position (n·m powers),
-   * kept as prefix sums over the voters sorted by position (the m × (n + 1) table: each pair needs two rows
-   * of it at arbitrary voter counts), so a pair costs O(log m). Z per voter is the sum of absolute pairwise
+   * kept as prefix sums over the voters sorted by position (pref_p(t) = Σ over the first t voters of
+   * h_voter(values[p])), so a pair costs O(log m). Z per voter is the sum of absolute pairwise
    * differences of its h values: walking the positions outward from the voter visits them in increasing h
    * (h is monotone in distance), which gives that sum in O(m) without sorting.
+   *
+   * Memory: a pair (a, b) reads pref_a and pref_b at the voter counts below its midpoint (and at n), so
+   * row p is only ever read between the counts below (values[0] + values[p]) / 2 and above
+   * (values[p] + values[m − 1]) / 2: that window is all that is kept (about half of the m × (n + 1)
+   * table for spread positions), the same sums to the bit. The table is built a block of voters at a time,
+   * row by row, so that its writes stay in the cache.
    */
   prepareScholzCode(groups: PositionGroups, positionsByActor: ArrayLike<number>, weightsByActor: ArrayLike<number>, riskByActor: ArrayLike<number>, range: number): void {
     const { values, counts, groupOf, actorsByPosition } = groups;
     const m = groups.count;
     this.begin('scholz2011-code', groups);
     const n = this.size;
-    const stride = n + 1;
-    // prefix[p·stride + t] = Σ over the first t voters (by position) of h_voter(values[p]).
-    const prefix = (this.prefix ??= new Float64Array(n * stride));
-    let Z = 0;
-    for (let t = 0; t < n; t++) {
-      const voter = actorsByPosition[t]!;
-      const x = positionsByActor[voter]!;
-      const w = weightsByActor[voter]!;
-      const r = riskByActor[voter]!;
-      let seenCount = 0;
-      let seenSum = 0;
-      let pairSum = 0;
-      let left = groupOf[voter]! - 1;
-      let right = groupOf[voter]!;
-      while (left >= 0 || right < m) {
-        const takeRight = left < 0 || (right < m && values[right]! - x <= x - values[left]!);
-        const p = takeRight ? right++ : left--;
-        const distance = Math.abs(x - values[p]!) / range;
-        const h = w * power(distance, r);
-        prefix[p * stride + t + 1] = h;
-        const count = counts[p]!;
-        pairSum += count * (h * seenCount - seenSum);
-        seenCount += count;
-        seenSum += count * h;
-      }
-      Z += 2 * pairSum;
-    }
-    for (let p = 0; p < m; p++) {
-      const row = p * stride;
-      prefix[row] = 0;
-      for (let t = 0; t < n; t++) prefix[row + t + 1]! += prefix[row + t]!;
-    }
-    const { votersBelow } = this;
+    const { votersBelow, total } = this;
     for (let p = 0; p < m; p++) votersBelow[p + 1] = votersBelow[p]! + counts[p]!;
+    const packed = this.windows(m);
+    const scratch = (this.scratch ??= new Float64Array(BLOCK * n));
+    const { start, windowLow, windowHigh } = this;
+    total.fill(0, 0, m);
+    let Z = 0;
+    for (let first = 0; first < n; first += BLOCK) {
+      const end = Math.min(n, first + BLOCK);
+      for (let t = first; t < end; t++) {
+        const voter = actorsByPosition[t]!;
+        const x = positionsByActor[voter]!;
+        const w = weightsByActor[voter]!;
+        const r = riskByActor[voter]!;
+        const column = t - first;
+        let seenCount = 0;
+        let seenSum = 0;
+        let pairSum = 0;
+        let left = groupOf[voter]! - 1;
+        let right = groupOf[voter]!;
+        while (left >= 0 || right < m) {
+          const takeRight = left < 0 || (right < m && values[right]! - x <= x - values[left]!);
+          const p = takeRight ? right++ : left--;
+          const distance = Math.abs(x - values[p]!) / range;
+          const h = w * power(distance, r);
+          scratch[p * BLOCK + column] = h;
+          const count = counts[p]!;
+          pairSum += count * (h * seenCount - seenSum);
+          seenCount += count;
+          seenSum += count * h;
+        }
+        Z += 2 * pairSum;
+      }
+      // The running sums of each row over this block of voters; kept where the row's window is.
+      for (let p = 0; p < m; p++) {
+        let sum = total[p]!;
+        const base = p * BLOCK - first;
+        const low = windowLow[p]!;
+        const high = windowHigh[p]!;
+        const at = start[p]!;
+        for (let t = first; t < end; t++) {
+          sum += scratch[base + t]!;
+          if (t + 1 >= low && t + 1 <= high) packed[at + t + 1] = sum;
+        }
+        total[p] = sum;
+      }
+    }
     this.Z = Z;
   }
 
-  /** One row of Scholz's code's P, from the prefix table. */
-  private scholzCodeRow(pa: number): void {
-    const { values } = this.groups!;
-    const { m, Z, votersBelow, lowerWins, upperWins } = this;
-    if (!(Z > 0)) {
-      lowerWins.fill(0, 0, m);
-      upperWins.fill(0, 0, m);
-      return;
+  /**
+   * Row p's window of voter counts (see prepareScholzCode): from the count below the midpoint of
+   * (values[0], values[p]) to the count up to the midpoint of (values[p], values[m − 1]), found by the same
+   * searches as the pairs'; returns the packed table, grown when needed.
+   */
+  private windows(m: number): Float64Array {
+    const { values, votersBelow, start, windowLow, windowHigh } = this;
+    const firstAbove = (lower: number, upper: number): number => {
+      const midpoint = (values[lower]! + values[upper]!) / 2;
+      const firstNotBelow = firstAtLeast(values, midpoint, lower + 1, upper);
+      return values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
+    };
+    const firstNotBelow = (lower: number, upper: number): number => firstAtLeast(values, (values[lower]! + values[upper]!) / 2, lower + 1, upper);
+    let cells = 0;
+    for (let p = 0; p < m; p++) {
+      if (m < 2) {
+        windowLow[p] = 1;
+        windowHigh[p] = 0;
+        start[p] = 0;
+        continue;
+      }
+      const low = p > 0 ? votersBelow[firstNotBelow(0, p)]! : votersBelow[1]!;
+      const high = p < m - 1 ? votersBelow[firstAbove(p, m - 1)]! : votersBelow[firstAbove(m - 2, m - 1)]!;
+      windowLow[p] = low;
+      windowHigh[p] = high;
+      start[p] = cells - low;
+      cells += Math.max(0, high - low + 1);
     }
-    const prefix = this.prefix!;
-    const n = this.size;
-    const stride = n + 1;
-    let firstNotBelow = pa + 1;
-    const rowA = pa * stride;
-    for (let pb = pa + 1; pb < m; pb++) {
-      const midpoint = (values[pa]! + values[pb]!) / 2;
-      firstNotBelow = firstAtLeast(values, midpoint, firstNotBelow, pb);
-      const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
-      const below = votersBelow[firstNotBelow]!;
-      const fromAbove = votersBelow[firstAbove]!;
-      const rowB = pb * stride;
-      const forA = prefix[rowB + below]! - prefix[rowA + below]!;
-      const forB = prefix[rowA + n]! - prefix[rowA + fromAbove]! - (prefix[rowB + n]! - prefix[rowB + fromAbove]!);
-      lowerWins[pb] = Math.max(0, forA) / Z;
-      upperWins[pb] = Math.max(0, forB) / Z;
-    }
+    if (this.packed === undefined || this.packed.length < cells) this.packed = new Float64Array(cells);
+    return this.packed;
   }
 
   private begin(rule: Rule, groups: PositionGroups): void {
     this.rule = rule;
-    this.groups = groups;
+    this.values = groups.values;
     this.m = groups.count;
     this.current = -1;
   }
+}
+
+/**
+ * Eq. 31 for positions a < b (relative to the lowest), midpoint between them. Voters at x ≤ a give
+ * (b − a), voters in (a, mid) give (a + b − 2x); voters at x ≥ b give (b − a) to b, voters in (mid, b)
+ * give (2x − a − b). Prefix sums of w and w·x (W, WX) give each in O(1). Returns P(a beats b).
+ */
+interface PaperRowSums {
+  /** W[lower + 1], WX[lower + 1], W[m]: the same for every pair of a row (read once: the row's stores could alias them). */
+  weightUpToLower: number;
+  weightedUpToLower: number;
+  weightOfAll: number;
+}
+
+function paperWon(W: Float64Array, WX: Float64Array, upper: number, a: number, b: number, firstNotBelow: number, firstAbove: number, sums: PaperRowSums): number {
+  const { weightUpToLower, weightedUpToLower, weightOfAll } = sums;
+  const forA = weightUpToLower * (b - a) + (a + b) * (W[firstNotBelow]! - weightUpToLower) - 2 * (WX[firstNotBelow]! - weightedUpToLower);
+  const forB = (weightOfAll - W[upper]!) * (b - a) + 2 * (WX[upper]! - WX[firstAbove]!) - (a + b) * (W[upper]! - W[firstAbove]!);
+  const total = forA + forB;
+  return total > 0 ? Math.min(1, Math.max(0, forA / total)) : 0.5;
+}
+
+/** Scholz's code: Σ of the votes for the lower position pa over pb (voters below the midpoint), before max(0, ·). */
+function scholzCodeVotesForLower(packed: Float64Array, start: Float64Array, pa: number, pb: number, below: number): number {
+  return packed[start[pb]! + below]! - packed[start[pa]! + below]!;
+}
+
+/** Scholz's code: Σ of the votes for the upper position pb over pa (voters above the midpoint), before max(0, ·). */
+function scholzCodeVotesForUpper(packed: Float64Array, start: Float64Array, total: Float64Array, pa: number, pb: number, fromAbove: number): number {
+  return total[pa]! - packed[start[pa]! + fromAbove]! - (total[pb]! - packed[start[pb]! + fromAbove]!);
 }
 
 /** Cumulative sums of values[0..count) into sums (index p covers values 0..p−1). */

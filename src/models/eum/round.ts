@@ -10,7 +10,8 @@
 import type { DyadTable } from '../dyadTable.js';
 import type { Hold, Move } from '../model.js';
 import type { ChannelTable } from './channels/table.js';
-import { collectDyads, collectPerceivedOffers, readAllDyads } from './dyadPass.js';
+import { collectDyads, readAllDyads, readFocusDyads } from './dyadPass.js';
+import { collectPerceivedOffers } from './receiverPass.js';
 import { offerKinds } from './offers.js';
 import type { EumOptions } from './options.js';
 import { riskExponents } from './risk.js';
@@ -54,7 +55,7 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   if (options.probability === 'paper') tables.preparePaper(groups, input.weights);
   else tables.prepareScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range);
   const { security } = workspace;
-  securitySums(input, groups, tables, security);
+  securitySums(input, groups, tables, security, workspace.securityScratch);
   const risk = riskExponents(security, workspace.risk);
   // Eq. 31 does not depend on r: the paper rule's first pass serves the second.
   if (options.probability !== 'paper') tables.prepareScholzCode(groups, positions, input.weights, risk, input.range);
@@ -62,8 +63,12 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
 
   offers.clear();
   if (input.adjust !== null) workspace.channelRound();
-  if (!workspace.dyads && options.perspective === 'perceived' && options.Q === 1) collectPerceivedOffers(input, workspace, risk);
-  else readAllDyads(input, workspace, risk);
+  // With dyads of one actor only (`dyadsOf`), the offers come from the receiver pass and only that actor's 2(n − 1) views are read.
+  const focusOnly = workspace.dyads !== undefined && workspace.dyads.focus !== null;
+  if ((!workspace.dyads || focusOnly) && options.perspective === 'perceived' && options.Q === 1) {
+    collectPerceivedOffers(input, workspace, risk);
+    if (focusOnly) readFocusDyads(input, workspace, risk);
+  } else readAllDyads(input, workspace, risk);
   const next = workspace.positionsAfter(positions);
   next.set(positions);
   const moves: Move[] = [];
@@ -91,9 +96,11 @@ function withChannels(input: RoundInput, workspace: RoundWorkspace, moves: Move[
   const table = input.adjust!;
   const work = workspace.channelWork!;
   const { offers } = workspace;
-  const index = new Map(input.ids.map((id, position) => [id, position]));
-  for (const move of moves) {
-    const i = index.get(move.actor)!;
+  // The moves are in actor order, one per receiver that took an offer.
+  let next = 0;
+  for (let i = 0; i < input.ids.length; i++) {
+    if (offers.rank[i]! < 0) continue;
+    const move = moves[next++]!;
     if (table.inert[i] === 1 || work.baseTo[i] === move.to) continue;
     const j = offers.proposer[i]!;
     move.channel = table.channelName(i, j);

@@ -6,6 +6,8 @@ import { OfferTable } from './offers.js';
 import type { EumOptions } from './options.js';
 import { PositionGroups } from './positionGroups.js';
 import { ProbabilityTables } from './probability.js';
+import type { ReceiverScratch } from './receiverPass.js';
+import { SecurityScratch } from './security.js';
 
 /**
  * The ordered dyads of one round, kept only when dyads are reported: every one (cell receiver·n + other),
@@ -58,7 +60,10 @@ export class RoundWorkspace {
   dyads: DyadStore | undefined;
   /** Refusals and base targets of a round with channels (created on first use). */
   channelWork: ChannelWork | undefined;
+  /** The receiver-by-receiver pass's scratch (receiverPass.ts; created on first use). */
+  receiverScratch: ReceiverScratch | undefined;
   readonly unitRisk: Float64Array;
+  readonly securityScratch: SecurityScratch;
   readonly statusQuo: Float64Array;
   readonly security: Float64Array;
   readonly risk: Float64Array;
@@ -70,11 +75,13 @@ export class RoundWorkspace {
     this.tables = new ProbabilityTables(size);
     this.offers = new OfferTable(size);
     this.unitRisk = new Float64Array(size).fill(1);
+    this.securityScratch = new SecurityScratch(size);
     this.statusQuo = new Float64Array(size);
     this.security = new Float64Array(size);
     this.risk = new Float64Array(size);
     this.nextPositions = [new Float64Array(size), new Float64Array(size)];
     this.channelWork = undefined;
+    this.receiverScratch = undefined;
   }
 
   /** The channel workspace, cleared for a new round. */

@@ -2,9 +2,11 @@
  * The exchange model's view of a scenario (exchange-spec.md §1): actors and issues in the scenario's
  * order (they fix the candidate order, and so the ties), positions normalised to 0–100 (eq. 0).
  */
+import { productWeight } from '../../math/weightFloor.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import type { ExchangeOptions } from './options.js';
 import type { ExchangeData } from './types.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 /** (0) x_norm = (x − lo)·100/(hi − lo). */
 export function normalise(position: number, issue: Issue): number {
@@ -29,12 +31,12 @@ export function initialData(scenario: Scenario, options: Pick<ExchangeOptions, '
   const s: number[][] = [];
   const w: number[][] = [];
   for (const actor of scenario.actors) {
-    const stances = scenario.issues.map((issue) => (Object.hasOwn(actor.stances, issue.id) ? actor.stances[issue.id] : undefined));
+    const stances = scenario.issues.map((issue) => stanceOf(actor, issue.id));
     has.push(stances.map((stance) => stance !== undefined));
     x.push(stances.map((stance, k) => (stance ? normalise(stance.position, scenario.issues[k]!) : 0)));
     const saliences = stances.map((stance) => (stance ? stance.salience / divisor : 0));
     s.push(saliences);
-    w.push(saliences.map((salience) => salience * actor.capability));
+    w.push(saliences.map((salience) => productWeight(salience, actor.capability)));
   }
   return withPreferences({ actorCount: scenario.actors.length, issueCount: scenario.issues.length, has, x, s, w, W: [], weightedSum: [] }, x);
 }

@@ -17,11 +17,7 @@ import { addTotals, noExternalities } from './externalities.js';
 import { ExchangeOptionsSchema, exchangePresets, type ExchangeOptions } from './options.js';
 import { runRound, type RoundResult, type RoundRules } from './round.js';
 import type { Exchange, ExchangeData, Side } from './types.js';
-
-/** A record keyed by user ids that no id can collide with (no prototype). */
-function idRecord<V>(): Record<string, V> {
-  return Object.create(null) as Record<string, V>;
-}
+import { idRecord } from '../../scenario/keyed.js';
 
 /** Weighted median and mean of raw positions, with capability × normalised salience weights (as every model reports). */
 function summary(scenario: Scenario, issue: Issue, positions: Record<string, number>): Pick<Round, 'median' | 'mean'> {

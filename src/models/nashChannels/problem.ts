@@ -3,6 +3,7 @@
  * force (a WorldState of src/scenario/timeline): the members' ideals, weights, trust in the agreement
  * (R3), costs, conflict flows and the ratifiers' win-sets. Shared by `nash` and the deal analysis.
  */
+import { flooredWeight, productWeight } from '../../math/weightFloor.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import type { Timeline } from '../../scenario/timeline/calendar.js';
 import { agreementTrust, trustIn, type TrustSettings } from '../../scenario/timeline/trust.js';
@@ -41,13 +42,13 @@ export const stanceOf = (state: WorldState, actor: string, issue: string): Stanc
 /** ω_i and a_i (D2): weights c·s with a_i = 1, or c with a_i = s (salience on [0, 1]). */
 export function weightAndScale(stance: StanceState, salienceScale: number, weights: Weights): { weight: number; utilityScale: number } {
   const salience = stance.salience / salienceScale;
-  return weights === 'capability' ? { weight: stance.capability, utilityScale: salience } : { weight: stance.capability * salience, utilityScale: 1 };
+  return weights === 'capability' ? { weight: stance.capability, utilityScale: salience } : { weight: productWeight(stance.capability, salience), utilityScale: 1 };
 }
 
 /** Whether an actor counts in the bargaining set (today's nash rule: positive weight). */
 export function counts(stance: StanceState, salienceScale: number, weights: Weights): boolean {
   const salience = stance.salience / salienceScale;
-  return weights === 'capability-salience' ? stance.capability * salience > 0 : stance.capability > 0 && salience > 0;
+  return weights === 'capability-salience' ? productWeight(stance.capability, salience) > 0 : flooredWeight(stance.capability) > 0 && flooredWeight(salience) > 0;
 }
 
 /** (D1) The table's channel: the issue's `table`; else, for exactly two members, their pair's channel in force; else public. */

@@ -12,6 +12,7 @@
  * the scheduling.
  */
 import { createRandom, deriveSeed } from '../../math/random.js';
+import { flooredWeight, productWeight } from '../../math/weightFloor.js';
 import { interpolateBargain } from './bargain.js';
 import { estimateChallenge, type ChallengeEstimate, type ChallengeSetting } from './challenge.js';
 import type { ResolvedSmpOptions } from './options.js';
@@ -181,11 +182,27 @@ interface JudgedInput extends SmpInput {
   distanceWeights: Float64Array;
 }
 
+/** Below this, an actor's largest salience is scaled up by a power of two before distances square it. */
+const smallestSquaredSalience = 2 ** -500;
+
+/**
+ * The saliences each actor judges distances with (`weightedDistance` squares them). Saliences below
+ * the weight floor count as zero, and an actor whose saliences are all zero weighs the dimensions
+ * equally. A row whose largest salience is below 2^-500 is multiplied by a power of two: s_k² would
+ * underflow (to 0 below about 1.5e-162, giving the distance 0/0 = NaN), and a power of two scales every
+ * product exactly, so the distances are those of the saliences as given (issue 14, item 9).
+ */
 function distanceWeights(input: SmpInput): Float64Array {
-  const weights = Float64Array.from(input.salience);
+  const weights = input.salience.map(flooredWeight);
   const m = input.dimensions;
   for (let i = 0; i < input.actors; i++) {
-    if (weights.subarray(i * m, (i + 1) * m).every((s) => s === 0)) weights.fill(1, i * m, (i + 1) * m);
+    const row = weights.subarray(i * m, (i + 1) * m);
+    const largest = row.reduce((a, b) => (b > a ? b : a), 0);
+    if (largest === 0) row.fill(1);
+    else if (largest < smallestSquaredSalience) {
+      const factor = 2 ** -Math.floor(Math.log2(largest));
+      for (let k = 0; k < m; k++) row[k] = row[k]! * factor;
+    }
   }
   return weights;
 }
@@ -281,7 +298,7 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
     actors: n,
     capability: input.capability,
     salienceSum,
-    voteWeight: salienceSum.map((sum, actor) => sum * input.capability[actor]!),
+    voteWeight: salienceSum.map((sum, actor) => productWeight(sum, input.capability[actor]!)),
     votingRule: settings.votingRule,
     thirdPartyCommit: settings.thirdPartyCommit,
   };
@@ -333,10 +350,12 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
       proposals.push(proposal('receiver', fromReceiver.initiator, fromReceiver.receiver));
       continue;
     }
-    // PWCompInterp: KTAB weighs both versions by c·s, taking the initiator's capability for both sides.
-    const weightI = input.capability[i]! * setting.salienceSum[i]!;
-    const weightJ = input.capability[i]! * setting.salienceSum[j]!;
-    const blend = (a: Float64Array, b: Float64Array) => a.map((value, k) => (weightI * value + weightJ * b[k]!) / (weightI + weightJ));
+    // PWCompInterp: KTAB weighs both versions by c·s, taking the initiator's capability for both sides;
+    // weights below the floor count as zero, and with both zero the versions weigh equally (KTAB: 0/0).
+    const weightI = productWeight(input.capability[i]!, setting.salienceSum[i]!);
+    const weightJ = productWeight(input.capability[i]!, setting.salienceSum[j]!);
+    const [shareI, shareJ] = weightI + weightJ > 0 ? [weightI, weightJ] : [1, 1];
+    const blend = (a: Float64Array, b: Float64Array) => a.map((value, k) => (shareI * value + shareJ * b[k]!) / (shareI + shareJ));
     proposals.push(proposal('compromise', blend(fromInitiator.initiator, fromReceiver.initiator), blend(fromInitiator.receiver, fromReceiver.receiver)));
   }
   return proposals;

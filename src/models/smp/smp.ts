@@ -7,12 +7,14 @@
  */
 import { hasChannelFields } from '../../scenario/channels/validate.js';
 import { weightedMean } from '../../math/weightedMean.js';
+import { productWeight } from '../../math/weightFloor.js';
 import { weightedMedian } from '../../math/weightedMedian.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import type { Forecast, IssueForecast, Model, Round, SmpBargain, SmpRound } from '../model.js';
 import { runSmp, type SmpProposal, type SmpState, type SmpTrajectory } from './dynamics.js';
 import { resolveSmpOptions, SmpOptionsSchema, type ResolvedSmpOptions, type SmpOptions } from './options.js';
 import { applyIdealAdjustment, smpSpaces, type SmpSpace } from './space.js';
+import { idRecord } from '../../scenario/keyed.js';
 
 export const smpModel: Model<SmpOptions> = {
   id: 'smp',
@@ -67,12 +69,12 @@ function issueForecast(
 ): IssueForecast {
   const m = space.input.dimensions;
   const toScale = (x: number) => issue.scale.min + x * (issue.scale.max - issue.scale.min);
-  const weights = space.actors.map((actor, i) => actor.capability * space.input.salience[i * m + k]!);
+  const weights = space.actors.map((actor, i) => productWeight(actor.capability, space.input.salience[i * m + k]!));
   const rounds: Round[] = trajectory.states.map((state, t) => {
     const positions = space.actors.map((_, i) => toScale(state.positions[i * m + k]!));
     return {
       round: t,
-      positions: Object.fromEntries(space.actors.map((actor, i) => [actor.id, positions[i]!])),
+      positions: idRecord(space.actors.map((actor, i) => [actor.id, positions[i]!])),
       median: weightedMedian(positions, weights),
       mean: weightedMean(positions, weights),
       smp: smpRounds[t]!,
@@ -110,7 +112,7 @@ function sameAs(state: SmpState, a: number, b: number, m: number): boolean {
 
 function smpRound(space: SmpSpace, trajectory: SmpTrajectory, state: SmpState, t: number): SmpRound {
   const ids = space.actors.map((actor) => actor.id);
-  const byActor = (values: Float64Array) => Object.fromEntries(ids.map((id, i) => [id, values[i]!]));
+  const byActor = (values: Float64Array) => idRecord(ids.map((id, i) => [id, values[i]!]));
   const round: SmpRound = {
     probabilities: byActor(state.actorProbabilities),
     riskAttitudes: byActor(state.riskAttitudes),
@@ -132,7 +134,7 @@ function smpRound(space: SmpSpace, trajectory: SmpTrajectory, state: SmpState, t
 
 function bargain(space: SmpSpace, proposal: SmpProposal, id: number): SmpBargain {
   const onScales = (point: Float64Array) =>
-    Object.fromEntries(space.issues.map((issue, k) => [issue.id, issue.scale.min + point[k]! * (issue.scale.max - issue.scale.min)]));
+    idRecord(space.issues.map((issue, k) => [issue.id, issue.scale.min + point[k]! * (issue.scale.max - issue.scale.min)]));
   return {
     id,
     initiator: space.actors[proposal.initiator]!.id,

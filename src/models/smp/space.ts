@@ -19,6 +19,7 @@ import { InputError, type Problem } from '../../errors.js';
 import type { Actor, Issue, Scenario } from '../../scenario/schema.js';
 import type { SmpInput } from './dynamics.js';
 import type { IdealAdjustment } from './options.js';
+import { stanceOf } from '../../scenario/keyed.js';
 
 export interface SmpSpace {
   /** The space's id ("all-issues" or the issue's id when the scenario declares none). */
@@ -45,8 +46,8 @@ export function smpSpaces(scenario: Scenario, spaceId: string | undefined): SmpS
     if (options) space.options = options;
     return [space];
   }
-  const taking = scenario.actors.filter((actor) => scenario.issues.some((issue) => actor.stances[issue.id]));
-  const complete = taking.every((actor) => scenario.issues.every((issue) => actor.stances[issue.id]));
+  const taking = scenario.actors.filter((actor) => scenario.issues.some((issue) => stanceOf(actor, issue.id)));
+  const complete = taking.every((actor) => scenario.issues.every((issue) => stanceOf(actor, issue.id)));
   if (complete || scenario.issues.length === 1) return [buildSpace(scenario, 'all-issues', [...scenario.issues], false)];
   return scenario.issues.map((issue) => {
     const space = buildSpace(scenario, issue.id, [issue], false);
@@ -76,7 +77,7 @@ function buildSpace(scenario: Scenario, id: string, issues: Issue[], strict: boo
   const problems: Problem[] = [];
   const actors: Actor[] = [];
   scenario.actors.forEach((actor, index) => {
-    const missing = issues.filter((issue) => !actor.stances[issue.id]);
+    const missing = issues.filter((issue) => !stanceOf(actor, issue.id));
     if (missing.length === issues.length) return;
     for (const issue of missing) {
       problems.push({
@@ -94,7 +95,7 @@ function buildSpace(scenario: Scenario, id: string, issues: Issue[], strict: boo
   const salience = new Float64Array(n * m);
   const positions = new Float64Array(n * m);
   actors.forEach((actor, i) => {
-    const total = issues.reduce((sum, issue) => sum + actor.stances[issue.id]!.salience, 0) / scenario.salienceScale;
+    const total = issues.reduce((sum, issue) => sum + stanceOf(actor, issue.id)!.salience, 0) / scenario.salienceScale;
     const shrink = total > 1 + 1e-9 ? total : 1;
     if (shrink !== 1) {
       if (strict) throw new InputError({ field: `actors[${scenario.actors.indexOf(actor)}].stances`, message: `actor "${actor.id}": saliences over space "${id}" sum to more than the salience scale ${scenario.salienceScale}` });
@@ -102,7 +103,7 @@ function buildSpace(scenario: Scenario, id: string, issues: Issue[], strict: boo
     }
     if (!(total > 0)) notes.push(`actor "${actor.id}" gives salience 0 to every issue of space "${id}": it judges distances with equal weights and adds no weight to challenges`);
     issues.forEach((issue, k) => {
-      const stance = actor.stances[issue.id]!;
+      const stance = stanceOf(actor, issue.id)!;
       salience[i * m + k] = stance.salience / scenario.salienceScale / shrink;
       positions[i * m + k] = (stance.position - issue.scale.min) / (issue.scale.max - issue.scale.min);
     });

@@ -11,6 +11,7 @@ import { leavesOf, leafLabel, maxLeaves, type Leaf } from '../timeline/leaves.js
 import { applyEffect, datedItems, effectField, initialState, timelineOf, type PositionJump } from '../timeline/world.js';
 import type { FieldProblem } from '../zodProblems.js';
 import type { Branch, Effect } from './schema.js';
+import { stanceOf } from '../keyed.js';
 
 /** Whether a scenario uses any field of channels-spec.md §3 (the default rule keys on this). */
 export function hasChannelFields(scenario: Scenario): boolean {
@@ -47,7 +48,7 @@ function knownIssue(context: Context, id: string, path: FieldPath): boolean {
 /** An actor that must take part in an issue (veto players, ratifiers, proposals). */
 function takesPart(context: Context, actor: string, issue: string, path: FieldPath): void {
   if (!knownActor(context, actor, path)) return;
-  if (!context.actors.get(actor)!.stances[issue]) context.found.push({ path, message: `actor "${actor}" takes no part in issue "${issue}"` });
+  if (!stanceOf(context.actors.get(actor)!, issue)) context.found.push({ path, message: `actor "${actor}" takes no part in issue "${issue}"` });
 }
 
 const scaleOf = (context: Context, issue: string) => context.issues.get(issue)?.scale ?? { min: 0, max: 100 };
@@ -224,7 +225,7 @@ function checkEffect(context: Context, effect: Effect, path: FieldPath): void {
     if ((field === 'position' || field === 'commitment') && effect.issue === undefined) return void context.found.push({ path, message: `a ${field} effect names its issue` });
     if (effect.issue !== undefined) {
       if (!knownIssue(context, effect.issue, [...path, 'issue'])) return;
-      const stance = context.actors.get(effect.actor)!.stances[effect.issue];
+      const stance = stanceOf(context.actors.get(effect.actor)!, effect.issue);
       if (!stance) return void context.found.push({ path: [...path, 'issue'], message: `actor "${effect.actor}" takes no part in issue "${effect.issue}"` });
       if (field === 'commitment' && effect.commitment) checkCommitment(context, effect.commitment, effect.issue, [...path, 'commitment'], undefined);
     }

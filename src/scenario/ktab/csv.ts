@@ -117,7 +117,11 @@ export function readKtabCsv(text: string, file?: string): ReturnType<typeof toPa
  */
 export function writeKtabCsv(scenario: Scenario, spaceId?: string): KtabWriteResult {
   const { ktab, notes } = ktabWriteSpace(scenario, spaceId);
-  const clean = (value: string) => value.replace(/,/gu, ';').replace(/[\r\n]+/gu, ' ');
+  // A field in double quotes loses them when read (unquote): such a value gets one more pair, so it reads back as written.
+  const clean = (value: string) => {
+    const plain = value.replace(/,/gu, ';').replace(/[\r\n]+/gu, ' ');
+    return plain.length >= 2 && plain.startsWith('"') && plain.endsWith('"') ? `"${plain}"` : plain;
+  };
   const lines = [
     `${clean(ktab.name)},${clean(ktab.description)},${ktab.actors.length},${ktab.dimensions.length},`,
     ['Actor', 'Description', 'Power', ...ktab.dimensions.flatMap((dimension) => [clean(dimension), `${clean(dimension)} Salience`])].join(',') + ',',

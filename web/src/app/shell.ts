@@ -76,6 +76,7 @@ export class Shell {
       { class: 'main-header' },
       h('h2', { id: 'scenario-heading' }, String(this.store.state.draft?.title ?? 'Untitled')),
       h('span', { class: 'badge', id: 'unsaved-badge', hidden: !this.store.isDirty() }, 'unsaved'),
+      this.store.isStoredDraft() ? h('span', { class: 'badge draft', id: 'draft-badge', title: 'Saved with problems: it cannot run until they are fixed' }, 'draft') : null,
       tabs,
     );
   }

@@ -56,7 +56,7 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null | HTMLElem
           h(
             'button',
             { type: 'button', class: 'library-item', 'aria-current': entry.id === host.currentId ? 'true' : undefined, onclick: () => host.open(entry.id) },
-            h('span', { class: 'title' }, entry.title),
+            h('span', { class: 'title' }, entry.title, entry.draft ? h('span', { class: 'badge draft', title: 'Saved with problems: it cannot run until they are fixed' }, 'draft') : null),
             h('span', { class: 'meta' }, `${entry.runCount} run${entry.runCount === 1 ? '' : 's'} · ${entry.updatedAt.slice(0, 10)}`),
           ),
         ),
@@ -72,12 +72,14 @@ export function renderSidebar(host: SidebarHost): (HTMLElement | null | HTMLElem
           h('button', { type: 'button', id: 'duplicate-scenario', onclick: () => host.duplicate(current.id) }, 'Duplicate'),
           h('button', { type: 'button', id: 'rename-scenario', onclick: () => host.rename(current.id) }, 'Rename'),
           h('button', { type: 'button', id: 'delete-scenario', class: 'danger', onclick: () => host.remove(current.id) }, 'Delete'),
-          h(
-            'div',
-            { class: 'export-links' },
-            'Export: ',
-            (['yaml', 'json', 'csv'] as const).map((format) => h('a', { href: api.exportUrl(current.id, format), download: '' }, format.toUpperCase())),
-          ),
+          current.draft
+            ? h('p', { class: 'export-links hint' }, 'A draft is exported once its problems are fixed.')
+            : h(
+                'div',
+                { class: 'export-links' },
+                'Export: ',
+                (['yaml', 'json', 'csv'] as const).map((format) => h('a', { href: api.exportUrl(current.id, format), download: '' }, format.toUpperCase())),
+              ),
         )
       : null,
     host.pages.map((page) =>

@@ -8,10 +8,11 @@ import type { Problem } from '../../../src/errors.js';
 import { isInputError } from '../../../src/errors.js';
 import type { Forecast } from '../../../src/models/model.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
+import { problemWords } from '../../../src/scenario/fieldWords.js';
 import { validateScenario } from '../../../src/scenario/validate.js';
-import { api, ApiError, type RunSummary, type ScenarioSummary, type StoredScenario, type SweepBody } from '../api.js';
+import { api, ApiError, type LibraryEntry, type RunSummary, type ScenarioSummary, type SweepBody } from '../api.js';
 import { toast } from '../dom.js';
-import type { Draft } from '../editor/draft.js';
+import { toDraft, type Draft } from '../editor/draft.js';
 import type { ModelRequest } from '../modelClient.js';
 import type { SweepResult } from '../../../src/analysis/sweep/index.js';
 
@@ -38,7 +39,8 @@ export interface SweepView {
 
 export interface StoreState {
   library: ScenarioSummary[];
-  current: StoredScenario | undefined;
+  /** The open scenario as stored: a scenario, or a draft saved with problems. */
+  current: LibraryEntry | undefined;
   draft: Draft | undefined;
   /** The draft as last saved (JSON), to tell whether it changed. */
   savedText: string;
@@ -112,7 +114,19 @@ export class Store {
     } catch (error) {
       state.valid = undefined;
       state.problems = isInputError(error) ? [...error.problems] : [{ message: error instanceof Error ? error.message : String(error) }];
+      // A stored draft, as it was saved or imported: its own problems (with the file's lines, and the
+      // reader's, such as a CSV cell that was not a number) come first, until it is edited.
+      const stored = state.current;
+      if (stored?.draft === true && 'problems' in stored && !this.isDirty()) {
+        const fields = new Set(stored.problems.map((problem) => problem.field));
+        state.problems = [...stored.problems, ...state.problems.filter((problem) => problem.field === undefined || !fields.has(problem.field))];
+      }
     }
+  }
+
+  /** Whether the open scenario is stored as a draft (saved with problems). */
+  isStoredDraft(): boolean {
+    return this.state.current?.draft === true;
   }
 
   async loadLibrary(): Promise<void> {
@@ -131,11 +145,12 @@ export class Store {
     if (state.current?.id !== id && this.isDirty() && !confirm('Discard the unsaved changes to this scenario?')) return;
     const stored = await api.getScenario(id);
     state.current = stored;
-    state.draft = structuredClone(stored.scenario) as unknown as Draft;
+    state.draft = toDraft(structuredClone(stored.scenario));
     state.savedText = this.draftText();
     state.results = undefined;
     state.sweep = undefined;
-    state.issueId = stored.scenario.issues[0]?.id;
+    const firstIssue = state.draft.issues[0]?.id;
+    state.issueId = typeof firstIssue === 'string' ? firstIssue : undefined;
     state.tab = tab;
     state.page = undefined;
     this.validateDraft();
@@ -150,25 +165,25 @@ export class Store {
     this.state.draft = undefined;
   }
 
+  /** Saves the draft: as the scenario when it has no problems, else as a draft (kept, marked, not runnable). */
   async saveScenario(): Promise<void> {
     const state = this.state;
     if (!state.current || !state.draft) return;
-    if (!state.valid) {
-      toast(`Cannot save: ${state.problems.length} problem(s) to fix first.`, 'error');
-      return;
-    }
     state.current = await api.saveScenario(state.current.id, state.draft);
     state.savedText = this.draftText();
+    this.validateDraft();
     await this.loadLibrary();
-    toast('Saved.');
+    const count = state.problems.length;
+    toast(state.current.draft === true ? `Saved as a draft: ${count} problem${count === 1 ? '' : 's'} to fix before it can run.` : 'Saved.');
     this.changed();
   }
 
+  /** Imports files; one that reads but does not validate opens as a draft with its problems marked. */
   async importFiles(files: FileList | File[]): Promise<void> {
-    let last: StoredScenario | undefined;
+    let last: LibraryEntry | undefined;
     for (const file of Array.from(files)) {
       last = await api.importScenario(await file.text(), file.name);
-      toast(`Imported “${last.title}” from ${file.name}`);
+      toast(last.draft === true ? `Imported “${last.title}” from ${file.name} as a draft: fix the problems marked in the editor.` : `Imported “${last.title}” from ${file.name}`);
     }
     await this.loadLibrary();
     if (last) await this.open(last.id);
@@ -177,13 +192,14 @@ export class Store {
   /** An action whose failure is reported in a toast instead of being lost. */
   guarded<A extends unknown[]>(action: (...args: A) => Promise<void>): (...args: A) => void {
     return (...args: A): void => {
-      action(...args).catch(reportError);
+      action(...args).catch((error: unknown) => reportError(error, this.state.draft));
     };
   }
 }
 
-export function reportError(error: unknown): void {
+/** A failure in a toast; a problem's field in words (`fieldWords`), using the scenario when there is one. */
+export function reportError(error: unknown, scenario?: unknown): void {
   if (error instanceof ApiError && error.problems.length > 0) {
-    toast(`${error.message}: ${error.problems.map((problem) => [problem.line ? `line ${problem.line}` : '', problem.field, problem.message].filter(Boolean).join(': ')).join('; ')}`, 'error');
+    toast(`${error.message}: ${error.problems.map((problem) => [problem.line ? `line ${problem.line}` : '', problemWords(problem, scenario)].filter(Boolean).join(': ')).join('; ')}`, 'error');
   } else toast(error instanceof Error ? error.message : String(error), 'error');
 }

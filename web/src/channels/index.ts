@@ -21,7 +21,7 @@ import { UndoStack } from '../editor/undo.js';
 import { runInWorker } from '../modelClient.js';
 import './channels.css';
 import { asList, asLoose, type ChannelsHost } from './fields.js';
-import { problemWords } from './fieldWords.js';
+import { problemWords } from '../../../src/scenario/fieldWords.js';
 import { matrixGrid, type MatrixState } from './matrixGrid.js';
 import { actorFieldsTable, stanceFieldsTable, vetoPlayersField } from './redLines.js';
 import { timelineChart, type DatedMark } from './timelineChart.js';
@@ -57,7 +57,7 @@ export function showChannelProblems(root: HTMLElement, problems: readonly Proble
   });
   const list = root.querySelector('#channels-problems');
   const items = problems.map((problem) => {
-    const words = problemWords(draft, problem);
+    const words = problemWords(problem, draft);
     const target = problem.field === undefined ? null : locate(root, problem.field);
     if (target) {
       target.classList.add('invalid');

@@ -1,7 +1,8 @@
 /**
  * The dyad matrix of one round: row = the receiver i, column = the other actor j, coloured by how i
- * perceives the dyad (Scholz, Calbert & Smith 2011, Fig. 6). Each cell can be focused with the keyboard
- * or hovered; its plain-words explanation (src/analysis/explain.ts) is then shown beside the matrix.
+ * perceives the dyad (Scholz, Calbert & Smith 2011, Fig. 6). The matrix is one tab stop whose cells
+ * the arrow keys, Home and End move between (`rovingFocus`); a cell focused or hovered has its
+ * plain-words explanation (src/analysis/explain.ts) is then shown beside the matrix.
  * The perceptions' legend is drawn in the SVG under the matrix, so the exports carry it. Rows and
  * columns are keyed by actor id, so that two actors of the same name never share a row.
  */
@@ -55,19 +56,23 @@ export function dyadMatrix(
   }) as SVGSVGElement;
   legend.draw(svg, 10, matrixHeight);
   // Plot draws one rect per datum, in data order: give each one its dyad's explanation.
-  const rects = svg.querySelectorAll<SVGRectElement>('g[aria-label="cell"] rect');
+  const rects = [...svg.querySelectorAll<SVGRectElement>('g[aria-label="cell"] rect')];
+  const place = new Map(order.map((id, index) => [id, index]));
+  const keyed: { rect: SVGRectElement; row: number; column: number }[] = [];
   rects.forEach((rect, index) => {
     const dyad = cells[index];
     if (!dyad) return;
     const text = describeDyad(dyad, { names, decimals });
-    rect.setAttribute('tabindex', '0');
+    rect.setAttribute('tabindex', keyed.length === 0 ? '0' : '-1');
     rect.setAttribute('role', 'img');
     rect.setAttribute('aria-label', `${dyad.actorName} about ${dyad.otherName}: ${perceptionLabels[dyad.perception]}`);
     rect.setAttribute('data-dyad', `${dyad.actor}|${dyad.other}`);
     const show = () => onExplain(text);
     rect.addEventListener('mouseenter', show);
     rect.addEventListener('focus', show);
+    keyed.push({ rect, row: place.get(dyad.actor) ?? 0, column: place.get(dyad.other) ?? 0 });
   });
+  rovingFocus(svg, keyed);
   svg.setAttribute('aria-label', `Dyad matrix, round ${round.round}`);
   const rows: CsvRow[] = cells.map((cell) => ({
     round: round.round,
@@ -82,4 +87,48 @@ export function dyadMatrix(
   }));
   const caption = h('p', { class: 'chart-note' }, 'Row: the actor i whose view it is. Column: the other actor j.');
   return { rows, chart: h('div', { class: 'dyad-matrix' }, h('div', {}, caption, svg)) };
+}
+
+/**
+ * The matrix is one tab stop (a roving tabindex): Tab enters at the last cell focused (first: the top
+ * left one) and leaves the matrix; ← → move along the row, ↑ ↓ along the column (skipping the empty
+ * diagonal), Home and End go to the row's first and last cell, Ctrl+Home and Ctrl+End to the
+ * matrix's. The explanation follows the focused cell (its focus handler).
+ */
+function rovingFocus(svg: SVGSVGElement, unordered: readonly { rect: SVGRectElement; row: number; column: number }[]): void {
+  const cells = [...unordered].sort((a, b) => a.row - b.row || a.column - b.column);
+  for (const [index, cell] of cells.entries()) cell.rect.setAttribute('tabindex', index === 0 ? '0' : '-1');
+  const at = new Map(cells.map((cell) => [`${cell.row},${cell.column}`, cell]));
+  const size = cells.reduce((largest, cell) => Math.max(largest, cell.row + 1, cell.column + 1), 0);
+  const find = (row: number, column: number, rowStep: number, columnStep: number) => {
+    for (let r = row + rowStep, c = column + columnStep; r >= 0 && c >= 0 && r < size && c < size; r += rowStep, c += columnStep) {
+      const cell = at.get(`${r},${c}`);
+      if (cell) return cell;
+    }
+    return undefined;
+  };
+  svg.addEventListener('keydown', (event) => {
+    const current = cells.find((cell) => cell.rect === event.target);
+    if (!current) return;
+    const inRow = cells.filter((cell) => cell.row === current.row);
+    const next =
+      event.key === 'ArrowRight' ? find(current.row, current.column, 0, 1)
+      : event.key === 'ArrowLeft' ? find(current.row, current.column, 0, -1)
+      : event.key === 'ArrowDown' ? find(current.row, current.column, 1, 0)
+      : event.key === 'ArrowUp' ? find(current.row, current.column, -1, 0)
+      : event.key === 'Home' ? (event.ctrlKey ? cells[0] : inRow[0])
+      : event.key === 'End' ? (event.ctrlKey ? cells.at(-1) : inRow.at(-1))
+      : undefined;
+    if (!next) return;
+    event.preventDefault();
+    current.rect.setAttribute('tabindex', '-1');
+    next.rect.setAttribute('tabindex', '0');
+    next.rect.focus();
+  });
+  // Focus by pointer or script also moves the tab stop.
+  svg.addEventListener('focusin', (event) => {
+    const focused = cells.find((cell) => cell.rect === event.target);
+    if (!focused) return;
+    for (const cell of cells) cell.rect.setAttribute('tabindex', cell === focused ? '0' : '-1');
+  });
 }

@@ -6,8 +6,9 @@
 import type { FieldPath } from '../../../src/scenario/fieldPath.js';
 import type { Store } from '../app/store.js';
 import type { View } from '../app/view.js';
-import { freshId, pruneEmptyStances, renameIssue, setAt, type Draft } from './draft.js';
-import { renderEditor, showProblems, type EditorHost } from './editor.js';
+import { valueAt } from '../../../src/scenario/fieldPath.js';
+import { freshId, pruneEmpty, renameIssue, setAt, type Draft } from './draft.js';
+import { renderEditor, saveLabel, showProblems, type EditorHost } from './editor.js';
 import { UndoStack } from './undo.js';
 
 export function editorView(store: Store): View {
@@ -31,11 +32,11 @@ export function editorView(store: Store): View {
   function refresh(): void {
     store.validateDraft();
     const editor = document.querySelector<HTMLElement>('.editor');
-    if (editor) showProblems(editor, state.problems);
+    if (editor) showProblems(editor, state.problems, state.draft, store.isStoredDraft() && !store.isDirty());
     const dirty = store.isDirty();
     const save = document.getElementById('save-scenario');
     if (save) {
-      save.textContent = dirty ? 'Save changes' : 'Saved';
+      save.textContent = saveLabel({ dirty, storedDraft: store.isStoredDraft(), problemCount: state.problems.length });
       save.className = dirty ? 'primary' : '';
     }
     document.getElementById('unsaved-badge')?.toggleAttribute('hidden', !dirty);
@@ -73,6 +74,8 @@ export function editorView(store: Store): View {
     return {
       draft,
       dirty: store.isDirty(),
+      storedDraft: store.isStoredDraft(),
+      problemCount: state.problems.length,
       canUndo: undo.canUndo,
       canRedo: undo.canRedo,
       beginEdit: () => (beforeEdit = store.draftText()),
@@ -86,8 +89,17 @@ export function editorView(store: Store): View {
           renderKeepingFocus();
           return;
         }
+        if (path[0] === 'sources' && path.length === 3 && typeof valueAt(draft, path.slice(0, 2)) === 'string') {
+          // A source given as text gets a URL or a date: it becomes { title, url, date }.
+          undo.record(beforeEdit || store.draftText());
+          setAt(draft, path.slice(0, 2), { title: valueAt(draft, path.slice(0, 2)) });
+          setAt(draft, path, value);
+          store.validateDraft();
+          renderKeepingFocus();
+          return;
+        }
         setAt(draft, path, value);
-        pruneEmptyStances(draft);
+        pruneEmpty(draft);
         refresh();
       },
       commit: () => {
@@ -111,6 +123,19 @@ export function editorView(store: Store): View {
           d.actors.push({ id, capability: 1, stances: {} });
         }),
       removeActor: (index: number) => structuralChange((d) => void d.actors.splice(index, 1)),
+      addItem: (list, item) =>
+        structuralChange((d) => {
+          const current = valueAt(d, list);
+          setAt(d, list, [...(Array.isArray(current) ? current : []), structuredClone(item)]);
+        }),
+      removeItem: (list, index) =>
+        structuralChange((d) => {
+          const current = valueAt(d, list);
+          if (!Array.isArray(current)) return;
+          const rest = current.filter((_, position) => position !== index);
+          setAt(d, list, rest.length > 0 ? rest : undefined);
+          pruneEmpty(d);
+        }),
       undo: () => step('undo'),
       redo: () => step('redo'),
       save,
@@ -122,7 +147,7 @@ export function editorView(store: Store): View {
     place: 'tab',
     label: () => 'Editor',
     render: () => renderEditor(host(state.draft!)),
-    mounted: (element) => showProblems(element, state.problems),
+    mounted: (element) => showProblems(element, state.problems, state.draft, store.isStoredDraft() && !store.isDirty()),
     keydown: (event) => {
       if (!(event.ctrlKey || event.metaKey)) return false;
       const key = event.key.toLowerCase();

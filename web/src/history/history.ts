@@ -4,12 +4,16 @@
  * a sweep's stored result is shown as is), delete one, or compare two side by side (outcomes per
  * issue, options, and what changed in the scenario between them).
  */
+import { fieldWords } from '../../../src/scenario/fieldWords.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
+import { actorNames } from '../actorNames.js';
 import type { RunSummary, StoredRun } from '../api.js';
 import { h } from '../dom.js';
 
 export interface HistoryHost {
   runs: RunSummary[];
+  /** The open scenario's issue names by id, for the column heads (ids where absent). */
+  issueNames?: ReadonlyMap<string, string>;
   comparing: number[];
   comparison: [StoredRun, StoredRun] | undefined;
   open(id: number): void;
@@ -28,7 +32,7 @@ export function renderHistory(host: HistoryHost): HTMLElement {
     h(
       'thead',
       {},
-      h('tr', {}, h('th', {}, 'Compare'), h('th', {}, 'Run'), h('th', {}, 'When'), h('th', {}, 'Model'), h('th', {}, 'Parley'), issues.map((issue) => h('th', {}, issue)), h('th', {}, '')),
+      h('tr', {}, h('th', {}, 'Compare'), h('th', {}, 'Run'), h('th', {}, 'When'), h('th', {}, 'Model'), h('th', {}, 'Parley'), issues.map((issue) => h('th', {}, host.issueNames?.get(issue) ?? issue)), h('th', {}, '')),
     ),
     h(
       'tbody',
@@ -84,6 +88,7 @@ function outcomeCell(run: RunSummary, issue: string): string {
 
 function renderComparison([left, right]: [StoredRun, StoredRun]): HTMLElement {
   const issues = left.scenario.issues.map((issue) => issue.id);
+  const issueName = (id: string) => left.scenario.issues.find((issue) => issue.id === id)?.name ?? id;
   const outcome = (run: StoredRun, issue: string) => run.forecast.issues.find((candidate) => candidate.issue === issue)?.outcome;
   const rows = issues.map((issue) => {
     const a = outcome(left, issue);
@@ -91,7 +96,7 @@ function renderComparison([left, right]: [StoredRun, StoredRun]): HTMLElement {
     return h(
       'tr',
       {},
-      h('th', { scope: 'row' }, issue),
+      h('th', { scope: 'row' }, issueName(issue)),
       h('td', { class: 'number' }, a?.toFixed(1) ?? '—'),
       h('td', { class: 'number' }, b?.toFixed(1) ?? '—'),
       h('td', { class: 'number' }, a !== undefined && b !== undefined ? signed(b - a) : '—'),
@@ -124,28 +129,31 @@ function renderComparison([left, right]: [StoredRun, StoredRun]): HTMLElement {
   );
 }
 
-/** What differs between two scenario snapshots, cell by cell, in words. */
+/** What differs between two scenario snapshots, cell by cell, in words (actors and issues by name, `fieldWords`). */
 export function scenarioChanges(before: Scenario, after: Scenario): string[] {
   const changes: string[] = [];
   if (before.title !== after.title) changes.push(`title: “${before.title}” → “${after.title}”`);
   const beforeActors = new Map(before.actors.map((actor) => [actor.id, actor]));
-  for (const actor of after.actors) {
+  const names = actorNames([...before.actors, ...after.actors.filter((actor) => !beforeActors.has(actor.id))]);
+  const issueName = (id: string) => [...after.issues, ...before.issues].find((issue) => issue.id === id)?.name ?? id;
+  after.actors.forEach((actor, index) => {
     const old = beforeActors.get(actor.id);
     if (!old) {
-      changes.push(`actor ${actor.id} added`);
-      continue;
+      changes.push(`actor ${names[actor.id] ?? actor.id} added`);
+      return;
     }
-    if (old.capability !== actor.capability) changes.push(`${actor.id} capability: ${old.capability} → ${actor.capability}`);
+    const words = (path: (string | number)[]) => fieldWords(['actors', index, ...path], after);
+    if (old.capability !== actor.capability) changes.push(`${words(['capability'])}: ${old.capability} → ${actor.capability}`);
     for (const [issue, stance] of Object.entries(actor.stances)) {
       const oldStance = old.stances[issue];
-      if (!oldStance) changes.push(`${actor.id} joins ${issue}`);
+      if (!oldStance) changes.push(`${names[actor.id] ?? actor.id} joins ${issueName(issue)}`);
       else {
-        if (oldStance.position !== stance.position) changes.push(`${actor.id} position on ${issue}: ${oldStance.position} → ${stance.position}`);
-        if (oldStance.salience !== stance.salience) changes.push(`${actor.id} salience on ${issue}: ${oldStance.salience} → ${stance.salience}`);
+        if (oldStance.position !== stance.position) changes.push(`${words(['stances', issue, 'position'])}: ${oldStance.position} → ${stance.position}`);
+        if (oldStance.salience !== stance.salience) changes.push(`${words(['stances', issue, 'salience'])}: ${oldStance.salience} → ${stance.salience}`);
       }
     }
-  }
-  for (const actor of before.actors) if (!after.actors.some((candidate) => candidate.id === actor.id)) changes.push(`actor ${actor.id} removed`);
+  });
+  for (const actor of before.actors) if (!after.actors.some((candidate) => candidate.id === actor.id)) changes.push(`actor ${names[actor.id] ?? actor.id} removed`);
   return changes;
 }
 

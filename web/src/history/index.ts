@@ -58,7 +58,14 @@ export function historyView(store: Store): View {
     id: 'history',
     place: 'tab',
     label: () => `History (${state.runs.length})`,
-    render: () => renderHistory({ runs: state.runs, comparing, comparison, open: store.guarded(open), remove: store.guarded(remove), toggleCompare: store.guarded(toggleCompare) }),
+    render: () => renderHistory({ runs: state.runs, issueNames: issueNames(state.draft), comparing, comparison, open: store.guarded(open), remove: store.guarded(remove), toggleCompare: store.guarded(toggleCompare) }),
     shown: () => void store.loadRuns().catch(() => undefined),
   };
+}
+
+/** The draft's issue names by id (a Map: ids are user input). */
+function issueNames(draft: { issues: Record<string, unknown>[] } | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const issue of draft?.issues ?? []) if (typeof issue.id === 'string' && typeof issue.name === 'string' && issue.name !== '') names.set(issue.id, issue.name);
+  return names;
 }

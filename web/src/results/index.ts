@@ -9,6 +9,7 @@ import { h, toast } from '../dom.js';
 import { runInWorker } from '../modelClient.js';
 import type { Store } from '../app/store.js';
 import type { View } from '../app/view.js';
+import { runBlocked } from '../app/problemList.js';
 import { renderResults, renderRunBar, requestsFor, type ResultsHost, type RunConfig } from './results.js';
 import { staleBanner } from '../answer/staleBanner.js';
 
@@ -70,6 +71,7 @@ export function resultsView(store: Store): View {
       smpPlane,
       running,
       canRun: state.valid !== undefined,
+      ...(state.valid === undefined && { blocked: runBlocked('run-problems', 'run it', state.problems, state.draft, store.isStoredDraft()) }),
       dirty: store.isDirty(),
       run: store.guarded(run),
       saveRun: store.guarded(saveRun),

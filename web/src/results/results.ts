@@ -38,6 +38,8 @@ export interface ResultsHost {
   smpPlane: SmpPlaneChoice;
   running: boolean;
   canRun: boolean;
+  /** Why it cannot run (the problems, in words), when it cannot. */
+  blocked?: HTMLElement;
   /** The scenario has unsaved changes: saving the run saves it too. */
   dirty: boolean;
   run(): void;
@@ -133,12 +135,13 @@ export function renderRunBar(host: ResultsHost): HTMLElement {
         'span',
         { class: 'run-status', id: 'run-status' },
         !host.canRun
-          ? 'Fix the problems in the editor to run.'
+          ? ''
           : host.results
             ? `${host.results.origin}: ${host.results.forecasts.length} model${host.results.forecasts.length === 1 ? '' : 's'} in ${host.results.milliseconds.toFixed(0)} ms`
             : '',
       ),
     ),
+    host.canRun ? null : (host.blocked ?? null),
   );
 }
 

@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { toast } from '../dom.js';
 import type { Store } from '../app/store.js';
 import type { View } from '../app/view.js';
+import { runBlocked } from '../app/problemList.js';
 import { defaultSweepConfig, renderSweep, showSweepProgress, sweepBody, type SweepHost } from './sweep.js';
 import { sweepInWorkers } from './sweepClient.js';
 
@@ -62,6 +63,7 @@ export function sweepView(store: Store): View {
       issueId: state.issueId,
       running,
       canRun: state.valid !== undefined,
+      ...(state.valid === undefined && { blocked: runBlocked('sweep-problems', 'sweep it', state.problems, state.draft, store.isStoredDraft()) }),
       run: store.guarded(run),
       save: store.guarded(save),
       changed: () => {

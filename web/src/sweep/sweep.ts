@@ -51,6 +51,8 @@ export interface SweepHost {
   issueId: string | undefined;
   running: boolean;
   canRun: boolean;
+  /** Why it cannot run (the problems, in words), when it cannot. */
+  blocked?: HTMLElement;
   run(): void;
   save(): void;
   changed(): void;
@@ -180,8 +182,9 @@ function renderForm(host: SweepHost): HTMLElement {
           )
         : null,
       h('progress', { id: 'sweep-progress', max: 1, value: 0, hidden: !host.running }),
-      h('span', { class: 'run-status', id: 'sweep-status' }, !host.canRun ? 'Fix the problems in the editor to run a sweep.' : host.running ? 'Starting the Web Workers…' : (host.view?.origin ?? '')),
+      h('span', { class: 'run-status', id: 'sweep-status' }, !host.canRun ? '' : host.running ? 'Starting the Web Workers…' : (host.view?.origin ?? '')),
     ),
+    host.canRun ? null : (host.blocked ?? null),
   );
 }
 

@@ -11,7 +11,7 @@ import { type ChannelState, type LeafWorld, roundDates, type WorldState } from '
 import type { Participant } from '../../../scenario/views.js';
 import type { ChannelSchedule } from '../engine.js';
 import type { EumOptions } from '../options.js';
-import { ChannelTable, PRIVATE } from './table.js';
+import { ChannelTable } from './table.js';
 
 interface Weights {
   capability: Float64Array;
@@ -87,21 +87,18 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
   };
 
   const closedInState = memo((state: WorldState) => {
-    const closed = new Uint8Array(n * n);
-    let any = false;
-    for (const [i, j, setting] of rulesOf(state))
-      if (setting.channel === 'closed') {
-        closed[i * n + j] = closed[j * n + i] = 1;
-        any = true;
-      }
+    let closed: Uint8Array | null = null;
+    const close = (i: number, j: number) => {
+      closed ??= new Uint8Array(n * n);
+      closed[i * n + j] = closed[j * n + i] = 1;
+    };
+    for (const [i, j, setting] of rulesOf(state)) if (setting.channel === 'closed') close(i, j);
     for (const [first, second] of options.closedDyads) {
       const i = index.get(first);
       const j = index.get(second);
-      if (i === undefined || j === undefined) continue;
-      closed[i * n + j] = closed[j * n + i] = 1;
-      any = true;
+      if (i !== undefined && j !== undefined) close(i, j);
     }
-    return any ? closed : null;
+    return closed;
   });
 
   const settings = trustSettings(scenario);
@@ -110,20 +107,16 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
   const priorTrust = (settings.mean * settings.strength + 0) / (settings.strength + 0 + 0);
   const trustMayDiffer = (state: WorldState) => !(neutralTrust && state.trustSet.size === 0 && state.records.length === 0);
   const fillTrust = (table: ChannelTable, state: WorldState, t: number) => {
-    table.trust.fill(priorTrust);
+    table.priorTrust = priorTrust;
     const judged = new Set(state.records.flatMap((record) => record.actors));
     for (const [key] of state.trustSet) judged.add(key.split('\u0000')[1]!);
-    for (const id of judged) {
-      const j = index.get(id);
-      if (j === undefined) continue;
-      for (let i = 0; i < n; i++) if (i !== j) table.trust[i * n + j] = trustIn(settings, state, world.timeline, t, ids[i]!, id);
-    }
-    for (let i = 0; i < n; i++) table.trust[i * n + i] = 1;
+    const columns = [...judged].map((id) => index.get(id)).filter((j): j is number => j !== undefined);
+    table.setJudged([...new Set(columns)], (i, j) => trustIn(settings, state, world.timeline, t, ids[i]!, ids[j]!));
   };
   const buildTable = (state: WorldState, t: number): ChannelTable | null => {
     const rules = rulesOf(state).filter(([, , setting]) => setting.channel === 'private');
     const trusting = trustMayDiffer(state);
-    // Nothing to adjust (no audience cost, red line, private pair or trust below 1): today's path, no n² table.
+    // Nothing to adjust (no audience cost, red line, private pair or trust below 1): today's path, no table.
     let personal = false;
     for (let i = 0; i < n && !personal; i++) {
       const stance = stanceOf(state, i);
@@ -140,14 +133,9 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
         table.redLineCost[i] = stance.commitment.cost;
       }
     }
-    const withPrivatePair = new Uint8Array(n);
-    for (const [i, j, setting] of rules) {
-      table.kind[i * n + j] = table.kind[j * n + i] = PRIVATE;
-      table.leak[i * n + j] = table.leak[j * n + i] = setting.leak;
-      withPrivatePair[i] = withPrivatePair[j] = 1;
-    }
+    for (const [i, j, setting] of rules) table.setPrivate(i, j, setting.leak);
     if (trusting) fillTrust(table, state, t);
-    return table.seal(withPrivatePair, trusting).active() ? table : null;
+    return table.seal().active() ? table : null;
   };
   // Trust fades with a half-life, so each round has its own table then; otherwise one per state.
   const tableOfState = memo(buildTable);

@@ -1,22 +1,17 @@
 /**
- * One round's channel settings on one issue, in flat arrays by receiver·n + proposer: channel kind,
- * leak, trust; per actor the audience cost and the red line. `target` applies (E0–E4) to an offer.
+ * One round's channel settings on one issue: per actor the audience cost and the red line; per pair
+ * the channel (public unless listed private, with its leak) and the trust (the prior's unless a record
+ * or an estimate is about the proposer), in O(n) memory plus the private pairs and judged columns.
+ * `target` applies (E0–E4) to an offer.
  */
 import type { ChannelTerms } from '../../model.js';
 import { adjustedMove, type MoveInputs, redLineGap, type Shortfall, shortfallOf } from './adjust.js';
 
-export const PUBLIC = 0;
-export const PRIVATE = 1;
 
 /** The rank of a compromise in `offerKinds` (conflict-lost 0, compromise 1, capitulation 2). */
 const COMPROMISE = 1;
 
 export class ChannelTable {
-  /** PUBLIC or PRIVATE per ordered pair (closed pairs are in the run's `closed` array). */
-  readonly kind: Uint8Array;
-  readonly leak: Float64Array;
-  /** τ_ij: receiver i's trust in proposer j. */
-  readonly trust: Float64Array;
   readonly audienceCost: Float64Array;
   /** 0 none, 1 atLeast, 2 atMost. */
   readonly redLineKind: Uint8Array;
@@ -24,30 +19,101 @@ export class ChannelTable {
   readonly redLineCost: Float64Array;
   /** 1 when nothing adjusts receiver i's moves (no α, no red line, no private pair, full trust): today's path. */
   readonly inert: Uint8Array;
+  /** τ_ij for a proposer j nobody judged (no record, no estimate): the prior's (1 without trust settings). */
+  priorTrust = 1;
+  /** judgedColumn[j]: j's column in `judgedTrust` when some record or estimate is about j, else −1. */
+  private readonly judgedColumn: Int32Array;
+  private judgedCount = 0;
+  /** τ_ij = judgedTrust[i · judgedCount + judgedColumn[j]] for the judged proposers j. */
+  private judgedTrust: Float64Array = new Float64Array(0);
+  /** The private pairs (both directions) and their leaks while the table is filled; `seal` lists them per receiver. */
+  private readonly privateLeaks = new Map<number, number>();
+  /** Receiver i's private partners, ascending: privatePartners[privateStart[i] .. privateStart[i + 1]), with their leaks. */
+  privateStart: Int32Array = new Int32Array(0);
+  privatePartners: Int32Array = new Int32Array(0);
+  private privateLeak: Float64Array = new Float64Array(0);
 
+  /** O(n) memory: the pair settings are the few private pairs and the judged proposers' columns. */
   constructor(readonly size: number, readonly width: number) {
-    this.kind = new Uint8Array(size * size);
-    this.leak = new Float64Array(size * size);
-    this.trust = new Float64Array(size * size).fill(1);
     this.audienceCost = new Float64Array(size);
     this.redLineKind = new Uint8Array(size);
     this.redLineBound = new Float64Array(size);
     this.redLineCost = new Float64Array(size);
     this.inert = new Uint8Array(size);
+    this.judgedColumn = new Int32Array(size).fill(-1);
+  }
+
+  /** Makes the pair {i, j} private with leak λ (a later call for the same pair wins). */
+  setPrivate(i: number, j: number, leak: number): void {
+    this.privateLeaks.set(i * this.size + j, leak);
+    this.privateLeaks.set(j * this.size + i, leak);
+  }
+
+  /** Gives the proposers in `judged` (indices) columns of their own, every τ_ij in them from `trust(i, j)` (τ_jj = 1). */
+  setJudged(judged: readonly number[], trust: (i: number, j: number) => number): void {
+    const n = this.size;
+    const count = judged.length;
+    this.judgedCount = count;
+    this.judgedTrust = new Float64Array(n * count);
+    judged.forEach((j, column) => {
+      this.judgedColumn[j] = column;
+      for (let i = 0; i < n; i++) this.judgedTrust[i * count + column] = i === j ? 1 : trust(i, j);
+    });
+  }
+
+  /** τ_ij: receiver i's trust in proposer j. */
+  trustOf(i: number, j: number): number {
+    if (i === j) return 1;
+    const column = this.judgedColumn[j]!;
+    return column < 0 ? this.priorTrust : this.judgedTrust[i * this.judgedCount + column]!;
+  }
+
+  /** Where j is among i's private partners, −1 when the pair is public (binary search: partners are sorted). */
+  private privateSlot(i: number, j: number): number {
+    let low = this.privateStart[i]!;
+    let high = this.privateStart[i + 1]!;
+    const partners = this.privatePartners;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const partner = partners[middle]!;
+      if (partner === j) return middle;
+      if (partner < j) low = middle + 1;
+      else high = middle;
+    }
+    return -1;
+  }
+
+  isPrivate(i: number, j: number): boolean {
+    return this.privateStart[i + 1]! > this.privateStart[i]! && this.privateSlot(i, j) >= 0;
   }
 
   /**
-   * Marks the receivers whose moves nothing adjusts (call after filling). `withPrivatePair` flags the
-   * actors with a private pair; `trustFilled` says whether any τ may differ from 1 (else rows are not scanned).
+   * Lists the private partners per receiver and marks the receivers whose moves nothing adjusts (call
+   * after filling): no audience cost, no red line, no private pair, and τ_ij = 1 for every j.
    */
-  seal(withPrivatePair: Uint8Array, trustFilled: boolean): this {
+  seal(): this {
     const n = this.size;
+    this.listPrivatePartners();
+    const { judgedCount, judgedColumn, judgedTrust } = this;
     for (let i = 0; i < n; i++) {
-      let inert = this.audienceCost[i] === 0 && this.redLineKind[i] === 0 && withPrivatePair[i] === 0;
-      for (let j = 0; inert && trustFilled && j < n; j++) if (this.trust[i * n + j] !== 1) inert = false;
+      let inert = this.audienceCost[i] === 0 && this.redLineKind[i] === 0 && this.privateStart[i + 1] === this.privateStart[i];
+      const unjudgedOthers = n - 1 - (judgedCount - (judgedColumn[i]! >= 0 ? 1 : 0));
+      if (inert && unjudgedOthers > 0 && this.priorTrust !== 1) inert = false;
+      for (let column = 0; inert && column < judgedCount; column++) if (judgedTrust[i * judgedCount + column] !== 1) inert = false;
       this.inert[i] = inert ? 1 : 0;
     }
     return this;
+  }
+
+  private listPrivatePartners(): void {
+    const n = this.size;
+    const cells = [...this.privateLeaks.keys()].sort((a, b) => a - b);
+    const start = new Int32Array(n + 1);
+    for (const cell of cells) start[Math.floor(cell / n) + 1]!++;
+    for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+    this.privateStart = start;
+    this.privatePartners = Int32Array.from(cells, (cell) => cell % n);
+    this.privateLeak = Float64Array.from(cells, (cell) => this.privateLeaks.get(cell)!);
   }
 
   /** True when some receiver's moves are adjusted. */
@@ -55,15 +121,21 @@ export class ChannelTable {
     return this.inert.some((flag) => flag === 0);
   }
 
+  /** e for receiver i and proposer j: λ_ij in a private channel, 1 in public (E2). */
+  private exposureOf(i: number, j: number): number {
+    if (this.privateStart[i + 1] === this.privateStart[i]) return 1;
+    const slot = this.privateSlot(i, j);
+    return slot < 0 ? 1 : this.privateLeak[slot]!;
+  }
+
   /** The inputs of (E4) for receiver i, proposer j, an offer of rank `rank` to base target y⁰. */
   inputs(i: number, j: number, rank: number, baseTo: number, xi: number, xj: number): MoveInputs {
-    const cell = i * this.size + j;
-    const isPrivate = this.kind[cell] === PRIVATE;
+    const isPrivate = this.isPrivate(i, j);
     const kind = this.redLineKind[i] === 1 ? 'atLeast' : this.redLineKind[i] === 2 ? 'atMost' : undefined;
     return {
       baseMove: Math.abs(baseTo - xi) / this.width,
-      phi: rank === COMPROMISE || isPrivate ? this.trust[cell]! : 1,
-      exposure: isPrivate ? this.leak[cell]! : 1,
+      phi: rank === COMPROMISE || isPrivate ? this.trustOf(i, j) : 1,
+      exposure: isPrivate ? this.exposureOf(i, j) : 1,
       audienceCost: this.audienceCost[i]!,
       redLineCost: kind === undefined ? 0 : this.redLineCost[i]!,
       gap: redLineGap(kind, this.redLineBound[i]!, xi, xj, this.width),
@@ -75,12 +147,15 @@ export class ChannelTable {
    * x_i + sign(x_j − x_i)·m*·W. Inline (no allocation): it runs once per offer.
    */
   target(i: number, j: number, rank: number, baseTo: number, xi: number, xj: number): number {
-    const cell = i * this.size + j;
+    const isPrivate = this.isPrivate(i, j);
+    const phi = rank === COMPROMISE || isPrivate ? this.trustOf(i, j) : 1;
+    return this.targetWith(i, phi, isPrivate ? this.exposureOf(i, j) : 1, baseTo, xi, xj);
+  }
+
+  /** `target` for given φ and e (E1, E2): with φ = e = 1, a lost conflict's target in a public channel. */
+  targetWith(i: number, phi: number, exposure: number, baseTo: number, xi: number, xj: number): number {
     const width = this.width;
-    const isPrivate = this.kind[cell] === PRIVATE;
     const baseMove = Math.abs(baseTo - xi) / width;
-    const phi = rank === COMPROMISE || isPrivate ? this.trust[cell]! : 1;
-    const exposure = isPrivate ? this.leak[cell]! : 1;
     const line = this.redLineKind[i]!;
     const gap = line === 1 && xj < xi ? Math.max(0, xi - this.redLineBound[i]!) / width : line === 2 && xj > xi ? Math.max(0, this.redLineBound[i]! - xi) / width : Infinity;
     const pressed = phi * baseMove - exposure * this.audienceCost[i]!;
@@ -97,10 +172,9 @@ export class ChannelTable {
    */
   pruneDistance(i: number, j: number, distance: number): number {
     if (this.inert[i] === 1) return distance;
-    const cell = i * this.size + j;
-    const isPrivate = this.kind[cell] === PRIVATE;
-    const phi = isPrivate ? this.trust[cell]! : 1;
-    const exposure = isPrivate ? this.leak[cell]! : 1;
+    const isPrivate = this.isPrivate(i, j);
+    const phi = isPrivate ? this.trustOf(i, j) : 1;
+    const exposure = isPrivate ? this.exposureOf(i, j) : 1;
     const costs = this.audienceCost[i]! + (this.redLineKind[i] === 0 ? 0 : this.redLineCost[i]!);
     return phi * distance - exposure * costs * this.width - 1e-9 * this.width;
   }
@@ -113,15 +187,14 @@ export class ChannelTable {
 
   /** The settings behind receiver i's offers from j, for the explanations. */
   terms(i: number, j: number): ChannelTerms {
-    const cell = i * this.size + j;
-    const terms: ChannelTerms = { trust: this.trust[cell]!, audienceCost: this.audienceCost[i]! };
-    if (this.kind[cell] === PRIVATE) terms.leak = this.leak[cell]!;
+    const terms: ChannelTerms = { trust: this.trustOf(i, j), audienceCost: this.audienceCost[i]! };
+    if (this.isPrivate(i, j)) terms.leak = this.exposureOf(i, j);
     const kind = this.redLineKind[i];
     if (kind !== 0) terms.redLine = { kind: kind === 1 ? 'atLeast' : 'atMost', bound: this.redLineBound[i]!, cost: this.redLineCost[i]! };
     return terms;
   }
 
   channelName(i: number, j: number): 'public' | 'private' {
-    return this.kind[i * this.size + j] === PRIVATE ? 'private' : 'public';
+    return this.isPrivate(i, j) ? 'private' : 'public';
   }
 }
