@@ -17,7 +17,7 @@ import { chartCard } from '../charts/card.js';
 import { fileSlug, issueSelect } from '../controls.js';
 import { h } from '../dom.js';
 import { setAt, type Draft } from '../editor/draft.js';
-import { UndoStack } from '../editor/undo.js';
+import { editingKeys, UndoStack } from '../editor/undo.js';
 import { runInWorker } from '../modelClient.js';
 import './channels.css';
 import { asList, asLoose, type ChannelsHost } from './fields.js';
@@ -318,21 +318,6 @@ export function channelsView(store: Store): View {
     mounted: (element) => {
       if (state.draft) showChannelProblems(element, state.problems, state.draft);
     },
-    keydown: (event) => {
-      if (!(event.ctrlKey || event.metaKey)) return false;
-      const key = event.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        (document.activeElement as HTMLElement | null)?.dispatchEvent(new Event('change', { bubbles: true }));
-        step(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-        return true;
-      }
-      if (key === 's') {
-        event.preventDefault();
-        save();
-        return true;
-      }
-      return false;
-    },
+    keydown: editingKeys(step, save),
   };
 }

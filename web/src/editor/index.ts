@@ -9,7 +9,7 @@ import type { View } from '../app/view.js';
 import { valueAt } from '../../../src/scenario/fieldPath.js';
 import { freshId, pruneEmpty, renameIssue, setAt, type Draft } from './draft.js';
 import { renderEditor, saveLabel, showProblems, type EditorHost } from './editor.js';
-import { UndoStack } from './undo.js';
+import { editingKeys, UndoStack } from './undo.js';
 
 export function editorView(store: Store): View {
   const undo = new UndoStack();
@@ -148,21 +148,6 @@ export function editorView(store: Store): View {
     label: () => 'Editor',
     render: () => renderEditor(host(state.draft!)),
     mounted: (element) => showProblems(element, state.problems, state.draft, store.isStoredDraft() && !store.isDirty()),
-    keydown: (event) => {
-      if (!(event.ctrlKey || event.metaKey)) return false;
-      const key = event.key.toLowerCase();
-      if (key === 'z' || key === 'y') {
-        event.preventDefault();
-        (document.activeElement as HTMLElement | null)?.dispatchEvent(new Event('change', { bubbles: true }));
-        step(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-        return true;
-      }
-      if (key === 's') {
-        event.preventDefault();
-        save();
-        return true;
-      }
-      return false;
-    },
+    keydown: editingKeys(step, save),
   };
 }
