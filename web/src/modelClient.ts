@@ -6,12 +6,13 @@ import type { Forecast } from '../../src/models/model.js';
 import type { Scenario } from '../../src/scenario/schema.js';
 import type { Job, JobResult } from './jobs/jobs.js';
 import type { ModelRequest, WorkerRequest, WorkerResponse } from './worker.js';
+import { WorkerReplies } from './workerReplies.js';
 
 export type { ModelRequest };
 
 let worker: Worker | undefined;
 let nextId = 1;
-const pending = new Map<number, { resolve: (value: WorkerResponse & { ok: true }) => void; reject: (error: Error) => void }>();
+const replies = new WorkerReplies<Extract<WorkerResponse, { ok: true }>>();
 
 export interface RunResult {
   forecasts: Forecast[];
@@ -21,22 +22,14 @@ export interface RunResult {
 function getWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-    const answer = event.data;
-    const waiting = pending.get(answer.id);
-    if (!waiting) return;
-    pending.delete(answer.id);
-    if (answer.ok) waiting.resolve(answer);
-    else waiting.reject(new Error([answer.message, ...answer.problems.map((problem) => problem.message)].filter(Boolean).join('\n')));
-  };
+  worker.onmessage = replies.receive;
   return worker;
 }
 
-function post(request: WorkerRequest): Promise<WorkerResponse & { ok: true }> {
-  return new Promise((resolve, reject) => {
-    pending.set(request.id, { resolve, reject });
-    getWorker().postMessage(request);
-  });
+function post(request: WorkerRequest): Promise<Extract<WorkerResponse, { ok: true }>> {
+  const reply = replies.expect(request.id);
+  getWorker().postMessage(request);
+  return reply;
 }
 
 export async function runInWorker(scenario: Scenario, runs: ModelRequest[]): Promise<RunResult> {

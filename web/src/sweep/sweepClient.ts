@@ -4,6 +4,7 @@
  * worker summarise them (`summarizeSweep`). Same numbers as the CLI and the library for any K.
  */
 import { concatBlocks, type SweepData, type SweepResult, type SweepSpec } from '../../../src/analysis/sweep/index.js';
+import { WorkerReplies } from '../workerReplies.js';
 import type { SweepWorkerRequest, SweepWorkerResponse } from './sweepWorker.js';
 
 type Answer = Extract<SweepWorkerResponse, { ok: true }>;
@@ -13,21 +14,14 @@ type Unnumbered<T> = T extends unknown ? Omit<T, 'id'> : never;
 let workers: Worker[] = [];
 let nextId = 1;
 let nextSweep = 1;
-const pending = new Map<number, { resolve: (answer: Answer) => void; reject: (error: Error) => void }>();
+const replies = new WorkerReplies<Answer>();
 
 function pool(size: number): Worker[] {
   if (workers.length === size) return workers;
   for (const worker of workers) worker.terminate();
   workers = Array.from({ length: size }, () => {
     const worker = new Worker(new URL('./sweepWorker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<SweepWorkerResponse>) => {
-      const answer = event.data;
-      const waiting = pending.get(answer.id);
-      if (!waiting) return;
-      pending.delete(answer.id);
-      if (answer.ok) waiting.resolve(answer);
-      else waiting.reject(new Error([answer.message, ...answer.problems.map((problem) => problem.message)].filter(Boolean).join('\n')));
-    };
+    worker.onmessage = replies.receive;
     return worker;
   });
   return workers;
@@ -35,10 +29,9 @@ function pool(size: number): Worker[] {
 
 function ask(worker: Worker, request: Unnumbered<SweepWorkerRequest>, transfer: Transferable[] = []): Promise<Answer> {
   const id = nextId++;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ ...request, id } as SweepWorkerRequest, transfer);
-  });
+  const reply = replies.expect(id);
+  worker.postMessage({ ...request, id } as SweepWorkerRequest, transfer);
+  return reply;
 }
 
 /** Runs per block: about eight blocks per worker (for even load and smooth progress), at most 2,000. */
