@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { prepareSweep, runBlock, summarizeSweep } from '../analysis/sweep/index.js';
 import { runModel, type RunRequest } from '../models/registry.js';
 import { parseScenario } from '../scenario/parse.js';
 import { runDigest } from '../store/runs.js';
@@ -32,6 +33,17 @@ test('a forecast on a worker thread is the in-process forecast, as the JSON text
     assert.deepStrictEqual(pooled.digest, runDigest(expected, undefined), model);
     assert.deepStrictEqual(pooled.options, structuredClone(expected.options), model);
     assert.equal(pooled.preset, expected.preset, model);
+  }
+});
+
+test('sweeps run on the warm threads: every thread started once, the same threads answer one sweep after another', async () => {
+  const threads = workers.threadIds();
+  assert.equal(threads.length, workers.threads, 'all the threads are started and kept, not only one');
+  for (const seed of [5, 6]) {
+    const prepared = prepareSweep({ scenario: workedExample, model: 'eum', runs: 300, seed });
+    const pooled = await workers.sweep(prepared);
+    assert.equal(pooled.sweepJson, JSON.stringify(summarizeSweep(prepared, runBlock(prepared, 0, 300))));
+    assert.deepEqual(workers.threadIds(), threads, `after the sweep with seed ${seed}`);
   }
 });
 

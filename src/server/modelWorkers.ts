@@ -2,8 +2,9 @@
  * The server's warm pool of model worker threads (tinypool, `modelWorker.ts`): every model run,
  * sweep block and sweep summary a request asks for runs here, so no request holds the event loop and
  * `/api/health` keeps answering. One pool serves every request: it is created on the first run, keeps
- * one thread warm between requests (issue 16 item 5: no thread start-up per request), and is closed
- * with the server.
+ * all its threads warm between requests (issue 16 item 5: no thread start-up per request or sweep; a
+ * sweep's blocks go to every thread, so an idle thread let go would be started again by the next
+ * sweep), and is closed with the server.
  *
  * Each request has a deadline (`runTimeoutSeconds`, `sweepTimeoutSeconds` in runLimits.ts), counted
  * from when a thread starts its first task (waiting in the queue, or for a fresh thread to load, is
@@ -14,10 +15,11 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
-import type { PreparedSweep } from '../analysis/sweep/index.js';
+import type { PreparedSweep, SweepData } from '../analysis/sweep/index.js';
 import { InputError } from '../errors.js';
 import type { RunRequest } from '../models/registry.js';
 import { runBlocks } from '../node/sweep/pool.js';
+import type { BlockTask } from '../node/sweep/worker.js';
 import { workerModuleUrl } from '../node/workerModule.js';
 import type { Scenario } from '../scenario/schema.js';
 import { HttpError } from './http.js';
@@ -59,7 +61,8 @@ export class ModelWorkers {
   async sweep(prepared: PreparedSweep): Promise<SweepText> {
     const deadline = new Deadline('sweep', this.sweepTimeoutMs);
     try {
-      const { data } = await runBlocks(prepared, 0, prepared.spec.runs, this.threads * 2, (block) => this.run({ kind: 'sweep-block', ...block }, deadline));
+      const lane = (block: BlockTask): Promise<SweepData> => this.run({ kind: 'sweep-block', ...block }, deadline);
+      const { data } = await runBlocks(prepared, 0, prepared.spec.runs, Array.from({ length: this.threads * 2 }, () => lane));
       return await this.run({ kind: 'sweep-summary', spec: prepared.spec, data }, deadline);
     } finally {
       deadline.clear();
@@ -69,6 +72,11 @@ export class ModelWorkers {
   /** Starts a thread and waits until it has loaded the models (no deadline: start-up is not a run's time). */
   async warm(): Promise<void> {
     await this.run({ kind: 'warm' }, new Deadline('run', 0));
+  }
+
+  /** The pool's threads (none before the first run): the same ones from one request to the next. */
+  threadIds(): number[] {
+    return this.pool?.threads.map((thread) => thread.threadId) ?? [];
   }
 
   /** Terminates the threads (running tasks fail); the next run starts a new pool. */
@@ -81,9 +89,8 @@ export class ModelWorkers {
   private async run<K extends ModelTask['kind']>(task: Extract<ModelTask, { kind: K }>, deadline: Deadline): Promise<ModelTaskValues[K]> {
     this.pool ??= new Tinypool({
       filename: workerModuleUrl(import.meta.url, './modelWorker'),
-      minThreads: 1,
+      minThreads: this.threads,
       maxThreads: this.threads,
-      idleTimeout: 60_000,
       maxQueue: maxQueuedModelTasks,
       resourceLimits: { maxOldGenerationSizeMb: workerMemoryMb },
     });

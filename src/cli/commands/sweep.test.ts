@@ -47,6 +47,22 @@ describe('parley sweep', () => {
     assert.match(csv.out, /\ntalks,quantile,p95,[\d.]+\n/u);
   });
 
+  it('the same seed gives the same JSON with 1 worker, 2 workers and the automatic choice; --show-workers only adds a line on stderr', async () => {
+    const common = ['sweep', example, '--runs', '3000', '--seed', '21', '--threshold', 'settlement:50', '--json'];
+    const one = await runParley([...common, '--workers', '1']);
+    assert.equal(one.code, 0, one.err);
+    assert.equal(one.err, '');
+    for (const extra of [['--workers', '2'], ['--workers', '3'], [], ['--show-workers']]) {
+      const other = await runParley([...common, ...extra]);
+      assert.equal(other.code, 0, other.err);
+      assert.equal(other.out, one.out, extra.join(' '));
+    }
+    const explicit = await runParley([...common, '--workers', '2', '--show-workers']);
+    assert.equal(explicit.err, 'workers: 2 (--workers)\n');
+    const automatic = await runParley([...common, '--show-workers']);
+    assert.match(automatic.err, /^workers: [12] \(automatic: pilot of [\d,]+ runs in this thread/u);
+  });
+
   it('shocks change the forecast: dropping the United States administration', async () => {
     const args = ['sweep', example, '--model', 'weighted-mean', '--runs', '20', '--no-noise', '--json', '--workers', '1'];
     const base = JSON.parse((await runParley(args)).out) as { issues: Array<{ baseline: number; moved: Record<string, number> }> };

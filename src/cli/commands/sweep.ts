@@ -45,9 +45,11 @@ Options:
                       (salience on the scenario's scale; changes and closed dyads need EUM), repeatable
   --threshold T       [ISSUE:]VALUE: report P(outcome > VALUE) and P(outcome < VALUE), repeatable
   --bins K            histogram bins over each issue's scale (default 20)
-  --workers K         worker threads (default: up to the number of cores, chosen from a timed
-                      pilot of the first runs: threads only where they pay for their start-up;
-                      1 runs in the main thread); the result is the same for any K
+  --workers K         threads, the main one included (default: up to the number of cores, chosen
+                      from a timed pilot of the first runs and the cores not busy: threads only
+                      where they pay for their start-up; 1 runs in the main thread alone); the
+                      result is the same for any K
+  --show-workers      say on stderr how many threads ran the sweep and, when chosen, why
   --shard i/n         run only part i of n (0-based) and write it as a part for \`parley merge\`
   --json              print the result as JSON (see docs/sweeps.md)
   --csv               print a tidy CSV: issue,statistic,key,value
@@ -69,6 +71,7 @@ Ctrl-C stops after the running blocks and reports the runs done (exit 130).`,
         threshold: { type: 'string', multiple: true },
         bins: { type: 'string' },
         workers: { type: 'string' },
+        'show-workers': { type: 'boolean' },
         shard: { type: 'string' },
         json: { type: 'boolean' },
         csv: { type: 'boolean' },
@@ -105,6 +108,6 @@ Ctrl-C stops after the running blocks and reports the runs done (exit 130).`,
     for (const note of notes) io.stderr.write(`note: ${note}\n`);
 
     const { runSweepCommand } = await import('../sweep/command.js');
-    return runSweepCommand(prepared, { workers, auto, shard, format: values.json ? 'json' : values.csv ? 'csv' : 'report', out: values.out }, io);
+    return runSweepCommand(prepared, { workers, auto, showWorkers: values['show-workers'] === true, shard, format: values.json ? 'json' : values.csv ? 'csv' : 'report', out: values.out }, io);
   },
 };

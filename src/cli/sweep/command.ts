@@ -6,7 +6,8 @@ import { makePart, shardRange, summarizeSweep, type PreparedSweep, type Shard } 
 import { ExitCode } from '../command.js';
 import { emitResult } from '../files.js';
 import type { CliIo } from '../io.js';
-import { executeRuns } from '../../node/sweep/execute.js';
+import { executeRuns, type ExecuteOutcome } from '../../node/sweep/execute.js';
+import { expectedWallSeconds, usableCores } from '../../node/sweep/workerChoice.js';
 import { startProgress } from './progress.js';
 import { sweepCsv, sweepJson, sweepReport } from './report.js';
 
@@ -19,6 +20,8 @@ export interface SweepRunRequest {
   /** The most worker threads; with `auto`, a timed pilot decides whether to start them (execute.ts). */
   workers: number;
   auto?: boolean;
+  /** Say on stderr how many threads ran the sweep, and with `auto` why (`--show-workers`). */
+  showWorkers?: boolean;
   shard: Shard | undefined;
   format: SweepFormat;
   out: string | undefined;
@@ -34,6 +37,7 @@ export async function runSweepCommand(prepared: PreparedSweep, request: SweepRun
   } finally {
     progress.stop();
   }
+  if (request.showWorkers === true) io.stderr.write(`${workersNote(outcome, request.auto === true)}\n`);
   const done = outcome.data.end - outcome.data.start;
   if (request.shard) {
     if (outcome.stopped) {
@@ -56,4 +60,19 @@ export async function runSweepCommand(prepared: PreparedSweep, request: SweepRun
     return interruptedExitCode;
   }
   return ExitCode.ok;
+}
+
+/** The `--show-workers` line: the threads that ran the runs (this one counts) and, when chosen, why. */
+export function workersNote(outcome: ExecuteOutcome, auto: boolean): string {
+  const seconds = (value: number): string => `${value.toFixed(2)} s`;
+  if (!auto) return `workers: ${outcome.threads} (--workers)`;
+  const pilot = `pilot of ${(outcome.pilotRuns ?? 0).toLocaleString('en')} runs in this thread`;
+  const estimate = outcome.estimate;
+  if (estimate === undefined) return `workers: 1 (automatic: the ${pilot} did them all)`;
+  const expected = Array.from({ length: estimate.maxThreads }, (_, index) => `${index + 1}: ${seconds(expectedWallSeconds(index + 1, estimate))}`);
+  return (
+    `workers: ${outcome.threads} (automatic: ${pilot}, ${(estimate.secondsPerRun * 1000).toFixed(3)} ms a warm run, warm-up ${seconds(estimate.warmUpSeconds)}; ` +
+    `${estimate.cores} cores, 1-minute load ${estimate.load.toFixed(2)}, ${usableCores(estimate.cores, estimate.load).toFixed(2)} usable; ` +
+    `expected for the other ${estimate.remainingRuns.toLocaleString('en')} runs on k threads: ${expected.join(', ')})`
+  );
 }

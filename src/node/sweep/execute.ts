@@ -1,56 +1,120 @@
 /**
  * Runs a range of a sweep's runs: in this thread with one worker (yielding between blocks so Ctrl-C
- * is heard), on a tinypool of worker threads with more. Either way the data is bit-identical.
+ * is heard), with K > 1 on this thread and K − 1 worker threads taking blocks from one queue. Either
+ * way the data is bit-identical.
  *
- * With `control.auto`, `control.workers` is only the most it may use: a short pilot (the first runs,
- * about 50 ms of them) is timed in this thread and the pool is started only when the time the workers
- * would save on the remaining runs, remaining · t_run · (1 − 1/k), exceeds what starting them costs
- * (`workerStartSeconds`, the break-even measured by `npm run bench -- sweep`). The pilot's runs are
- * part of the result, so the choice changes nothing but the speed.
+ * With `control.auto`, `control.workers` is only the most it may use. A pilot runs the first runs in
+ * this thread, in blocks of 1, 2, 4, … runs, until two blocks in a row take the same time per run
+ * (the JIT has warmed up) or the range is done; its runs are part of the result. Then the thread
+ * count is chosen by the model in workerChoice.ts: the pilot's warm CPU time per run and its warm-up
+ * (the CPU time beyond its runs at the warm rate, which every fresh worker pays again), the start-up of a
+ * worker thread (`threadStartSeconds`, measured by `npm run bench -- sweep-process`), and the cores
+ * not busy (`os.availableParallelism()` less the 1-minute load average).
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { concatBlocks, runBlock, type PreparedSweep, type SweepData } from '../../analysis/sweep/index.js';
-import { defaultBlockSize, runOnWorkers, type PoolControl, type PoolOutcome } from './pool.js';
+import { defaultBlockSize, runBesideWorkers, type PoolControl, type PoolOutcome } from './pool.js';
+import { chooseThreads, type SweepTimeEstimate } from './workerChoice.js';
 
-/** Wall time to start a pool of worker threads and load the models in them (bench: 0.3–0.45 s on 2 cores). */
-export const workerStartSeconds = 0.35;
-/** The pilot stops after this much time or `pilotMaxRuns` runs, whichever comes first. */
-const pilotSeconds = 0.05;
-const pilotMaxRuns = 256;
+/** Wall time to start one worker thread and load the models in it (bench `sweep-process`: 0.22–0.25 s on this machine's cores). */
+export const threadStartSeconds = 0.25;
+/** A pilot block's time per run counts only when the block took this long (shorter is timer noise). */
+const pilotMinBlockSeconds = 0.02;
+/** The pilot is warm when two blocks in a row agree on the time per run within this ratio. */
+const pilotSteadyRatio = 1.2;
+/** The pilot stops after this long even if it is not steady (a noisy machine). */
+const pilotMaxSeconds = 3;
 
 export interface ExecuteControl extends PoolControl {
-  /** Choose between this thread and `workers` threads by the measured break-even (module comment). */
+  /** Choose between this thread and up to `workers` threads by the model in workerChoice.ts. */
   auto?: boolean;
+  /** The pilot's time limit (s), `pilotMaxSeconds` by default (tests: 0 makes the pilot one run). */
+  pilotSeconds?: number;
+  /** Replaces `chooseThreads` (tests: force a choice to prove it changes nothing but the speed). */
+  choose?: (estimate: SweepTimeEstimate) => number;
 }
 
-export async function executeRuns(prepared: PreparedSweep, start: number, end: number, control: ExecuteControl): Promise<PoolOutcome> {
+export interface ExecuteOutcome extends PoolOutcome {
+  /** The threads the runs after the pilot ran on (this one counts): `workers`, or the automatic choice. */
+  threads: number;
+  /** With `auto`: what the choice was made from (undefined when the pilot did every run). */
+  estimate?: SweepTimeEstimate;
+  /** With `auto`: the runs of the pilot. */
+  pilotRuns?: number;
+}
+
+export async function executeRuns(prepared: PreparedSweep, start: number, end: number, control: ExecuteControl): Promise<ExecuteOutcome> {
   if (control.workers > 1 && control.auto) return executeAuto(prepared, start, end, control);
-  if (control.workers > 1) return runOnWorkers(prepared, start, end, control);
-  return runInThread(prepared, start, end, control);
+  return { ...(await runOnThreads(prepared, start, end, control.workers, control)), threads: control.workers };
 }
 
-async function executeAuto(prepared: PreparedSweep, start: number, end: number, control: ExecuteControl): Promise<PoolOutcome> {
-  const pilot = runPilot(prepared, start, end);
-  control.onProgress?.(pilot.data.end - start, end - start);
-  const remaining = end - pilot.data.end;
-  const saving = remaining * pilot.secondsPerRun * (1 - 1 / control.workers);
-  if (remaining === 0 || control.signal?.aborted === true) return { data: pilot.data, stopped: pilot.data.end < end };
-  const progress = control.onProgress && ((done: number) => control.onProgress!(pilot.data.end - start + done, end - start));
-  const rest = { ...control, ...(progress ? { onProgress: progress } : {}) };
-  const outcome = saving > workerStartSeconds ? await runOnWorkers(prepared, pilot.data.end, end, rest) : await runInThread(prepared, pilot.data.end, end, rest);
-  return { data: concatBlocks([pilot.data, outcome.data]), stopped: outcome.stopped };
+async function executeAuto(prepared: PreparedSweep, start: number, end: number, control: ExecuteControl): Promise<ExecuteOutcome> {
+  const pilot = await runPilot(prepared, start, end, control);
+  const pilotRuns = pilot.data.end - start;
+  if (pilot.data.end === end || control.signal?.aborted === true) return { data: pilot.data, stopped: pilot.data.end < end, threads: 1, pilotRuns };
+  const estimate: SweepTimeEstimate = {
+    remainingRuns: end - pilot.data.end,
+    secondsPerRun: pilot.secondsPerRun,
+    warmUpSeconds: pilot.warmUpSeconds,
+    threadStartSeconds,
+    cores: availableParallelism(),
+    load: loadavg()[0] ?? 0,
+    maxThreads: control.workers,
+  };
+  const threads = (control.choose ?? chooseThreads)(estimate);
+  const progress = control.onProgress && ((done: number) => control.onProgress!(pilotRuns + done, end - start));
+  const rest: PoolControl = { ...control, ...(progress ? { onProgress: progress } : {}) };
+  const outcome = await runOnThreads(prepared, pilot.data.end, end, threads, rest);
+  return { data: concatBlocks([pilot.data, outcome.data]), stopped: outcome.stopped, threads, estimate, pilotRuns };
 }
 
-/** The first runs, one at a time, until about `pilotSeconds` have passed; and the time per run. */
-function runPilot(prepared: PreparedSweep, start: number, end: number): { data: SweepData; secondsPerRun: number } {
+interface Pilot {
+  data: SweepData;
+  /** The last block's CPU time per run (s). */
+  secondsPerRun: number;
+  /** The pilot's CPU time beyond its runs at `secondsPerRun` (s): the warm-up a fresh thread pays again. */
+  warmUpSeconds: number;
+}
+
+/** This process's CPU time so far (s): during the pilot, this thread's runs and V8's compiler threads. */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/**
+ * The first runs in blocks of 1, 2, 4, … until two blocks in a row agree on the time per run (module
+ * comment). Timed in CPU time, not wall time: other processes preempting this one on a shared machine
+ * would make wall times disagree, or agree by chance while the JIT is still warming up.
+ */
+async function runPilot(prepared: PreparedSweep, start: number, end: number, control: ExecuteControl): Promise<Pilot> {
   const began = performance.now();
+  const cpuBegan = cpuSeconds();
   const blocks: SweepData[] = [];
   let at = start;
-  while (at < end && at - start < pilotMaxRuns && (performance.now() - began) / 1000 < pilotSeconds) {
-    blocks.push(runBlock(prepared, at, at + 1));
-    at++;
+  let secondsPerRun = 0;
+  let previous: number | undefined;
+  for (let size = 1; at < end && control.signal?.aborted !== true; size *= 2) {
+    const blockEnd = Math.min(end, at + size);
+    const blockBegan = cpuSeconds();
+    blocks.push(runBlock(prepared, at, blockEnd));
+    const seconds = cpuSeconds() - blockBegan;
+    secondsPerRun = seconds / (blockEnd - at);
+    at = blockEnd;
+    control.onProgress?.(at - start, end - start);
+    const steady = previous !== undefined && seconds >= pilotMinBlockSeconds && Math.max(previous, secondsPerRun) <= pilotSteadyRatio * Math.min(previous, secondsPerRun);
+    if (steady || (performance.now() - began) / 1000 >= (control.pilotSeconds ?? pilotMaxSeconds)) break;
+    previous = seconds >= pilotMinBlockSeconds ? secondsPerRun : undefined;
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  return { data: concatBlocks(blocks), secondsPerRun: (performance.now() - began) / 1000 / (at - start) };
+  const data = blocks.length > 0 ? concatBlocks(blocks) : runBlock(prepared, start, start);
+  return { data, secondsPerRun, warmUpSeconds: Math.max(0, cpuSeconds() - cpuBegan - (at - start) * secondsPerRun) };
+}
+
+/** [start, end) on `threads` threads: this one alone, or beside `threads` − 1 workers. */
+function runOnThreads(prepared: PreparedSweep, start: number, end: number, threads: number, control: PoolControl): Promise<PoolOutcome> {
+  return threads > 1 ? runBesideWorkers(prepared, start, end, { ...control, workers: threads }) : runInThread(prepared, start, end, control);
 }
 
 async function runInThread(prepared: PreparedSweep, start: number, end: number, control: PoolControl): Promise<PoolOutcome> {
