@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { prepareSweep } from '../src/analysis/sweep/index.js';
 import { runOnWorkers } from '../src/node/sweep/pool.js';
@@ -22,20 +23,23 @@ import type { BenchSuite, BenchTable } from './suite.js';
 
 interface Timing {
   seconds: number;
+  /** The process's CPU time, all threads (bench/cpuAtExit.ts). */
+  cpuSeconds: number;
   /** The threads the sweep ran on, from its `--show-workers` line on stderr. */
   threads: number;
 }
 
-function timeSweep(file: string, runs: number, workers: string | undefined): Timing {
-  const args = [fromRepo('dist', 'src', 'cli', 'main.js'), 'sweep', file, '--runs', String(runs), '--json', '--show-workers', ...(workers ? ['--workers', workers] : [])];
+function timeSweep(file: string, runs: number, workers: string | undefined, cpuFile: string): Timing {
+  const preload = pathToFileURL(fromRepo('dist', 'bench', 'cpuAtExit.js')).href;
+  const args = ['--import', preload, fromRepo('dist', 'src', 'cli', 'main.js'), 'sweep', file, '--runs', String(runs), '--json', '--show-workers', ...(workers ? ['--workers', workers] : [])];
   const start = performance.now();
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, PARLEY_BENCH_CPU_FILE: cpuFile } });
   const seconds = (performance.now() - start) / 1000;
   const stderr = result.stderr.toString();
   if (result.status !== 0) throw new Error(`parley sweep failed: ${stderr}`);
   const threads = /^workers: (\d+) /mu.exec(stderr)?.[1];
   if (threads === undefined) throw new Error(`parley sweep --show-workers said no worker count: ${stderr}`);
-  return { seconds, threads: Number(threads) };
+  return { seconds, cpuSeconds: Number(readFileSync(cpuFile, 'utf8')), threads: Number(threads) };
 }
 
 function fastest(timings: Timing[]): Timing {
@@ -72,12 +76,13 @@ export const sweepProcessSuite: BenchSuite = {
           loads.push(loadavg()[0] ?? 0);
           // Interleaved, the order turned each time, so that a change of load falls on every column.
           const order = (['one', 'two', 'auto'] as const).map((_, index, all) => all[(index + repeat) % all.length]!);
-          for (const kind of order) timings[kind].push(timeSweep(file, runs, kind === 'one' ? '1' : kind === 'two' ? '2' : undefined));
+          for (const kind of order) timings[kind].push(timeSweep(file, runs, kind === 'one' ? '1' : kind === 'two' ? '2' : undefined, join(folder, 'cpu.txt')));
         }
         const one = fastest(timings.one).seconds;
         const two = fastest(timings.two).seconds;
         const auto = fastest(timings.auto).seconds;
         const best = Math.min(one, two);
+        const cpu = (kind: 'one' | 'two' | 'auto'): string => Math.min(...timings[kind].map((timing) => timing.cpuSeconds)).toFixed(2);
         rows.push([
           name,
           runs.toLocaleString('en'),
@@ -86,6 +91,7 @@ export const sweepProcessSuite: BenchSuite = {
           `${(one / two).toFixed(2)}×`,
           auto.toFixed(2),
           choices(timings.auto),
+          `${cpu('one')} / ${cpu('two')} / ${cpu('auto')}`,
           `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
           auto <= best * 1.1 + 0.05 ? 'met' : 'not met',
         ]);
@@ -98,16 +104,16 @@ export const sweepProcessSuite: BenchSuite = {
         await runOnWorkers(prepared, 0, 1, { workers: 1 });
         startUp = Math.min(startUp, (performance.now() - start) / 1000);
       }
-      rows.push(['start-up of one worker thread (1 run)', '1', '', startUp.toFixed(2), '', `constant used: ${threadStartSeconds}`, '', loadavg()[0]!.toFixed(1), '']);
+      rows.push(['start-up of one worker thread (1 run)', '1', '', startUp.toFixed(2), '', `constant used: ${threadStartSeconds}`, '', '', loadavg()[0]!.toFixed(1), '']);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
     return {
       title: 'Sweep end to end: whole-process wall time, 1 vs 2 workers vs automatic',
-      columns: ['scenario', 'runs', '1 worker s', '2 workers s', 'speed-up', 'automatic s', 'automatic chose (threads × times)', '1-minute load', 'target: automatic ≤ 1.1 × the better + 0.05 s (issue 16 item 5)'],
+      columns: ['scenario', 'runs', '1 worker s', '2 workers s', 'speed-up', 'automatic s', 'automatic chose (threads × times)', 'CPU s, 1 / 2 / automatic', '1-minute load', 'target: automatic ≤ 1.1 × the better + 0.05 s (issue 16 item 5)'],
       rows,
       notes: [
-        `Each cell is the fastest of ${repeats} \`parley sweep … --json --show-workers\` processes, stdout discarded, the three columns interleaved; EUM default, default noise.`,
+        `Each cell is the fastest of ${repeats} \`parley sweep … --json --show-workers\` processes, stdout discarded, the three columns interleaved; EUM default, default noise. CPU: the least of the repeats, all threads.`,
         '2 workers: the main thread and one worker thread taking blocks from one queue.',
       ],
     };
