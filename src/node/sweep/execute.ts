@@ -17,7 +17,7 @@ import { concatBlocks, runBlock, type PreparedSweep, type SweepData } from '../.
 import { defaultBlockSize, runBesideWorkers, type PoolControl, type PoolOutcome } from './pool.js';
 import { chooseThreads, type SweepTimeEstimate } from './workerChoice.js';
 
-/** Wall time to start one worker thread and load the models in it (bench `sweep-process`: 0.22–0.25 s on this machine's cores). */
+/** Wall time to start one worker thread and load the models in it (bench `sweep-process`, last row: 0.22–0.25 s at load ≈ 2, 0.43 s at load ≈ 12). */
 export const threadStartSeconds = 0.25;
 /** A pilot block's time per run counts only when the block took this long (shorter is timer noise). */
 const pilotMinBlockSeconds = 0.02;
