@@ -264,8 +264,9 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
   // The walk: the nearer of the next proposer below and above, until neither side can come within D + 2G.
   let left = home - 1;
   let right = home + 1;
-  if (adjust !== null && adjust.inert[i] === 0) {
+  if (adjust !== null && adjust.inert[i] === 0 && (adjust.audienceCost[i]! > 0 || adjust.redLineKind[i] !== 0)) {
     // Public lost conflicts closer than the audience cost allows are refused (E6): passed over by bisection.
+    // (Without α_i or a red line, a public lost conflict's move is its distance, never 0: nothing to pass.)
     left = skipRefused(input, order, i, xi, left, -1, -1);
     right = skipRefused(input, order, i, xi, right, 1, n);
   }
