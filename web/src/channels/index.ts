@@ -3,7 +3,7 @@
  * per-actor / per-stance costs, trust, the timeline with its dated events and branches, and the
  * timeline chart (each branch leaf's forecast path and the mixture). Every edit goes through the same
  * schema and validation as the CLI (store.validateDraft); its problems are shown beside their fields in
- * words. It keeps its own undo history (web/src/editor/undo.ts), cleared when another scenario is
+ * words. It keeps its own undo history (web/src/editor/editSession.ts, as the Editor tab's), cleared when another scenario is
  * opened; Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo, Ctrl+S saves through the store.
  */
 import type { Problem } from '../../../src/errors.js';
@@ -17,7 +17,9 @@ import { chartCard } from '../charts/card.js';
 import { fileSlug, issueSelect } from '../controls.js';
 import { h } from '../dom.js';
 import { setAt, type Draft } from '../editor/draft.js';
-import { editingKeys, UndoStack } from '../editor/undo.js';
+import { saveLabel } from '../editor/editor.js';
+import { showUndoState, storeSession } from '../editor/storeSession.js';
+import { editingKeys } from '../editor/undo.js';
 import { runInWorker } from '../modelClient.js';
 import './channels.css';
 import { asList, asLoose, type ChannelsHost } from './fields.js';
@@ -80,13 +82,10 @@ const datedMarks = (draft: Draft): DatedMark[] => [
 
 export function channelsView(store: Store): View {
   const state = store.state;
-  const undo = new UndoStack();
-  let beforeEdit = '';
+  const session = storeSession(store);
   const matrix: MatrixState = { issue: undefined, row: 0, column: 1 };
   const chart: ChartState = { model: 'eum', forecast: undefined, ranOn: '', running: false, error: undefined };
   store.on('opened', () => {
-    undo.clear();
-    beforeEdit = '';
     Object.assign(matrix, { issue: undefined, row: 0, column: 1 });
     Object.assign(chart, { forecast: undefined, ranOn: '', running: false, error: undefined });
   });
@@ -101,19 +100,15 @@ export function channelsView(store: Store): View {
     const save = document.getElementById('channels-save');
     const dirty = store.isDirty();
     if (save) {
-      save.textContent = dirty ? 'Save changes' : 'Saved';
+      save.textContent = saveText();
       save.className = dirty ? 'primary' : '';
     }
     document.getElementById('unsaved-badge')?.toggleAttribute('hidden', !dirty);
-    updateUndoButtons();
+    showUndoState(session, 'channels-undo', 'channels-redo');
   }
 
-  function updateUndoButtons(): void {
-    const undoButton = document.getElementById('channels-undo') as HTMLButtonElement | null;
-    const redoButton = document.getElementById('channels-redo') as HTMLButtonElement | null;
-    if (undoButton) undoButton.disabled = !undo.canUndo;
-    if (redoButton) redoButton.disabled = !undo.canRedo;
-  }
+  /** As the editor's save button: with problems the scenario is saved as a draft, which cannot run. */
+  const saveText = (): string => saveLabel({ dirty: store.isDirty(), storedDraft: store.isStoredDraft(), problemCount: state.problems.length });
 
   /** Draws the view again and puts the focus back where it was (same field, matrix cell or button). */
   function redraw(): void {
@@ -127,12 +122,7 @@ export function channelsView(store: Store): View {
   }
 
   function step(direction: 'undo' | 'redo'): void {
-    const snapshot = direction === 'undo' ? undo.undo(store.draftText()) : undo.redo(store.draftText());
-    if (snapshot === undefined) return;
-    state.draft = JSON.parse(snapshot) as Draft;
-    beforeEdit = '';
-    store.validateDraft();
-    redraw();
+    if (session.step(direction)) redraw();
   }
 
   const save = store.guarded(() => store.saveScenario());
@@ -140,23 +130,19 @@ export function channelsView(store: Store): View {
   function host(draft: Draft): ChannelsHost {
     return {
       draft,
-      beginEdit: () => (beforeEdit = store.draftText()),
+      beginEdit: () => session.beginEdit(),
       set: (path: FieldPath, value: unknown) => {
-        if (!beforeEdit) beforeEdit = store.draftText();
+        session.touch();
         setAt(draft, path, value);
         tidyTimeline(draft);
         refresh();
       },
       commit: () => {
-        if (beforeEdit && beforeEdit !== store.draftText()) undo.record(beforeEdit);
-        beforeEdit = store.draftText();
-        updateUndoButtons();
+        session.commit();
+        showUndoState(session, 'channels-undo', 'channels-redo');
       },
       change: (mutate) => {
-        const before = store.draftText();
-        mutate(draft);
-        if (store.draftText() !== before) undo.record(before);
-        beforeEdit = '';
+        session.change(() => mutate(draft));
         store.validateDraft();
         redraw();
       },
@@ -270,10 +256,10 @@ export function channelsView(store: Store): View {
       h(
         'div',
         { class: 'toolbar', role: 'toolbar', 'aria-label': 'Channels and time' },
-        h('button', { type: 'button', id: 'channels-undo', onclick: () => step('undo'), disabled: !undo.canUndo, title: 'Undo (Ctrl+Z)' }, '↶ Undo'),
-        h('button', { type: 'button', id: 'channels-redo', onclick: () => step('redo'), disabled: !undo.canRedo, title: 'Redo (Ctrl+Shift+Z / Ctrl+Y)' }, '↷ Redo'),
+        h('button', { type: 'button', id: 'channels-undo', onclick: () => step('undo'), disabled: !session.canUndo, title: 'Undo (Ctrl+Z)' }, '↶ Undo'),
+        h('button', { type: 'button', id: 'channels-redo', onclick: () => step('redo'), disabled: !session.canRedo, title: 'Redo (Ctrl+Shift+Z / Ctrl+Y)' }, '↷ Redo'),
         h('span', { class: 'spacer' }),
-        h('button', { type: 'button', id: 'channels-save', class: dirty ? 'primary' : '', onclick: () => save() }, dirty ? 'Save changes' : 'Saved'),
+        h('button', { type: 'button', id: 'channels-save', class: dirty ? 'primary' : '', onclick: () => save(), title: 'Save (Ctrl+S); with problems, as a draft' }, saveText()),
       ),
       h('div', { class: 'problems', id: 'channels-problems', role: 'status', 'aria-live': 'polite' }),
       h(
