@@ -19,7 +19,7 @@ import { h } from '../dom.js';
 import { setAt, type Draft } from '../editor/draft.js';
 import { saveLabel } from '../editor/editor.js';
 import { showUndoState, storeSession } from '../editor/storeSession.js';
-import { editingKeys } from '../editor/undo.js';
+import { editingKeys } from '../editor/editingKeys.js';
 import { runInWorker } from '../modelClient.js';
 import './channels.css';
 import { asList, asLoose, type ChannelsHost } from './fields.js';

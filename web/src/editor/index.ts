@@ -10,7 +10,7 @@ import { valueAt } from '../../../src/scenario/fieldPath.js';
 import { freshId, pruneEmpty, renameIssue, setAt, type Draft } from './draft.js';
 import { renderEditor, saveLabel, showProblems, type EditorHost } from './editor.js';
 import { showUndoState, storeSession } from './storeSession.js';
-import { editingKeys } from './undo.js';
+import { editingKeys } from './editingKeys.js';
 
 export function editorView(store: Store): View {
   const session = storeSession(store);
