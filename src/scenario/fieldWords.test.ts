@@ -98,3 +98,16 @@ test('the channels-spec lists are named by what they are about (channels, trust 
   assert.equal(fieldWords('actors[1].stances.talks.commitment.atLeast', scenario), "Russia's red line's at least on Talks");
   assert.equal(problemWords({ field: 'channels[0]', message: 'the pair "us" and "russia"' }, scenario), 'the channel between United States and Russia: the pair United States and Russia');
 });
+
+test('the deal fields: proposals by label and date, ratifiers and veto players by their place, the table', () => {
+  const scenario = {
+    actors: [{ id: 'us', name: 'United States' }, { id: 'russia', name: 'Russia' }],
+    issues: [{ id: 'talks', name: 'Talks' }],
+    proposals: [{ date: '2024-01-28', label: 'the private request' }, { date: '2024-02-01' }],
+  };
+  assert.equal(fieldWords('proposals[0].position', scenario), 'proposal “the private request” (2024-01-28), position');
+  assert.equal(fieldWords('proposals[1].to', scenario), 'proposal of 2024-02-01, to');
+  assert.equal(fieldWords('issues[0].ratifiers[0].for', scenario), "Talks' ratifier 1's signatory");
+  assert.equal(fieldWords('issues[0].vetoPlayers[1]', scenario), "Talks' veto player 2");
+  assert.equal(fieldWords('issues[0].table.leak', scenario), "Talks' bargaining table's leak probability");
+});

@@ -1,7 +1,7 @@
 /**
  * The Channels & time tab (channels-spec.md §3): the channels as a pair matrix, red lines and the
- * per-actor / per-stance costs, trust, the timeline with its dated events and branches, and the
- * timeline chart (each branch leaf's forecast path and the mixture). Every edit goes through the same
+ * per-actor / per-stance costs, each issue's veto players, ratifiers and bargaining table, the
+ * proposals, trust, the timeline with its dated events and branches, and the timeline chart (each branch leaf's forecast path and the mixture). Every edit goes through the same
  * schema and validation as the CLI (store.validateDraft); its problems are shown beside their fields in
  * words. It keeps its own undo history (web/src/editor/editSession.ts, as the Editor tab's), cleared when another scenario is
  * opened; Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo, Ctrl+S saves through the store.
@@ -25,7 +25,9 @@ import './channels.css';
 import { asList, asLoose, type ChannelsHost } from './fields.js';
 import { problemWords } from '../../../src/scenario/fieldWords.js';
 import { matrixGrid, type MatrixState } from './matrixGrid.js';
-import { actorFieldsTable, stanceFieldsTable, vetoPlayersField } from './redLines.js';
+import { ratifiersEditor, tableFields, vetoPlayersField } from './issueDealFields.js';
+import { proposalsEditor } from './proposalsEditor.js';
+import { actorFieldsTable, stanceFieldsTable } from './redLines.js';
 import { timelineChart, type DatedMark } from './timelineChart.js';
 import { branchesEditor, eventsEditor, tidyTimeline, timelineFields } from './timelineEditor.js';
 import { trustEditor } from './trustEditor.js';
@@ -275,11 +277,25 @@ export function channelsView(store: Store): View {
         { class: 'card', 'aria-label': 'Red lines and costs' },
         h('h3', {}, 'Red lines, audience costs, hurt, breach costs, patience'),
         issueSelect('Issue', 'red-lines-issue', issues, issueId, chooseIssue),
-        issueIndex >= 0 ? vetoPlayersField(edit, issueIndex, names) : null,
         stanceFieldsTable(edit, issueId, names),
         h('h4', {}, 'Per actor (a stance above overrides them on its issue)'),
         actorFieldsTable(edit, names),
       ),
+      h(
+        'section',
+        { class: 'card', 'aria-label': 'Who must agree' },
+        h('h3', {}, 'Who must agree: veto players, ratifiers, the bargaining table'),
+        issueSelect('Issue', 'deal-fields-issue', issues, issueId, chooseIssue),
+        issueIndex >= 0
+          ? [
+              vetoPlayersField(edit, issueIndex, names),
+              h('h4', {}, 'Ratifiers (each must accept what its signatory signs: a win-set)'),
+              ratifiersEditor(edit, issueIndex, names),
+              tableFields(edit, issueIndex),
+            ]
+          : null,
+      ),
+      h('section', { class: 'card', 'aria-label': 'Proposals' }, h('h3', {}, 'Proposals (the deal analysis judges each)'), proposalsEditor(edit, names, issueId)),
       h('section', { class: 'card', 'aria-label': 'Trust' }, h('h3', {}, 'Trust'), trustEditor(edit, names, start)),
       h(
         'section',
