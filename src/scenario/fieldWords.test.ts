@@ -92,6 +92,7 @@ test('the channels-spec lists are named by what they are about (channels, trust 
   };
   assert.equal(fieldWords('channels[0].leak', scenario), 'the channel between United States and Russia, leak probability');
   assert.equal(fieldWords('trust.records[0].seenBy', scenario), 'trust, record “Minsk II” (2015-02-12), seen by');
+  assert.equal(fieldWords('trust.records[0].seenBy[1]', scenario), 'trust, record “Minsk II” (2015-02-12), observer 2');
   assert.equal(fieldWords('trust.set[0].value', scenario), 'trust, the trust of Russia in United States, value');
   assert.equal(fieldWords('events[0].effects[0].capability', scenario), 'event of 2024-03-01, effect 1, capability');
   assert.equal(fieldWords('branches[0].outcomes[0].probability', scenario), 'branch “aid vote” (2024-04-20), outcome “passes”, probability');

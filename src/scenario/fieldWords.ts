@@ -139,6 +139,7 @@ const singulars = new Map<string, string>([
   ['between', 'actor'],
   ['ratifiers', 'ratifier'],
   ['vetoPlayers', 'veto player'],
+  ['seenBy', 'observer'],
 ]);
 
 /** A stance's field on an issue: `position` → "position on Talks", `range.position[0]` → "lowest position on Talks". */
