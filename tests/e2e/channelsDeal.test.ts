@@ -1,7 +1,8 @@
 /**
  * The Channels & time tab's deal fields in a real browser, on the extended worked example
  * (examples/backchannel-2024-channels.yaml): a proposal added and edited, a ratifier and the bargaining
- * table set with the actor pickers, a trust record's "seen by" ticked by name, undo / redo of a tick,
+ * table set with the actor pickers, a trust record's "seen by" and a record effect's actors ticked by
+ * name, undo / redo of a tick,
  * saved, reloaded and found again; a proposal position outside the issue's scale and an unknown actor
  * shown beside their fields in words, the save button then saving only a draft (which cannot run).
  * At 390 px the tab is usable: no table cut off, nothing wider than the window.
@@ -22,7 +23,10 @@ import type { TestServer } from '../support/workbench.js';
 
 const exampleText = readFileSync(fromRepo('examples', 'backchannel-2024-channels.yaml'), 'utf8');
 /** Who counts Minsk I in the example (the second trust record). */
-const minskSeenBy = (parse(exampleText) as { trust: { records: { seenBy: string[] }[] } }).trust.records[1]!.seenBy;
+const example = parse(exampleText) as { trust: { records: { seenBy: string[] }[] }; events: { effects: unknown[] }[] };
+const minskSeenBy = example.trust.records[1]!.seenBy;
+/** Where an effect added to the first event lands. */
+const newEffect = `events[0].effects[${example.events[0]!.effects.length}]`;
 
 let server: TestServer;
 let browser: LaunchedBrowser;
@@ -107,6 +111,15 @@ test('proposals, ratifiers and the table edited with the pickers, saved and foun
   assert.match(await page.innerText(`${seenBy} summary`), /China$/u);
   assert.equal((await page.innerText('#channels-problems')).trim(), '');
 
+  // A dated record effect: whose conduct, picked by name (Russia first, the US ticked too).
+  await page.click('button[aria-label="Add an effect to General Winter"]');
+  await page.selectOption(field(`${newEffect}.kind`), 'record');
+  const conduct = field(`${newEffect}.record.actors`);
+  assert.equal((await page.innerText(`${conduct} summary`)).trim(), 'Russia');
+  await page.click(`${conduct} summary`);
+  await page.check(`${conduct} input[value="us"]`);
+  assert.equal((await page.innerText(`${conduct} summary`)).trim(), 'Russia, United States (administration)');
+
   for (const [card, name] of [['Who must agree', 'who-must-agree'], ['Proposals', 'proposals']] as const) {
     await page.locator(`section[aria-label="${card}"]`).screenshot({ path: `${screenshotDir}/channels-${name}-1440.png` });
   }
@@ -121,6 +134,7 @@ test('proposals, ratifiers and the table edited with the pickers, saved and foun
   assert.deepEqual(saved.scenario.issues[0]?.ratifiers, [{ actor: 'us-republicans', for: 'us' }]);
   assert.deepEqual(saved.scenario.issues[0]?.table, { channel: 'private', leak: 0.25 });
   assert.deepEqual(saved.scenario.trust?.records?.[1]?.seenBy, [...minskSeenBy, 'china']);
+  assert.deepEqual(saved.scenario.events?.[0]?.effects?.at(-1), { record: { actors: ['russia', 'us'], outcome: 'broken' } });
 
   // Reloaded: every value is shown again.
   await openChannels(page, scenario.id);
@@ -180,8 +194,11 @@ test('an unknown actor in a list is shown checked, marked and in words; untickin
   const words = (await page.locator(`${seenBy} > .field-problem`).innerText()).trim();
   assert.match(words, /^trust, record “Budapest Memorandum \(1994\) assurances” \(2014-02-27\), observer 2: .*"nato"/u);
   assert.equal(await note.count(), 0, 'the problem is on the picker (the nearest field shown)');
+  // The problem in the list takes the focus to the picker, opened.
+  await page.click('#channels-problems button.link');
+  assert.equal(await page.evaluate(`document.activeElement?.closest('${seenBy}') !== null && document.activeElement.type`), 'checkbox');
+  assert.equal(await page.evaluate(`document.querySelector('${seenBy} details').open`), true);
   assert.equal((await page.innerText('#channels-save')).trim(), 'Saved as draft');
-  await page.click(`${seenBy} summary`);
   await page.uncheck(`${seenBy} input[value="nato"]`);
   assert.equal((await page.innerText('#channels-problems')).trim(), '');
   assert.equal((await page.innerText('#channels-save')).trim(), 'Save changes');

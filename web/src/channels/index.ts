@@ -52,6 +52,14 @@ function locate(root: HTMLElement, field: string): HTMLElement | null {
   return null;
 }
 
+/** Puts the focus on a problem's field: the input itself, else the first one inside (a picker opened first). */
+function focusField(target: HTMLElement): void {
+  if (target.matches('input, select, td')) return target.focus();
+  const details = target.querySelector('details');
+  if (details) details.open = true;
+  target.querySelector<HTMLElement>('input, select')?.focus();
+}
+
 /** The problems, in words: listed above the sections and beside their fields. */
 export function showChannelProblems(root: HTMLElement, problems: readonly Problem[], draft: Draft): void {
   root.querySelectorAll('.field-problem').forEach((note) => note.remove());
@@ -72,7 +80,7 @@ export function showChannelProblems(root: HTMLElement, problems: readonly Proble
       else if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) target.after(note);
       else target.append(note);
     }
-    return h('li', {}, target ? h('button', { type: 'button', class: 'link', onclick: () => (target.matches('input, select, td') ? target : target.querySelector<HTMLElement>('input, select'))?.focus() }, words) : words);
+    return h('li', {}, target ? h('button', { type: 'button', class: 'link', onclick: () => focusField(target) }, words) : words);
   });
   if (list) list.replaceChildren(...(items.length === 0 ? [] : [h('strong', {}, `${items.length} problem(s):`), h('ul', {}, items)]));
 }
