@@ -28,7 +28,7 @@ export function numberFrom(text: string): unknown {
   return Number.isFinite(value) ? value : text;
 }
 
-const shown = (value: unknown): string => (value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value));
+const shown = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
 function input(host: ChannelsHost, path: FieldPath, value: unknown, label: string, parse: (text: string) => unknown, attributes: Record<string, string | undefined> = {}): HTMLInputElement {
   return h('input', {
