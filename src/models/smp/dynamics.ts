@@ -19,6 +19,7 @@ import { estimateChallenge, type ChallengeEstimate, type ChallengeSetting } from
 import type { ResolvedSmpOptions } from './options.js';
 import { estimatedRisk, riskFromProbabilities, spatialUtility, weightedDistance } from './utility.js';
 import { outcomeProbabilities, scalarPce, utilityCoalitions } from './voting.js';
+import { SmpChoices, SmpProposals, type Perspective } from './turnRecord.js';
 import { SmpWorkspace } from './workspace.js';
 
 /** The SMP's numeric input: n actors in an m-dimensional space, everything on [0, 1]. */
@@ -66,35 +67,10 @@ export interface SmpState {
   actorProbabilities: Float64Array;
 }
 
-/** A bargain proposed in a turn: positions offered to both parties and why the initiator proposed it. */
-export interface SmpProposal {
-  initiator: number;
-  receiver: number;
-  /** Whose estimate of the contest the bargain interpolates with (bargain model). */
-  perspective: 'initiator' | 'receiver' | 'compromise';
-  /** The initiator's estimate that it prevails over the receiver. */
-  probability: number;
-  /** The initiator's expected gain from the challenge (its best target's value). */
-  expectedGain: number;
-  /** The initiator's estimate of the receiver's change in utility from the challenge. */
-  receiverExpectedGain: number;
-  initiatorPosition: Float64Array;
-  receiverPosition: Float64Array;
-}
-
-/** The bargain an actor took from its queue (−1: it stayed put). */
-export interface SmpChoice {
-  actor: number;
-  proposal: number;
-  /** The probability of the chosen bargain in the actor's queue. */
-  probability: number;
-  /** The number of bargains in the queue, the status quo included. */
-  options: number;
-}
-
+/** A turn's record: the bargains proposed, what each actor took (columns, turnRecord.ts) and how far the actors moved. */
 export interface SmpTurn {
-  proposals: SmpProposal[];
-  choices: SmpChoice[];
+  proposals: SmpProposals;
+  choices: SmpChoices;
   /** Σ_i ‖x_i(t) − x_i(t−1)‖ on [0, 1]^m. */
   movement: number;
   /** movement / (first turn's movement + 1e-4): KTAB's stopping statistic. */
@@ -118,7 +94,7 @@ const minSignificantMovement = 1e-4;
 
 export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
   const input: JudgedInput = { ...given, distanceWeights: distanceWeights(given) };
-  const work = new SmpWorkspace(input.actors);
+  const work = new SmpWorkspace(input.actors, input.dimensions);
   const initialIdeals = Float64Array.from(input.positions);
   const states: SmpState[] = [analyseState(input, settings, work, Float64Array.from(input.positions), initialIdeals)];
   const turns: SmpTurn[] = [];
@@ -126,8 +102,8 @@ export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
     const previous = states[states.length - 1]!;
     const seen = settings.stateTransitions === 'Deterministic' ? earlierIndex(states) : -1;
     let next: SmpState;
-    let proposals: SmpProposal[];
-    let choices: SmpChoice[];
+    let proposals: SmpProposals;
+    let choices: SmpChoices;
     if (seen >= 0) {
       // A deterministic turn depends on nothing but the positions and ideals it starts from: from a
       // state seen before, it is the turn that followed that state, exactly (a cycle; often until maxTurns).
@@ -266,8 +242,8 @@ function perceivedUtilities(work: SmpWorkspace, n: number, estimator: number, in
 
 interface TurnOutcome {
   positions: Float64Array;
-  proposals: SmpProposal[];
-  choices: SmpChoice[];
+  proposals: SmpProposals;
+  choices: SmpChoices;
 }
 
 function bargainingTurn(input: JudgedInput, settings: SmpSettings, work: SmpWorkspace, state: SmpState, turn: number): TurnOutcome {
@@ -276,16 +252,16 @@ function bargainingTurn(input: JudgedInput, settings: SmpSettings, work: SmpWork
   const proposals = proposeBargains(input, settings, work, state);
   const queues: number[][] = [];
   for (let actor = 0; actor < input.actors; actor++) queues.push([]);
-  proposals.forEach((proposal, index) => {
-    queues[proposal.initiator]!.push(index);
-    queues[proposal.receiver]!.push(index);
-  });
+  for (let index = 0; index < proposals.count; index++) {
+    queues[proposals.initiator[index]!]!.push(index);
+    queues[proposals.receiver[index]!]!.push(index);
+  }
   const { positions, choices } = resolveQueues(input, settings, work, state, proposals, queues, turn);
   return { positions, proposals, choices };
 }
 
-/** Every actor's best challenge, if any is worth making, and the bargain(s) it proposes. */
-function proposeBargains(input: SmpInput, settings: SmpSettings, work: SmpWorkspace, state: SmpState): SmpProposal[] {
+/** Every actor's best challenge, if any is worth making, and the bargain(s) it proposes (at most 2 per actor). */
+function proposeBargains(input: SmpInput, settings: SmpSettings, work: SmpWorkspace, state: SmpState): SmpProposals {
   const n = input.actors;
   const m = input.dimensions;
   const salienceSum = salienceSums(input);
@@ -299,7 +275,8 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, work: SmpWorksp
   };
   const estimate: ChallengeEstimate = { probability: 0, gain: 0 };
   const { utilities, receiverUtilities } = work;
-  const proposals: SmpProposal[] = [];
+  const proposals = work.proposals;
+  proposals.count = 0;
   for (let i = 0; i < n; i++) {
     perceivedUtilities(work, n, i, utilities);
     let target = -1;
@@ -320,18 +297,10 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, work: SmpWorksp
     const j = target;
     const receiverExpectedGain = estimateChallenge(setting, utilities, j, i, j).gain;
     const fromInitiator = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, probability, 1 - probability);
-    const proposal = (perspective: SmpProposal['perspective'], initiatorPosition: Float64Array, receiverPosition: Float64Array): SmpProposal => ({
-      initiator: i,
-      receiver: j,
-      perspective,
-      probability,
-      expectedGain: bestGain,
-      receiverExpectedGain,
-      initiatorPosition,
-      receiverPosition,
-    });
+    const propose = (perspective: Perspective, initiatorPosition: Float64Array, receiverPosition: Float64Array) =>
+      proposals.add(i, j, perspective, probability, bestGain, receiverExpectedGain, initiatorPosition, receiverPosition);
     if (settings.bargainModel === 'InitOnlyInterp') {
-      proposals.push(proposal('initiator', fromInitiator.initiator, fromInitiator.receiver));
+      propose('initiator', fromInitiator.initiator, fromInitiator.receiver);
       continue;
     }
     // KTAB interpolates the receiver's version with the receiver's estimate of the initiator's expected
@@ -340,8 +309,8 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, work: SmpWorksp
     const receiverView = estimateChallenge(setting, receiverUtilities, i, i, j).gain;
     const fromReceiver = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, receiverView, 1 - receiverView);
     if (settings.bargainModel === 'InitRcvrInterp') {
-      proposals.push(proposal('initiator', fromInitiator.initiator, fromInitiator.receiver));
-      proposals.push(proposal('receiver', fromReceiver.initiator, fromReceiver.receiver));
+      propose('initiator', fromInitiator.initiator, fromInitiator.receiver);
+      propose('receiver', fromReceiver.initiator, fromReceiver.receiver);
       continue;
     }
     // PWCompInterp: KTAB weighs both versions by c·s, taking the initiator's capability for both sides;
@@ -350,9 +319,9 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, work: SmpWorksp
     const weightJ = productWeight(input.capability[i]!, setting.salienceSum[j]!);
     const [shareI, shareJ] = weightI + weightJ > 0 ? [weightI, weightJ] : [1, 1];
     const blend = (a: Float64Array, b: Float64Array) => a.map((value, k) => (shareI * value + shareJ * b[k]!) / (shareI + shareJ));
-    proposals.push(proposal('compromise', blend(fromInitiator.initiator, fromReceiver.initiator), blend(fromInitiator.receiver, fromReceiver.receiver)));
+    propose('compromise', blend(fromInitiator.initiator, fromReceiver.initiator), blend(fromInitiator.receiver, fromReceiver.receiver));
   }
-  return proposals;
+  return proposals.trimmed();
 }
 
 function salienceSums(input: SmpInput): Float64Array {
@@ -375,14 +344,14 @@ function resolveQueues(
   settings: SmpSettings,
   work: SmpWorkspace,
   state: SmpState,
-  proposals: SmpProposal[],
+  proposals: SmpProposals,
   queues: number[][],
   turn: number,
-): { positions: Float64Array; choices: SmpChoice[] } {
+): { positions: Float64Array; choices: SmpChoices } {
   const n = input.actors;
   const m = input.dimensions;
-  const pointUtility = (actor: number, point: Float64Array) =>
-    spatialUtility(weightedDistance(state.ideals, actor * m, point, 0, input.distanceWeights, actor * m, m), state.riskAttitudes[actor]!);
+  const pointUtility = (actor: number, points: Float64Array, offset: number) =>
+    spatialUtility(weightedDistance(state.ideals, actor * m, points, offset, input.distanceWeights, actor * m, m), state.riskAttitudes[actor]!);
   // Each actor's utility for every current position, computed once (n² rather than n³ evaluations).
   const { ownUtility, distance, estimatedRisks } = work;
   for (let a = 0; a < n; a++) {
@@ -397,21 +366,23 @@ function resolveQueues(
     statusQuoUtility[a] = sum / n;
   }
   // proposalUtility[p·n + a]: actor a's mean utility over all positions after proposal p.
-  const proposalUtility = work.proposalUtility.take(proposals.length * n);
-  proposals.forEach((proposal, index) => {
+  const proposalUtility = work.proposalUtility.take(proposals.count * n);
+  for (let index = 0; index < proposals.count; index++) {
+    const initiator = proposals.initiator[index]!;
+    const receiver = proposals.receiver[index]!;
     for (let a = 0; a < n; a++) {
       let sum = 0.0;
-      sum = sum + pointUtility(a, proposal.initiatorPosition);
-      sum = sum + pointUtility(a, proposal.receiverPosition);
+      sum = sum + pointUtility(a, proposals.initiatorPositions, index * m);
+      sum = sum + pointUtility(a, proposals.receiverPositions, index * m);
       for (let other = 0; other < n; other++) {
-        if (other !== proposal.initiator && other !== proposal.receiver) sum = sum + ownUtility[a * n + other]!;
+        if (other !== initiator && other !== receiver) sum = sum + ownUtility[a * n + other]!;
       }
       proposalUtility[index * n + a] = sum / n;
     }
-  });
+  }
 
   const positions = Float64Array.from(state.positions);
-  const choices: SmpChoice[] = [];
+  const choices = new SmpChoices(n);
   for (let k = 0; k < n; k++) {
     const queue = queues[k]!;
     const options = queue.length + 1;
@@ -428,12 +399,10 @@ function resolveQueues(
       probability = p[chosen]!;
     }
     const proposalIndex = chosen === 0 ? -1 : queue[chosen - 1]!;
-    if (proposalIndex >= 0) {
-      const proposal = proposals[proposalIndex]!;
-      const point = proposal.initiator === k ? proposal.initiatorPosition : proposal.receiverPosition;
-      positions.set(point, k * m);
-    }
-    choices.push({ actor: k, proposal: proposalIndex, probability, options });
+    if (proposalIndex >= 0) positions.set(proposals.pointFor(proposalIndex, k), k * m);
+    choices.proposal[k] = proposalIndex;
+    choices.probability[k] = probability;
+    choices.options[k] = options;
   }
   return { positions, choices };
 }

@@ -6,6 +6,7 @@
  * made by the first turn and the peak stays where that turn put it. Created by `runSmp`, passed down;
  * nothing outlives the run.
  */
+import { SmpProposals } from './turnRecord.js';
 import type { PceMatrices } from './voting.js';
 
 /**
@@ -49,8 +50,14 @@ export class SmpWorkspace {
   readonly proposalUtility: Scratch;
   /** The options × options matrices of every PCE (coalitions, victory probabilities, Markov flows). */
   readonly pce: PceMatrices;
+  /** The bargains of the turn being made (at most two per actor); the turn keeps a trimmed copy. */
+  readonly proposals: SmpProposals;
 
-  constructor(readonly actors: number) {
+  constructor(
+    readonly actors: number,
+    dimensions: number,
+  ) {
+    this.proposals = new SmpProposals(2 * actors, dimensions);
     const square = actors * actors;
     this.distance = new Float64Array(square);
     this.estimatedRisks = new Float64Array(square);
