@@ -17,7 +17,7 @@ export const interruptedExitCode = 130;
 export type SweepFormat = 'report' | 'json' | 'csv';
 
 export interface SweepRunRequest {
-  /** The most worker threads; with `auto`, a timed pilot decides whether to start them (execute.ts). */
+  /** Threads, the main one included; with `auto` the most, a timed pilot and a model choose (execute.ts). */
   workers: number;
   auto?: boolean;
   /** Say on stderr how many threads ran the sweep, and with `auto` why (`--show-workers`). */

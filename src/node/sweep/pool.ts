@@ -87,8 +87,9 @@ export async function runBlocks(prepared: PreparedSweep, start: number, end: num
 
 /**
  * Runs [start, end) of a prepared sweep on `control.workers` threads: this one and a fresh pool of
- * `control.workers` − 1 worker threads, all taking blocks from one queue. This thread is warm and
- * starts at once, so the workers' start-up overlaps with runs (the model in workerChoice.ts).
+ * `control.workers` − 1 worker threads, all taking blocks from one queue. This thread starts at once
+ * (after a pilot, already warm), so the workers' start-up overlaps with runs (the model in
+ * workerChoice.ts).
  */
 export async function runBesideWorkers(prepared: PreparedSweep, start: number, end: number, control: PoolControl): Promise<PoolOutcome> {
   const workers = new SweepWorkers(control.workers - 1);
