@@ -271,6 +271,19 @@ export class ProbabilityTables {
     return this.packed;
   }
 
+  /**
+   * An upper bound of every P of the prepared pass, as computed (offerReach.ts): 1 for eq. 31; for Scholz's
+   * code max_p total[p] / Z. A pair's votes are a difference of sums of h ≥ 0 (sums that only grow along a
+   * row, and never past the row's total), so they never exceed the larger total, and rounding is monotone.
+   */
+  maxProbability(): number {
+    if (this.rule === 'paper') return 1;
+    if (!(this.Z > 0)) return 0;
+    let largest = 0;
+    for (let p = 0; p < this.m; p++) largest = Math.max(largest, this.total[p]!);
+    return largest / this.Z;
+  }
+
   private begin(rule: Rule, groups: PositionGroups): void {
     this.rule = rule;
     this.values = groups.values;
