@@ -21,9 +21,6 @@ import { power } from './utility.js';
 
 type Rule = 'paper' | 'scholz2011-code';
 
-/** Voters per block when the scholz-code table is built (bounds the scratch buffer: BLOCK × m values). */
-const BLOCK = 32;
-
 /**
  * The scholz-code table keeps pref_p(t) only at every 2^CHECKPOINT_SHIFT-th voter count t (a quarter of
  * the cells: less memory to fill, to fault in and to miss in the cache); a read at another t adds the
@@ -58,8 +55,13 @@ export class ProbabilityTables {
   private Z = 0;
   // scholz-code: the packed prefix table (see prepareScholzCode).
   private packed: Float64Array | undefined;
-  /** packed[start[p] + c] = pref_p(c · 2^CHECKPOINT_SHIFT), for the checkpoints c of row p's window. */
-  private readonly start: Float64Array;
+  /**
+   * Checkpoint-major: packed[checkpointStart[c] + p − firstRow[c]] = pref_p(c · 2^CHECKPOINT_SHIFT), for the
+   * rows p in firstRow[c] … lastRow[c], those whose window holds checkpoint c (see windows).
+   */
+  private readonly checkpointStart: Float64Array;
+  private readonly firstRow: Float64Array;
+  private readonly lastRowOf: Float64Array;
   /** The voters in position order (the table's t): position, weight and risk exponent, and R, for `prefix`. */
   private readonly voterPosition: Float64Array;
   private readonly voterWeight: Float64Array;
@@ -76,11 +78,8 @@ export class ProbabilityTables {
   /** streamedCount[p], streamedSum[p]: the last voter count pref_p was read at in a streamed pass, and pref_p there. */
   private readonly streamedCount: Float64Array;
   private readonly streamedSum: Float64Array;
-  private readonly windowLow: Float64Array;
-  private readonly windowHigh: Float64Array;
   /** total[p] = Σ over all voters of h_voter(values[p]) (the table's column n). */
   private readonly total: Float64Array;
-  private scratch: Float64Array | undefined;
 
   constructor(private readonly size: number) {
     this.lowerWins = new Float64Array(size);
@@ -90,15 +89,15 @@ export class ProbabilityTables {
     this.W = new Float64Array(size + 1);
     this.WX = new Float64Array(size + 1);
     this.votersBelow = new Float64Array(size + 1);
-    this.start = new Float64Array(size);
+    this.checkpointStart = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
+    this.firstRow = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
+    this.lastRowOf = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
     this.voterPosition = new Float64Array(size);
     this.voterWeight = new Float64Array(size);
     this.voterRisk = new Float64Array(size);
     this.streamedCount = new Float64Array(size);
     this.bounded = new Float64Array(size + 2);
     this.streamedSum = new Float64Array(size);
-    this.windowLow = new Float64Array(size);
-    this.windowHigh = new Float64Array(size);
     this.total = new Float64Array(size);
   }
 
@@ -269,7 +268,9 @@ export class ProbabilityTables {
    * row p is only ever read between the counts below (values[0] + values[p]) / 2 and above
    * (values[p] + values[m − 1]) / 2: that window is all that is kept (about half of the m × (n + 1)
    * table for spread positions), the same sums to the bit, and only at every fourth voter count (see
-   * CHECKPOINT_SHIFT). The table is built a block of voters at a time, row by row, so that its writes stay in the cache.
+   * CHECKPOINT_SHIFT). The build adds each voter's h to the running sums total[p] (as a streamed pass
+   * does) and copies them, every fourth voter, into that checkpoint's stretch of the table: one
+   * contiguous copy, since the rows whose window holds a checkpoint are consecutive.
    *
    * `streamed`: no table at all, for a pass that reads every row once, in increasing order (the security
    * pass, securitySums): only the totals and Z are prepared, and the rows carry each pref_p forward
@@ -299,30 +300,20 @@ export class ProbabilityTables {
       return;
     }
     const packed = this.windows(m);
-    const scratch = (this.scratch ??= new Float64Array(BLOCK * n));
-    const { start, windowLow, windowHigh } = this;
+    const { checkpointStart, firstRow, lastRowOf } = this;
     total.fill(0, 0, m);
+    // pref_p(0) = 0.
+    if (lastRowOf[0]! >= firstRow[0]!) packed.fill(0, checkpointStart[0]!, checkpointStart[0]! + lastRowOf[0]! - firstRow[0]! + 1);
     let Z = 0;
-    for (let first = 0; first < n; first += BLOCK) {
-      const end = Math.min(n, first + BLOCK);
-      for (let t = first; t < end; t++) {
-        const voter = actorsByPosition[t]!;
-        Z += 2 * this.walk(positionsByActor[voter]!, weightsByActor[voter]!, riskByActor[voter]!, groupOf[voter]!, scratch, t - first);
-      }
-      // The running sums of each row over this block of voters; kept where the row's window is.
-      for (let p = 0; p < m; p++) {
-        let sum = total[p]!;
-        const base = p * BLOCK - first;
-        const low = windowLow[p]!;
-        const high = windowHigh[p]!;
-        const at = start[p]!;
-        for (let t = first; t < end; t++) {
-          sum += scratch[base + t]!;
-          const count = t + 1;
-          if ((count & CHECKPOINT_MASK) === 0 && count >= low && count <= high) packed[at + (count >> CHECKPOINT_SHIFT)] = sum;
-        }
-        total[p] = sum;
-      }
+    for (let t = 0; t < n; t++) {
+      const voter = actorsByPosition[t]!;
+      Z += 2 * this.walk(positionsByActor[voter]!, weightsByActor[voter]!, riskByActor[voter]!, groupOf[voter]!);
+      const count = t + 1;
+      if ((count & CHECKPOINT_MASK) !== 0) continue;
+      const c = count >> CHECKPOINT_SHIFT;
+      const from = firstRow[c]!;
+      const to = lastRowOf[c]! + 1;
+      if (to > from) packed.set(total.subarray(from, to), checkpointStart[c]!);
     }
     this.Z = Z;
   }
@@ -342,20 +333,19 @@ export class ProbabilityTables {
     let Z = 0;
     for (let t = 0; t < this.size; t++) {
       const voter = actorsByPosition[t]!;
-      Z += 2 * this.walk(positionsByActor[voter]!, weightsByActor[voter]!, riskByActor[voter]!, groupOf[voter]!, undefined, 0);
+      Z += 2 * this.walk(positionsByActor[voter]!, weightsByActor[voter]!, riskByActor[voter]!, groupOf[voter]!);
     }
     this.Z = Z;
   }
 
   /**
    * One voter (at x, weight w, exponent r, in group `group`): h = w (|x − values[p]| / R)^r at every
-   * position p, into scratch[p · BLOCK + column] (the table's build), or added to total[p] (a streamed
-   * pass, scratch undefined). Returns the voter's Σ over pairs of actors of |h(x_u) − h(x_v)| / 2: the
+   * position p, added to the running sum total[p] (the voters come in position order). Returns the voter's Σ over pairs of actors of |h(x_u) − h(x_v)| / 2: the
    * positions walked outward from x, the nearer side first (the right one on a tie), come in increasing h,
    * so each adds count · (h · seenCount − seenSum). The walk is branch-free: `bounded` holds the positions
    * between −∞ and +∞ sentinels (bounded[p + 1] = values[p]), so a side that has run out is never the nearer.
    */
-  private walk(x: number, w: number, r: number, group: number, scratch: Float64Array | undefined, column: number): number {
+  private walk(x: number, w: number, r: number, group: number): number {
     const { m, values, counts, total, bounded, range } = this;
     let seenCount = 0;
     let seenSum = 0;
@@ -370,8 +360,7 @@ export class ProbabilityTables {
       left -= 1 - takeRight;
       const distance = Math.abs(x - values[p]!) / range;
       const h = w * power(distance, r);
-      if (scratch === undefined) total[p]! += h;
-      else scratch[p * BLOCK + column] = h;
+      total[p]! += h;
       const count = counts[p]!;
       pairSum += count * (h * seenCount - seenSum);
       seenCount += count;
@@ -383,36 +372,47 @@ export class ProbabilityTables {
   /**
    * Row p's window of voter counts (see prepareScholzCode): from the count below the midpoint of
    * (values[0], values[p]) to the count up to the midpoint of (values[p], values[m − 1]), found by the same
-   * searches as the pairs'; returns the packed table, grown when needed.
+   * searches as the pairs'; kept at the checkpoints c from ⌊low / 4⌋ to ⌊high / 4⌋. Checkpoint c's rows
+   * run from the first row whose last checkpoint is ≥ c to the last row whose first checkpoint is ≤ c
+   * (the windows grow with p, so those are the rows that hold c; any row that holds c lies between them
+   * in any case). Returns the packed table, grown when needed.
    */
   private windows(m: number): Float64Array {
-    const { values, votersBelow, start, windowLow, windowHigh } = this;
+    const { values, votersBelow, checkpointStart, firstRow, lastRowOf } = this;
+    const checkpoints = (this.size >> CHECKPOINT_SHIFT) + 1;
     const firstAbove = (lower: number, upper: number): number => {
       const midpoint = (values[lower]! + values[upper]!) / 2;
       const firstNotBelow = firstAtLeast(values, midpoint, lower + 1, upper);
       return values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
     };
     const firstNotBelow = (lower: number, upper: number): number => firstAtLeast(values, (values[lower]! + values[upper]!) / 2, lower + 1, upper);
-    let cells = 0;
-    for (let p = 0; p < m; p++) {
-      if (m < 2) {
-        windowLow[p] = 1;
-        windowHigh[p] = 0;
-        start[p] = 0;
-        continue;
+    const lowCheckpoint = (p: number): number => (p > 0 ? votersBelow[firstNotBelow(0, p)]! : votersBelow[1]!) >> CHECKPOINT_SHIFT;
+    const highCheckpoint = (p: number): number => (p < m - 1 ? votersBelow[firstAbove(p, m - 1)]! : votersBelow[firstAbove(m - 2, m - 1)]!) >> CHECKPOINT_SHIFT;
+    // No pair, no read (m < 2): every checkpoint empty.
+    firstRow.fill(m, 0, checkpoints);
+    lastRowOf.fill(-1, 0, checkpoints);
+    if (m >= 2) {
+      // firstRow[c]: the first p whose highest checkpoint, or an earlier row's, reaches c.
+      let c = 0;
+      let reach = -1;
+      for (let p = 0; p < m; p++) {
+        reach = Math.max(reach, highCheckpoint(p));
+        for (; c <= reach && c < checkpoints; c++) firstRow[c] = p;
       }
-      const low = p > 0 ? votersBelow[firstNotBelow(0, p)]! : votersBelow[1]!;
-      const high = p < m - 1 ? votersBelow[firstAbove(p, m - 1)]! : votersBelow[firstAbove(m - 2, m - 1)]!;
-      // The checkpoints from the one at or below `low` to the one at or below `high`.
-      const firstCheckpoint = low >> CHECKPOINT_SHIFT;
-      windowLow[p] = firstCheckpoint << CHECKPOINT_SHIFT;
-      windowHigh[p] = high;
-      start[p] = cells - firstCheckpoint;
-      cells += Math.max(0, (high >> CHECKPOINT_SHIFT) - firstCheckpoint + 1);
+      // lastRowOf[c]: the last p whose lowest checkpoint, or a later row's, is ≤ c.
+      c = checkpoints - 1;
+      let lowest = Infinity;
+      for (let p = m - 1; p >= 0; p--) {
+        lowest = Math.min(lowest, lowCheckpoint(p));
+        for (; c >= lowest && c >= 0; c--) lastRowOf[c] = p;
+      }
+    }
+    let cells = 0;
+    for (let c = 0; c < checkpoints; c++) {
+      checkpointStart[c] = cells;
+      cells += Math.max(0, lastRowOf[c]! - firstRow[c]! + 1);
     }
     if (this.packed === undefined || this.packed.length < cells) this.packed = new Float64Array(cells);
-    // pref_p(0) = 0, where a window starts below the first checkpoint the build writes.
-    if (m >= 2) for (let p = 0; p < m; p++) if (windowLow[p] === 0) this.packed[start[p]!] = 0;
     return this.packed;
   }
 
@@ -435,7 +435,7 @@ export class ProbabilityTables {
    */
   private prefix(p: number, t: number): number {
     const checkpoint = t >> CHECKPOINT_SHIFT;
-    return this.extend(p, this.packed![this.start[p]! + checkpoint]!, checkpoint << CHECKPOINT_SHIFT, t);
+    return this.extend(p, this.packed![this.checkpointStart[checkpoint]! + p - this.firstRow[checkpoint]!]!, checkpoint << CHECKPOINT_SHIFT, t);
   }
 
   /** pref_p(to) from sum = pref_p(from), from ≤ to: the h of voters from … to − 1 added in voter order. */
