@@ -176,7 +176,9 @@ function adjustedTarget(table: RoundInput['adjust'], i: number, rank: number, j:
  * (~1e-14), far below the 1e-12 an offer needs. Every offer the full loop would see is seen, in the same
  * order: the result is the same to the bit (eum.paths.test.ts). With responder
  * salience at most one side of a pair gets an offer: half of the powers are skipped. A side that already
- * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst).
+ * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst), nor
+ * one that cannot receive an offer at that distance (offerReach.ts) or whose α − β cannot be positive
+ * whatever P is (mayGain); P itself is computed only for the pairs left.
  */
 export function collectOffersByPair(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
   const { positions, salience, range, closed, options, adjust } = input;
