@@ -92,9 +92,23 @@ test('the channels-spec lists are named by what they are about (channels, trust 
   };
   assert.equal(fieldWords('channels[0].leak', scenario), 'the channel between United States and Russia, leak probability');
   assert.equal(fieldWords('trust.records[0].seenBy', scenario), 'trust, record “Minsk II” (2015-02-12), seen by');
+  assert.equal(fieldWords('trust.records[0].seenBy[1]', scenario), 'trust, record “Minsk II” (2015-02-12), observer 2');
   assert.equal(fieldWords('trust.set[0].value', scenario), 'trust, the trust of Russia in United States, value');
   assert.equal(fieldWords('events[0].effects[0].capability', scenario), 'event of 2024-03-01, effect 1, capability');
   assert.equal(fieldWords('branches[0].outcomes[0].probability', scenario), 'branch “aid vote” (2024-04-20), outcome “passes”, probability');
   assert.equal(fieldWords('actors[1].stances.talks.commitment.atLeast', scenario), "Russia's red line's at least on Talks");
   assert.equal(problemWords({ field: 'channels[0]', message: 'the pair "us" and "russia"' }, scenario), 'the channel between United States and Russia: the pair United States and Russia');
+});
+
+test('the deal fields: proposals by label and date, ratifiers and veto players by their place, the table', () => {
+  const scenario = {
+    actors: [{ id: 'us', name: 'United States' }, { id: 'russia', name: 'Russia' }],
+    issues: [{ id: 'talks', name: 'Talks' }],
+    proposals: [{ date: '2024-01-28', label: 'the private request' }, { date: '2024-02-01' }],
+  };
+  assert.equal(fieldWords('proposals[0].position', scenario), 'proposal “the private request” (2024-01-28), position');
+  assert.equal(fieldWords('proposals[1].to', scenario), 'proposal of 2024-02-01, to');
+  assert.equal(fieldWords('issues[0].ratifiers[0].for', scenario), "Talks' ratifier 1's signatory");
+  assert.equal(fieldWords('issues[0].vetoPlayers[1]', scenario), "Talks' veto player 2");
+  assert.equal(fieldWords('issues[0].table.leak', scenario), "Talks' bargaining table's leak probability");
 });

@@ -58,6 +58,7 @@ const keyNames = new Map<string, string>([
   ['table', 'bargaining table'],
   ['of', 'whose trust'],
   ['in', 'trust in'],
+  ['for', 'signatory'],
 ]);
 
 /** The possessive of a name: "Russia's", "the United States'". */
@@ -136,6 +137,9 @@ const singulars = new Map<string, string>([
   ['proposals', 'proposal'],
   ['records', 'record'],
   ['between', 'actor'],
+  ['ratifiers', 'ratifier'],
+  ['vetoPlayers', 'veto player'],
+  ['seenBy', 'observer'],
 ]);
 
 /** A stance's field on an issue: `position` → "position on Talks", `range.position[0]` → "lowest position on Talks". */

@@ -77,8 +77,8 @@ export const api = {
   duplicateScenario: (id: number) => call<StoredScenario>('POST', `scenarios/${id}/duplicate`),
   deleteScenario: (id: number) => call<void>('DELETE', `scenarios/${id}`),
   exportUrl: (id: number, format: 'yaml' | 'json' | 'csv') => `api/scenarios/${id}/export?format=${format}`,
-  /** The newest runs of a scenario (one page). */
-  listRuns: (scenarioId: number) => listFirst<RunSummary>(`scenarios/${scenarioId}/runs`, listPageSize),
+  /** The newest `length` runs of a scenario (one page unless the History tab showed more). */
+  listRuns: (scenarioId: number, length = listPageSize) => listFirst<RunSummary>(`scenarios/${scenarioId}/runs`, length),
   saveRun: (scenarioId: number, run: { scenario: Scenario; model: string; preset?: string; options: Record<string, unknown> }) =>
     call<StoredRun>('POST', `scenarios/${scenarioId}/runs`, run),
   saveSweep: (scenarioId: number, sweep: SweepBody) => call<StoredRun>('POST', `scenarios/${scenarioId}/sweeps`, sweep),

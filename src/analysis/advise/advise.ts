@@ -14,7 +14,9 @@ import { actorNames, findIssue } from '../../scenario/views.js';
 import { decimalsForScale } from '../formatNumber.js';
 import { prepareSweep } from '../sweep/spec.js';
 import { concession, defaultMinGain, type Goal } from './goal.js';
-import { defaultLeverSettings, leverKey, leverKinds, leversFor, type Lever, type LeverKind, type LeverSettings, type Move, type Pair } from './levers.js';
+import { channelKinds, defaultLeverSettings, leverKey, leverKinds, leversFor, moveCost, type ChannelSource, type Lever, type LeverKind, type LeverSettings, type Move, type Pair } from './levers.js';
+import type { ChannelKind } from '../../scenario/channels/schema.js';
+import { hasChannelFields } from '../../scenario/channels/validate.js';
 import { explainCandidate } from './explainAdvice.js';
 import { drawVariants, robustness, type Robustness } from './robust.js';
 import { combine, paretoFront, scanLever, type Candidate, type SearchContext } from './search.js';
@@ -56,6 +58,8 @@ export interface MoveReport {
   consent?: string;
   from: number;
   to: number;
+  /** A scenario channel lever: the channel's kinds before and after (`from`, `to` are their indices in closed / public / private). */
+  channel?: { from: ChannelKind; to: ChannelKind };
   cost: number;
   unit: string;
 }
@@ -119,6 +123,8 @@ export function advise(scenario: Scenario, request: AdviseRequest): Advice {
   const scorer = { forecast: inner.forecast, read: (variant: Variant) => (evaluations++, inner.read(variant)) };
   const closedDyads = 'closedDyads' in options ? ((options.closedDyads as Pair[]) ?? []) : null;
   const base: Variant = { scenario, closedDyads };
+  // The EUM reads the scenario's pair channels (channels-spec §7); on a scenario without channel fields its closedDyads.
+  const channels: ChannelSource = closedDyads === null ? null : hasChannelFields(scenario) ? { kind: 'scenario' } : { kind: 'closedDyads', closed: closedDyads };
   const baselineForecast = scorer.forecast(base).issues.find((candidate) => candidate.issue === request.issue)!;
   if (flipOther !== undefined && baselineForecast.rounds.length < 2) {
     throw new InputError({ field: 'goal', message: `flip goals need a model whose actors move in rounds (eum, smp); ${modelId} has no rounds` });
@@ -136,7 +142,7 @@ export function advise(scenario: Scenario, request: AdviseRequest): Advice {
   const kinds = request.levers ?? leverKinds;
   if (kinds.includes('channel') && closedDyads === null) notes.push(`the channel lever needs a model with closed dyads (eum); ${modelId} has none, so it was left out`);
   if (flipOther !== undefined && concession(baseline) >= minGain) notes.push(`${flipOther} already moves toward ${request.actor} today; the advice is how to make it move further`);
-  const levers = leversFor(scenario, request.actor, request.issue, kinds, closedDyads, { ...defaultLeverSettings, ...request.settings });
+  const levers = leversFor(scenario, request.actor, request.issue, kinds, channels, { ...defaultLeverSettings, ...request.settings });
   const scans = levers.map((lever) => scanLever(context, lever));
   const budget = request.budget ?? Number.POSITIVE_INFINITY;
   const candidates = [...scans.flatMap((scan) => scan.points), ...scans.flatMap((scan) => (scan.flipPoint ? [scan.flipPoint] : [])), ...combine(context, scans)];
@@ -204,8 +210,9 @@ function leverFields(lever: Lever) {
 }
 
 function moveReport(move: Move): MoveReport {
-  const cost = Math.abs(move.value - move.lever.current) * move.lever.unitCost;
-  return { ...leverFields(move.lever), from: move.lever.current, to: move.value, cost, unit: move.lever.unit };
+  const { lever } = move;
+  const channel = lever.field === 'channel' && lever.issue !== undefined ? { channel: { from: channelKinds[lever.current]!, to: channelKinds[move.value]! } } : {};
+  return { ...leverFields(lever), from: lever.current, to: move.value, ...channel, cost: moveCost(move), unit: lever.unit };
 }
 
 /** Every problem with the request at once. */

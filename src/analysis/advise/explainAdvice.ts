@@ -9,7 +9,7 @@ import type { Dyad, IssueForecast } from '../../models/model.js';
 import { describeReading } from '../explain.js';
 import { formatShort } from '../formatNumber.js';
 import type { Candidate } from './search.js';
-import type { Move } from './levers.js';
+import { channelKinds, type Move } from './levers.js';
 import { applyMoves, type Scorer, type Variant } from './variant.js';
 
 export interface Wording {
@@ -26,12 +26,22 @@ export function describeMove(move: Move, wording: Wording): string {
   const number = (x: number): string => formatShort(x, wording.decimals);
   const who = name(wording, lever.target);
   const direction = value < lever.current ? 'lowers' : 'raises';
+  if (lever.field === 'channel' && lever.issue !== undefined) return describeChannelMove(move, who, name(wording, lever.other!), wording.issueName);
   if (lever.field === 'channel') return `${who} ${value === 0 ? 'closes' : 'opens'} its channel with ${name(wording, lever.other!)}`;
   if (lever.field === 'capability') return `${who} ${direction} its capability from ${number(lever.current)} to ${number(value)}`;
   const what = lever.field === 'position' ? 'position' : 'salience';
   const change = `its ${what} on ${wording.issueName} from ${number(lever.current)} to ${number(value)}`;
   if (lever.kind === 'persuade') return `${who} is persuaded to move ${change} (needs ${who}'s consent)`;
   return lever.field === 'position' ? `${who} moves ${change} (an offer)` : `${who} ${direction} ${change}`;
+}
+
+/** A scenario channel lever in words: "the United States opens a private channel with Russia on talks". */
+function describeChannelMove(move: Move, who: string, other: string, issueName: string): string {
+  const from = channelKinds[move.lever.current];
+  const to = channelKinds[move.value];
+  if (to === 'closed') return `${who} closes its ${from} channel with ${other} on ${issueName}`;
+  if (from === 'closed') return `${who} opens a ${to} channel with ${other} on ${issueName}`;
+  return `${who} makes its ${from} channel with ${other} on ${issueName} ${to}`;
 }
 
 /** Sentences for one candidate: the change, the forecast's response, and why (at most `limit` of each kind of reason). */

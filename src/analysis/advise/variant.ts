@@ -1,13 +1,14 @@
 /**
  * A scenario with a set of moves applied, and the one way to score it: the model runs on the changed
- * scenario (and, for channel moves, its `closedDyads` option), and the goal reads the issue's forecast.
+ * scenario (a channel move adds a channel rule for the pair on the issue, or changes the `closedDyads`
+ * option on a scenario without channel fields), and the goal reads the issue's forecast.
  * The base scenario is never mutated: only the touched actors and stances are copied.
  */
 import type { Forecast } from '../../models/model.js';
 import type { Model } from '../../models/model.js';
 import type { Actor, Scenario } from '../../scenario/schema.js';
 import type { Reading } from './goal.js';
-import { samePair, type Move, type Pair } from './levers.js';
+import { channelKinds, samePair, type Lever, type Move, type Pair } from './levers.js';
 import { stanceOf, stancesCopy } from '../../scenario/keyed.js';
 
 export interface Variant {
@@ -21,8 +22,13 @@ export function applyMoves(base: Variant, moves: readonly Move[], delta = false)
   if (moves.length === 0) return base;
   const actors: Actor[] = base.scenario.actors.slice();
   let closedDyads = base.closedDyads;
+  let channels = base.scenario.channels;
   const copied = new Set<number>();
   for (const { lever, value } of moves) {
+    if (lever.field === 'channel' && lever.issue !== undefined) {
+      channels = withChannel(base.scenario, channels ?? [], lever, value);
+      continue;
+    }
     if (lever.field === 'channel') {
       const pair: Pair = [lever.target, lever.other!];
       const open = closedDyads!.filter((candidate) => !samePair(candidate, pair));
@@ -42,7 +48,7 @@ export function applyMoves(base: Variant, moves: readonly Move[], delta = false)
     if (lever.field === 'capability') actor.capability = bounded;
     else actor.stances[lever.issue!] = { ...stanceOf(actor, lever.issue!)!, [lever.field]: bounded };
   }
-  return { scenario: { ...base.scenario, actors }, closedDyads };
+  return { scenario: { ...base.scenario, actors, ...(channels ? { channels } : {}) }, closedDyads };
 }
 
 /** Runs a model on variants and reads what the goal needs. */
@@ -75,4 +81,25 @@ export function createScorer(
       return reading;
     },
   };
+}
+
+type ChannelRules = NonNullable<Scenario['channels']>;
+
+/**
+ * The channel rules with the lever's pair set to `channelKinds[value]` on the lever's issue, keeping one
+ * rule per pair and issue (channels-spec §3.4): a rule of the pair that also covers other issues keeps
+ * them, and public, the default, needs no rule. A private channel keeps today's leak.
+ */
+function withChannel(scenario: Scenario, rules: ChannelRules, lever: Lever, value: number): ChannelRules {
+  const issue = lever.issue!;
+  const pair: Pair = [lever.target, lever.other!];
+  const kept: ChannelRules = [];
+  for (const rule of rules) {
+    const covers = rule.issues ?? scenario.issues.map((candidate) => candidate.id);
+    if (!samePair(rule.between as unknown as Pair, pair) || !covers.includes(issue)) kept.push(rule);
+    else if (covers.length > 1) kept.push({ ...rule, issues: covers.filter((id) => id !== issue) });
+  }
+  const channel = channelKinds[value]!;
+  if (channel === 'public') return kept;
+  return [...kept, { between: [pair[0], pair[1]], channel, issues: [issue], ...(channel === 'private' && lever.leak !== undefined ? { leak: lever.leak } : {}) }];
 }

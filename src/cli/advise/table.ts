@@ -1,5 +1,5 @@
 /** The advice as a plain-text report: flip points per lever, the best combination, the Pareto front, why. */
-import type { Advice, CandidateReport, MoveReport } from '../../analysis/advise/index.js';
+import { channelChange, channelState, type Advice, type CandidateReport, type MoveReport } from '../../analysis/advise/index.js';
 import { decimalsForScale, formatShort } from '../../analysis/formatNumber.js';
 import type { Scenario } from '../../scenario/schema.js';
 import { actorNames, findIssue } from '../../scenario/views.js';
@@ -24,7 +24,7 @@ export function adviceTable(scenario: Scenario, advice: Advice): string {
   const rows = advice.levers.map((lever) => {
     const flip = lever.flipPoint;
     const label = leverLabel(lever, name);
-    const today = lever.kind === 'channel' ? (lever.current === 1 ? 'open' : 'closed') : number(lever.current);
+    const today = lever.kind === 'channel' ? channelState(lever, lever.current) : number(lever.current);
     if (!flip) return [label, today, 'not within range', '', '', ''];
     const move = flip.moves[0]!;
     return [label, today, moveValue(move, number), number(flip.cost), number(flip.outcome), robust ? robustText(flip) : ''];
@@ -56,7 +56,7 @@ function leverLabel(lever: { kind: string; field: string; target: string; other?
 }
 
 function moveValue(move: MoveReport, number: (x: number) => string): string {
-  return move.field === 'channel' ? (move.to === 0 ? 'close' : 'open') : number(move.to);
+  return move.field === 'channel' ? channelChange(move, move.to) : number(move.to);
 }
 
 function robustText(candidate: CandidateReport): string {

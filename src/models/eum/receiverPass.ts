@@ -69,16 +69,59 @@ class NearOffers {
   }
 }
 
+/**
+ * The views one receiver's search evaluated, by proposer, so that a receiver whose search fails and
+ * folds every offer (foldEveryOffer) does not evaluate them twice: with channels that receiver is most
+ * often one that refuses every offer and must read every dyad to show it (§7.4). An entry is valid for
+ * the receiver whose stamp it carries; `rank` −1 records a dyad that makes no offer.
+ */
+class EvaluationCache {
+  private readonly stamp: Int32Array;
+  readonly rank: Int8Array;
+  readonly a: Float64Array;
+  readonly b: Float64Array;
+  readonly baseTo: Float64Array;
+  /** The stamp of the current receiver (0 marks no entry). */
+  current = 0;
+
+  constructor(size: number) {
+    this.stamp = new Int32Array(size);
+    this.rank = new Int8Array(size);
+    this.a = new Float64Array(size);
+    this.b = new Float64Array(size);
+    this.baseTo = new Float64Array(size);
+  }
+
+  /** Starts a new receiver: every entry of the previous one becomes stale. */
+  nextReceiver(): void {
+    this.current++;
+  }
+
+  store(proposer: number, found: boolean, evaluation: Evaluation): void {
+    this.stamp[proposer] = this.current;
+    this.rank[proposer] = found ? evaluation.rank : -1;
+    this.a[proposer] = evaluation.a;
+    this.b[proposer] = evaluation.b;
+    this.baseTo[proposer] = evaluation.baseTo;
+  }
+
+  has(proposer: number): boolean {
+    return this.stamp[proposer] === this.current;
+  }
+}
+
 /** The round's per-receiver scratch (created once per workspace). */
 export class ReceiverScratch {
   /** orderIndex[actor] = its index in groups.actorsByPosition. */
   readonly orderIndex: Int32Array;
   readonly near: NearOffers;
   readonly evaluation = new Evaluation();
+  readonly cache: EvaluationCache;
 
   constructor(size: number) {
     this.orderIndex = new Int32Array(size);
     this.near = new NearOffers(size);
+    this.cache = new EvaluationCache(size);
   }
 }
 
@@ -151,7 +194,7 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
   workspace.reach.prepare(input.salience, risk, workspace.tables.maxProbability(), input.options.salienceInEu === 'responder');
   const receivesNothing = receiversOfNothing(input, workspace);
   if (input.options.offerChoice === 'highest-eu') {
-    for (let i = 0; i < n; i++) if (!receivesNothing(i)) foldEveryOffer(input, workspace, risk, i);
+    for (let i = 0; i < n; i++) if (!receivesNothing(i)) foldEveryOffer(input, workspace, risk, i, false);
     return;
   }
   // The search pays only when most receivers find their lost conflict near: when one in three of the
@@ -162,7 +205,7 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
     if (receivesNothing(i)) continue;
     tried++;
     if (foldNearOffers(input, workspace, risk, scratch, i)) continue;
-    foldEveryOffer(input, workspace, risk, i);
+    foldEveryOffer(input, workspace, risk, i, true);
     failed++;
     if (tried <= SAMPLE && failed * 3 > tried && tried >= SAMPLE / 2) {
       workspace.offers.clear();
@@ -194,12 +237,13 @@ function receiversOfNothing(input: RoundInput, workspace: RoundWorkspace): (i: n
 /**
  * The move an accepted lost conflict from j would ask of receiver i, NaN when it would be refused (E6):
  * the distance on today's path, else the adjusted move (E4), which needs no utilities for a lost
- * conflict (its base target is x_j). The same arithmetic as offerTo's, hence the same bits.
+ * conflict (its base target is x_j). The same arithmetic as offerTo's, hence the same bits. `isPublic`:
+ * the caller knows the pair is public (φ = e = 1 for a lost conflict, E1–E2), which spares the lookups.
  */
-function lostConflictMove(input: RoundInput, i: number, j: number, xi: number, xj: number): number {
+function lostConflictMove(input: RoundInput, i: number, j: number, xi: number, xj: number, isPublic: boolean): number {
   const table = input.adjust;
   if (table === null || table.inert[i] === 1) return Math.abs(xj - xi);
-  const to = table.target(i, j, 0, xj, xi, xj);
+  const to = isPublic ? table.targetWith(i, 1, 1, xj, xi, xj) : table.target(i, j, 0, xj, xi, xj);
   return Number.isNaN(to) ? NaN : Math.abs(to - xi);
 }
 
@@ -224,11 +268,14 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
   let shortest = Infinity;
   let evaluated = 0;
   near.count = 0;
+  scratch.cache.nextReceiver();
   /** Evaluates j's offer when its lost conflict could come within D + 2G; false: give up the search. */
   const consider = (j: number, move: number): boolean => {
     if (!(move <= shortest + 2 * margin)) return true;
     if (++evaluated > SEARCH_LIMIT && shortest === Infinity) return false;
-    if (!evaluate(input, workspace, risk, i, j, evaluation) || evaluation.rank !== 0) return true;
+    const found = evaluate(input, workspace, risk, i, j, evaluation);
+    scratch.cache.store(j, found, evaluation);
+    if (!found || evaluation.rank !== 0) return true;
     const slot = near.count++;
     near.proposer[slot] = j;
     near.orderIndex[slot] = scratch.orderIndex[j]!;
@@ -241,8 +288,9 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
   // The walk: the nearer of the next proposer below and above, until neither side can come within D + 2G.
   let left = home - 1;
   let right = home + 1;
-  if (adjust !== null && adjust.inert[i] === 0) {
+  if (adjust !== null && adjust.inert[i] === 0 && (adjust.audienceCost[i]! > 0 || adjust.redLineKind[i] !== 0)) {
     // Public lost conflicts closer than the audience cost allows are refused (E6): passed over by bisection.
+    // (Without α_i or a red line, a public lost conflict's move is its distance, never 0: nothing to pass.)
     left = skipRefused(input, order, i, xi, left, -1, -1);
     right = skipRefused(input, order, i, xi, right, 1, n);
   }
@@ -257,7 +305,7 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
     else right++;
     const xj = positions[j]!;
     if (xj === xi || (closed !== null && closed[i * n + j] === 1) || (privatePartners !== null && privatePartners.isPrivate(i, j))) continue;
-    const move = lostConflictMove(input, i, j, xi, xj);
+    const move = lostConflictMove(input, i, j, xi, xj, true);
     // Public moves grow with the distance: past D + 2G on this side, so is every farther one.
     if (move > shortest + 2 * margin) {
       if (goLeft) left = -1;
@@ -272,7 +320,7 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
       const j = partners[k]!;
       const xj = positions[j]!;
       if (xj === xi || (closed !== null && closed[i * n + j] === 1)) continue;
-      if (!consider(j, lostConflictMove(input, i, j, xi, xj))) return false;
+      if (!consider(j, lostConflictMove(input, i, j, xi, xj, false))) return false;
     }
   }
   if (shortest === Infinity) return false;
@@ -341,8 +389,11 @@ function sortNear(near: NearOffers, count: number): void {
   }
 }
 
-/** Every offer to receiver i, in position order (the pair loop's sequence for i). */
-function foldEveryOffer(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array, i: number): void {
+/**
+ * Every offer to receiver i, in position order (the pair loop's sequence for i). `searched`: i's search
+ * has just failed, and the views it evaluated are reused.
+ */
+function foldEveryOffer(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array, i: number, searched: boolean): void {
   const { positions, salience, range, closed, options, adjust } = input;
   const { groups, tables, statusQuo, offers, reach } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
@@ -351,7 +402,7 @@ function foldEveryOffer(input: RoundInput, workspace: RoundWorkspace, risk: Floa
   const n = order.length;
   const xi = positions[i]!;
   const gi = groupOf[i]!;
-  const evaluation = workspace.receiverScratch!.evaluation;
+  const { evaluation, cache } = workspace.receiverScratch!;
   let from = 0;
   for (let k = 0; k < n; k++) {
     const j = order[k]!;
@@ -362,7 +413,13 @@ function foldEveryOffer(input: RoundInput, workspace: RoundWorkspace, risk: Floa
     }
     if (closed !== null && closed[i * n + j] === 1) continue;
     if (reach.cannotReceive(i, Math.abs(xi - xj) / range)) continue;
-    if (offers.settledAgainst(i, adjust === null ? Math.abs(xj - xi) : adjust.pruneDistance(i, j, Math.abs(xj - xi)), xi, range)) continue;
+    if (offers.rank[i] === 0 && offers.settledAgainst(i, adjust === null ? Math.abs(xj - xi) : adjust.pruneDistance(i, j, Math.abs(xj - xi)), xi, range)) continue;
+    // The search's views of this receiver: the same bits (`from` is only a hint for the midpoint search).
+    if (searched && cache.has(j)) {
+      const rank = cache.rank[j]!;
+      if (rank >= 0) offerTo(adjust, workspace, i, rank, j, xj, cache.baseTo[j]!, cache.a[j]!, cache.b[j]!, xi, range);
+      continue;
+    }
     const gj = groupOf[j]!;
     let iBeatsJ: number;
     let jBeatsI: number;

@@ -4,7 +4,7 @@
  * gain (a chart and its points), and the notes.
  */
 import * as Plot from '@observablehq/plot';
-import type { Advice, CandidateReport, MoveReport } from '../../../src/analysis/advise/index.js';
+import { channelChange, channelState, type Advice, type CandidateReport, type MoveReport } from '../../../src/analysis/advise/index.js';
 import { decimalsForScale, formatShort } from '../../../src/analysis/formatNumber.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
 import { actorNames } from '../../../src/scenario/views.js';
@@ -25,7 +25,7 @@ export function adviceReport(scenario: Scenario, advice: Advice, width: number):
   const robust = advice.levers.some((lever) => lever.flipPoint?.robustness) || advice.best?.robustness !== undefined;
   const leverLabel = (lever: { kind: string; field: string; target: string; other?: string }): string =>
     lever.kind === 'channel' ? `channel with ${name(lever.other!)}` : lever.kind === 'persuade' ? `persuade ${name(lever.target)}: ${lever.field}` : `own ${lever.field}`;
-  const moveText = (move: MoveReport): string => `${leverLabel(move)}: ${move.field === 'channel' ? (move.to === 0 ? 'close' : 'open') : `${number(move.from)} → ${number(move.to)}`} (cost ${number(move.cost)})`;
+  const moveText = (move: MoveReport): string => `${leverLabel(move)}: ${move.field === 'channel' ? channelChange(move, move.to) : `${number(move.from)} → ${number(move.to)}`} (cost ${number(move.cost)})`;
   const robustText = (candidate: CandidateReport): string => (candidate.robustness ? `${Math.round(candidate.robustness.share * 100)} % of ${candidate.robustness.draws} draws${candidate.robustness.fragile ? ' (fragile)' : ''}` : '');
 
   const flipTable = h(
@@ -37,14 +37,14 @@ export function adviceReport(scenario: Scenario, advice: Advice, width: number):
       {},
       advice.levers.map((lever) => {
         const flip = lever.flipPoint;
-        const today = lever.kind === 'channel' ? (lever.current === 1 ? 'open' : 'closed') : number(lever.current);
+        const today = lever.kind === 'channel' ? channelState(lever, lever.current) : number(lever.current);
         const move = flip?.moves[0];
         return h(
           'tr',
           { 'data-lever': lever.lever },
           h('th', { scope: 'row', title: lever.unit }, leverLabel(lever)),
           h('td', {}, today),
-          h('td', {}, move ? (move.field === 'channel' ? (move.to === 0 ? 'close' : 'open') : number(move.to)) : 'not within range'),
+          h('td', {}, move ? (move.field === 'channel' ? channelChange(move, move.to) : number(move.to)) : 'not within range'),
           h('td', {}, flip ? number(flip.cost) : ''),
           h('td', {}, flip ? number(flip.outcome) : ''),
           robust ? h('td', {}, flip ? robustText(flip) : '') : null,

@@ -10,7 +10,7 @@ import type { Forecast } from '../../../src/models/model.js';
 import type { Scenario } from '../../../src/scenario/schema.js';
 import { problemWords } from '../../../src/scenario/fieldWords.js';
 import { validateScenario } from '../../../src/scenario/validate.js';
-import { api, ApiError, type LibraryEntry, type RunSummary, type ScenarioSummary, type SweepBody } from '../api.js';
+import { api, ApiError, listPageSize, type Listed, type LibraryEntry, type RunSummary, type ScenarioSummary, type SweepBody } from '../api.js';
 import { toast } from '../dom.js';
 import { toDraft, type Draft } from '../editor/draft.js';
 import type { ModelRequest } from '../modelClient.js';
@@ -52,7 +52,8 @@ export interface StoreState {
   /** A page view open instead of the scenario (e.g. the backtest), its draft kept. */
   page: string | undefined;
   issueId: string | undefined;
-  runs: RunSummary[];
+  /** The open scenario's newest runs, as far as the History tab has read them (`total`: all of them). */
+  runs: Listed<RunSummary>;
   results: Results | undefined;
   sweep: SweepView | undefined;
 }
@@ -70,10 +71,12 @@ export class Store {
     tab: 'editor',
     page: undefined,
     issueId: undefined,
-    runs: [],
+    runs: Object.assign([], { total: 0 }),
     results: undefined,
     sweep: undefined,
   };
+  /** How many of the open scenario's runs the History tab reads. */
+  private runsShown = listPageSize;
   private readonly renderListeners: Listener[] = [];
   private readonly openListeners: Listener[] = [];
 
@@ -135,8 +138,14 @@ export class Store {
 
   async loadRuns(rerender = true): Promise<void> {
     if (!this.state.current) return;
-    this.state.runs = await api.listRuns(this.state.current.id);
+    this.state.runs = await api.listRuns(this.state.current.id, this.runsShown);
     if (rerender) this.changed();
+  }
+
+  /** The History tab's "Show more": one more page of the open scenario's runs. */
+  async moreRuns(): Promise<void> {
+    this.runsShown += listPageSize;
+    await this.loadRuns();
   }
 
   /** Opens a stored scenario on a tab, after asking before unsaved changes are dropped. */
@@ -155,6 +164,7 @@ export class Store {
     state.page = undefined;
     this.validateDraft();
     for (const listener of this.openListeners) listener();
+    this.runsShown = listPageSize;
     await this.loadRuns(false);
     this.changed();
   }

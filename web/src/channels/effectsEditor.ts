@@ -7,7 +7,9 @@ import { formatFieldPath, type FieldPath } from '../../../src/scenario/fieldPath
 import { h } from '../dom.js';
 import type { Draft } from '../editor/draft.js';
 import { effectKind, effectKinds, freshEffect, valueFields } from './effects.js';
-import { actionButton, asList, asLoose, choiceField, idsField, numberField, textField, type ChannelsHost, type Loose } from './fields.js';
+import { fieldWords } from '../../../src/scenario/fieldWords.js';
+import { actionButton, asList, asLoose, choiceField, numberField, textField, type ChannelsHost, type Loose } from './fields.js';
+import { idPicker } from './idPicker.js';
 
 type Ops = 'set' | 'times' | 'plus';
 
@@ -35,6 +37,7 @@ export function effectRow(context: EffectContext, effect: Loose): HTMLElement {
   const actors = draft.actors.map((actor) => String(actor.id));
   const issues = draft.issues.map((issue) => String(issue.id));
   const actorOptions = actors.map((id) => [id, names[id] ?? id] as const);
+  const issueOptions = issues.map((id) => [id, String(draft.issues.find((issue) => issue.id === id)?.['name'] ?? id)] as const);
   const kind = effectKind(effect);
   const field = (key: string) => `${formatFieldPath(path)}.${key}`;
   const label = `Effect ${index + 1}`;
@@ -102,7 +105,7 @@ export function effectRow(context: EffectContext, effect: Loose): HTMLElement {
       }),
     );
     if (rule['channel'] === 'private') parts.push(numberField(host, [...path, 'channel', 'leak'], rule['leak'], `${label}: leak probability`, 'leak 0'));
-    parts.push(idsField(host, [...path, 'channel', 'issues'], rule['issues'], `${label}: issues (default every issue)`, issues));
+    parts.push(idPicker(host, [...path, 'channel', 'issues'], rule['issues'], { label: fieldWords([...path, 'channel', 'issues'], draft), choices: issueOptions, optional: true, none: 'every issue' }));
   } else if (kind === 'trust') {
     const estimate = asLoose(effect['trust']);
     parts.push(pick('of', 'whose trust', actorOptions, String(estimate['of'] ?? ''), (e, next) => void (asLoose(e['trust'])['of'] = next)));
@@ -110,9 +113,9 @@ export function effectRow(context: EffectContext, effect: Loose): HTMLElement {
     parts.push(numberField(host, [...path, 'trust', 'value'], estimate['value'], `${label}: trust value`));
   } else if (kind === 'record') {
     const record = asLoose(effect['record']);
-    parts.push(idsField(host, [...path, 'record', 'actors'], record['actors'], `${label}: whose conduct`, actors));
+    parts.push(idPicker(host, [...path, 'record', 'actors'], record['actors'], { label: fieldWords([...path, 'record', 'actors'], draft), choices: actorOptions, optional: false }));
     parts.push(pick('outcome', 'outcome', [['kept', 'kept'], ['broken', 'broken']], String(record['outcome'] ?? 'broken'), (e, next) => void (asLoose(e['record'])['outcome'] = next)));
-    parts.push(idsField(host, [...path, 'record', 'seenBy'], record['seenBy'], `${label}: seen by`, actors));
+    parts.push(idPicker(host, [...path, 'record', 'seenBy'], record['seenBy'], { label: fieldWords([...path, 'record', 'seenBy'], draft), choices: actorOptions, optional: true, none: 'every other actor' }));
     parts.push(textField(host, [...path, 'record', 'label'], record['label'], `${label}: record label`, 'label'));
   }
   parts.push(textField(host, [...path, 'evidence'], effect['evidence'], `${label}: evidence`, 'evidence'));

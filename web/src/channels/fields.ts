@@ -28,16 +28,7 @@ export function numberFrom(text: string): unknown {
   return Number.isFinite(value) ? value : text;
 }
 
-/** `us, russia` → ['us', 'russia']; '' → undefined. */
-export function idsFrom(text: string): string[] | undefined {
-  const ids = text
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-  return ids.length === 0 ? undefined : ids;
-}
-
-const shown = (value: unknown): string => (value === undefined || value === null ? '' : Array.isArray(value) ? value.join(', ') : String(value));
+const shown = (value: unknown): string => (value === undefined || value === null ? '' : String(value));
 
 function input(host: ChannelsHost, path: FieldPath, value: unknown, label: string, parse: (text: string) => unknown, attributes: Record<string, string | undefined> = {}): HTMLInputElement {
   return h('input', {
@@ -60,10 +51,6 @@ export const numberField = (host: ChannelsHost, path: FieldPath, value: unknown,
 
 export const textField = (host: ChannelsHost, path: FieldPath, value: unknown, label: string, placeholder?: string): HTMLInputElement =>
   input(host, path, value, label, (text) => (text === '' ? undefined : text), { placeholder });
-
-/** A comma-separated list of actor ids. */
-export const idsField = (host: ChannelsHost, path: FieldPath, value: unknown, label: string, knownIds: readonly string[]): HTMLInputElement =>
-  input(host, path, value, label, idsFrom, { placeholder: 'ids, comma-separated', title: `Actor ids: ${knownIds.join(', ')}` });
 
 /** A choice whose change re-renders the view; `apply` writes it into the draft. */
 export function choiceField(

@@ -1,9 +1,9 @@
 /**
  * The Channels & time tab (channels-spec.md §3): the channels as a pair matrix, red lines and the
- * per-actor / per-stance costs, trust, the timeline with its dated events and branches, and the
- * timeline chart (each branch leaf's forecast path and the mixture). Every edit goes through the same
+ * per-actor / per-stance costs, each issue's veto players, ratifiers and bargaining table, the
+ * proposals, trust, the timeline with its dated events and branches, and the timeline chart (each branch leaf's forecast path and the mixture). Every edit goes through the same
  * schema and validation as the CLI (store.validateDraft); its problems are shown beside their fields in
- * words. It keeps its own undo history (web/src/editor/undo.ts), cleared when another scenario is
+ * words. It keeps its own undo history (web/src/editor/editSession.ts, as the Editor tab's), cleared when another scenario is
  * opened; Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y undo and redo, Ctrl+S saves through the store.
  */
 import type { Problem } from '../../../src/errors.js';
@@ -17,13 +17,17 @@ import { chartCard } from '../charts/card.js';
 import { fileSlug, issueSelect } from '../controls.js';
 import { h } from '../dom.js';
 import { setAt, type Draft } from '../editor/draft.js';
-import { editingKeys, UndoStack } from '../editor/undo.js';
+import { saveLabel } from '../editor/editor.js';
+import { showUndoState, storeSession } from '../editor/storeSession.js';
+import { editingKeys } from '../editor/editingKeys.js';
 import { runInWorker } from '../modelClient.js';
 import './channels.css';
 import { asList, asLoose, type ChannelsHost } from './fields.js';
 import { problemWords } from '../../../src/scenario/fieldWords.js';
 import { matrixGrid, type MatrixState } from './matrixGrid.js';
-import { actorFieldsTable, stanceFieldsTable, vetoPlayersField } from './redLines.js';
+import { ratifiersEditor, tableFields, vetoPlayersField } from './issueDealFields.js';
+import { proposalsEditor } from './proposalsEditor.js';
+import { actorFieldsTable, stanceFieldsTable } from './redLines.js';
 import { timelineChart, type DatedMark } from './timelineChart.js';
 import { branchesEditor, eventsEditor, tidyTimeline, timelineFields } from './timelineEditor.js';
 import { trustEditor } from './trustEditor.js';
@@ -48,6 +52,14 @@ function locate(root: HTMLElement, field: string): HTMLElement | null {
   return null;
 }
 
+/** Puts the focus on a problem's field: the input itself, else the first one inside (a picker opened first). */
+function focusField(target: HTMLElement): void {
+  if (target.matches('input, select, td')) return target.focus();
+  const details = target.querySelector('details');
+  if (details) details.open = true;
+  target.querySelector<HTMLElement>('input, select')?.focus();
+}
+
 /** The problems, in words: listed above the sections and beside their fields. */
 export function showChannelProblems(root: HTMLElement, problems: readonly Problem[], draft: Draft): void {
   root.querySelectorAll('.field-problem').forEach((note) => note.remove());
@@ -68,7 +80,7 @@ export function showChannelProblems(root: HTMLElement, problems: readonly Proble
       else if (target instanceof HTMLInputElement || target instanceof HTMLSelectElement) target.after(note);
       else target.append(note);
     }
-    return h('li', {}, target ? h('button', { type: 'button', class: 'link', onclick: () => (target.matches('input, select, td') ? target : target.querySelector<HTMLElement>('input, select'))?.focus() }, words) : words);
+    return h('li', {}, target ? h('button', { type: 'button', class: 'link', onclick: () => focusField(target) }, words) : words);
   });
   if (list) list.replaceChildren(...(items.length === 0 ? [] : [h('strong', {}, `${items.length} problem(s):`), h('ul', {}, items)]));
 }
@@ -80,13 +92,10 @@ const datedMarks = (draft: Draft): DatedMark[] => [
 
 export function channelsView(store: Store): View {
   const state = store.state;
-  const undo = new UndoStack();
-  let beforeEdit = '';
+  const session = storeSession(store);
   const matrix: MatrixState = { issue: undefined, row: 0, column: 1 };
   const chart: ChartState = { model: 'eum', forecast: undefined, ranOn: '', running: false, error: undefined };
   store.on('opened', () => {
-    undo.clear();
-    beforeEdit = '';
     Object.assign(matrix, { issue: undefined, row: 0, column: 1 });
     Object.assign(chart, { forecast: undefined, ranOn: '', running: false, error: undefined });
   });
@@ -101,19 +110,15 @@ export function channelsView(store: Store): View {
     const save = document.getElementById('channels-save');
     const dirty = store.isDirty();
     if (save) {
-      save.textContent = dirty ? 'Save changes' : 'Saved';
+      save.textContent = saveText();
       save.className = dirty ? 'primary' : '';
     }
     document.getElementById('unsaved-badge')?.toggleAttribute('hidden', !dirty);
-    updateUndoButtons();
+    showUndoState(session, 'channels-undo', 'channels-redo');
   }
 
-  function updateUndoButtons(): void {
-    const undoButton = document.getElementById('channels-undo') as HTMLButtonElement | null;
-    const redoButton = document.getElementById('channels-redo') as HTMLButtonElement | null;
-    if (undoButton) undoButton.disabled = !undo.canUndo;
-    if (redoButton) redoButton.disabled = !undo.canRedo;
-  }
+  /** As the editor's save button: with problems the scenario is saved as a draft, which cannot run. */
+  const saveText = (): string => saveLabel({ dirty: store.isDirty(), storedDraft: store.isStoredDraft(), problemCount: state.problems.length });
 
   /** Draws the view again and puts the focus back where it was (same field, matrix cell or button). */
   function redraw(): void {
@@ -127,12 +132,7 @@ export function channelsView(store: Store): View {
   }
 
   function step(direction: 'undo' | 'redo'): void {
-    const snapshot = direction === 'undo' ? undo.undo(store.draftText()) : undo.redo(store.draftText());
-    if (snapshot === undefined) return;
-    state.draft = JSON.parse(snapshot) as Draft;
-    beforeEdit = '';
-    store.validateDraft();
-    redraw();
+    if (session.step(direction)) redraw();
   }
 
   const save = store.guarded(() => store.saveScenario());
@@ -140,23 +140,19 @@ export function channelsView(store: Store): View {
   function host(draft: Draft): ChannelsHost {
     return {
       draft,
-      beginEdit: () => (beforeEdit = store.draftText()),
+      beginEdit: () => session.beginEdit(),
       set: (path: FieldPath, value: unknown) => {
-        if (!beforeEdit) beforeEdit = store.draftText();
+        session.touch();
         setAt(draft, path, value);
         tidyTimeline(draft);
         refresh();
       },
       commit: () => {
-        if (beforeEdit && beforeEdit !== store.draftText()) undo.record(beforeEdit);
-        beforeEdit = store.draftText();
-        updateUndoButtons();
+        session.commit();
+        showUndoState(session, 'channels-undo', 'channels-redo');
       },
       change: (mutate) => {
-        const before = store.draftText();
-        mutate(draft);
-        if (store.draftText() !== before) undo.record(before);
-        beforeEdit = '';
+        session.change(() => mutate(draft));
         store.validateDraft();
         redraw();
       },
@@ -270,10 +266,10 @@ export function channelsView(store: Store): View {
       h(
         'div',
         { class: 'toolbar', role: 'toolbar', 'aria-label': 'Channels and time' },
-        h('button', { type: 'button', id: 'channels-undo', onclick: () => step('undo'), disabled: !undo.canUndo, title: 'Undo (Ctrl+Z)' }, '↶ Undo'),
-        h('button', { type: 'button', id: 'channels-redo', onclick: () => step('redo'), disabled: !undo.canRedo, title: 'Redo (Ctrl+Shift+Z / Ctrl+Y)' }, '↷ Redo'),
+        h('button', { type: 'button', id: 'channels-undo', onclick: () => step('undo'), disabled: !session.canUndo, title: 'Undo (Ctrl+Z)' }, '↶ Undo'),
+        h('button', { type: 'button', id: 'channels-redo', onclick: () => step('redo'), disabled: !session.canRedo, title: 'Redo (Ctrl+Shift+Z / Ctrl+Y)' }, '↷ Redo'),
         h('span', { class: 'spacer' }),
-        h('button', { type: 'button', id: 'channels-save', class: dirty ? 'primary' : '', onclick: () => save() }, dirty ? 'Save changes' : 'Saved'),
+        h('button', { type: 'button', id: 'channels-save', class: dirty ? 'primary' : '', onclick: () => save(), title: 'Save (Ctrl+S); with problems, as a draft' }, saveText()),
       ),
       h('div', { class: 'problems', id: 'channels-problems', role: 'status', 'aria-live': 'polite' }),
       h(
@@ -289,11 +285,25 @@ export function channelsView(store: Store): View {
         { class: 'card', 'aria-label': 'Red lines and costs' },
         h('h3', {}, 'Red lines, audience costs, hurt, breach costs, patience'),
         issueSelect('Issue', 'red-lines-issue', issues, issueId, chooseIssue),
-        issueIndex >= 0 ? vetoPlayersField(edit, issueIndex, names) : null,
         stanceFieldsTable(edit, issueId, names),
         h('h4', {}, 'Per actor (a stance above overrides them on its issue)'),
         actorFieldsTable(edit, names),
       ),
+      h(
+        'section',
+        { class: 'card', 'aria-label': 'Who must agree' },
+        h('h3', {}, 'Who must agree: veto players, ratifiers, the bargaining table'),
+        issueSelect('Issue', 'deal-fields-issue', issues, issueId, chooseIssue),
+        issueIndex >= 0
+          ? [
+              vetoPlayersField(edit, issueIndex, names),
+              h('h4', {}, 'Ratifiers (each must accept what its signatory signs: a win-set)'),
+              ratifiersEditor(edit, issueIndex, names),
+              tableFields(edit, issueIndex),
+            ]
+          : null,
+      ),
+      h('section', { class: 'card', 'aria-label': 'Proposals' }, h('h3', {}, 'Proposals (the deal analysis judges each)'), proposalsEditor(edit, names, issueId)),
       h('section', { class: 'card', 'aria-label': 'Trust' }, h('h3', {}, 'Trust'), trustEditor(edit, names, start)),
       h(
         'section',

@@ -1,11 +1,11 @@
 /**
  * Red lines and the per-actor / per-stance fields of channels-spec.md §3.2–§3.3: per actor its audience
  * cost, patience, hurt and breach cost; on the chosen issue each stance's red line (a commitment: at
- * least / at most, with its cost) and its overrides of those fields, and the issue's veto players.
+ * least / at most, with its cost) and its overrides of those fields (the issue's deal fields: issueDealFields.ts).
  */
 import { h } from '../dom.js';
 import type { Draft } from '../editor/draft.js';
-import { asList, asLoose, choiceField, numberField, textField, type ChannelsHost } from './fields.js';
+import { asLoose, choiceField, numberField, textField, type ChannelsHost } from './fields.js';
 import { setSide, sideOf, type Side } from './redLineEdits.js';
 
 const actorFields: [string, string][] = [
@@ -41,7 +41,7 @@ export function actorFieldsTable(host: ChannelsHost, names: Record<string, strin
   );
 }
 
-/** On one issue: each stance's position (read only here), red line and overrides; the issue's veto players. */
+/** On one issue: each stance's position (read only here), red line and overrides. */
 export function stanceFieldsTable(host: ChannelsHost, issueId: string, names: Record<string, string>): HTMLElement {
   const draft = host.draft;
   const rows = draft.actors.flatMap((actor, index) => {
@@ -92,42 +92,6 @@ export function stanceFieldsTable(host: ChannelsHost, issueId: string, names: Re
         h('tr', {}, h('th', {}, 'Actor'), h('th', {}, 'Position'), h('th', {}, 'Red line'), h('th', {}, 'Value'), h('th', {}, 'Cost'), actorFields.map(([, label]) => h('th', {}, label)), h('th', {}, 'Evidence')),
       ),
       h('tbody', {}, rows),
-    ),
-  );
-}
-
-/** The issue's veto players (deal analysis): a checkbox per actor with a stance on it. */
-export function vetoPlayersField(host: ChannelsHost, issueIndex: number, names: Record<string, string>): HTMLElement {
-  const draft = host.draft;
-  const issue = draft.issues[issueIndex]!;
-  const issueId = String(issue.id);
-  const chosen = asList(issue['vetoPlayers']).map(String);
-  const candidates = draft.actors.filter((actor) => actor.stances?.[issueId] !== undefined).map((actor) => String(actor.id));
-  return h(
-    'fieldset',
-    { class: 'veto-players', 'data-field': `issues[${issueIndex}].vetoPlayers` },
-    h('legend', {}, 'Veto players (whose consent an agreement needs; none ticked: every participant)'),
-    candidates.map((id) =>
-      h(
-        'label',
-        { class: 'field inline' },
-        h('input', {
-          type: 'checkbox',
-          checked: chosen.includes(id),
-          'aria-label': `${names[id] ?? id} is a veto player`,
-          onchange: (event: Event) => {
-            const on = (event.target as HTMLInputElement).checked;
-            host.change((d) => {
-              const target = d.issues[issueIndex]!;
-              const others = chosen.filter((candidate) => !candidates.includes(candidate));
-              const next = [...others, ...candidates.filter((candidate) => (candidate === id ? on : chosen.includes(candidate)))];
-              if (next.length === 0) delete target['vetoPlayers'];
-              else target['vetoPlayers'] = next;
-            });
-          },
-        }),
-        names[id] ?? id,
-      ),
     ),
   );
 }

@@ -115,31 +115,35 @@ export function branchesEditor(host: ChannelsHost, names: Record<string, string>
             }),
           ),
           h(
-            'table',
-            { class: 'grid outcomes', 'data-anchor': `branches[${index}].outcomes` },
-            h('thead', {}, h('tr', {}, ['Outcome id', 'Label', 'Probability', 'Effects', ''].map((title) => h('th', {}, title)))),
+            'div',
+            { class: 'table-scroll' },
             h(
-              'tbody',
-              {},
-              outcomes.map((outcome, at) => {
-                const outcomePath = [...path, 'outcomes', at] as const;
-                const outcomeName = `${name}, outcome ${String(outcome['label'] ?? outcome['id'] ?? at + 1)}`;
-                return h(
-                  'tr',
-                  { 'data-anchor': `branches[${index}].outcomes[${at}]` },
-                  h('td', {}, textField(host, [...outcomePath, 'id'], outcome['id'], `${outcomeName}: id`)),
-                  h('td', {}, textField(host, [...outcomePath, 'label'], outcome['label'], `${outcomeName}: label`)),
-                  h('td', {}, numberField(host, [...outcomePath, 'probability'], outcome['probability'], `${outcomeName}: probability`)),
-                  h('td', {}, effectsList(host, [...outcomePath, 'effects'], asList(outcome['effects']), (d) => listAt(asLoose(asList(asLoose(asList(d['branches'])[index])['outcomes'])[at]), 'effects'), names, `Add an effect to ${outcomeName}`)),
-                  h(
-                    'td',
-                    {},
-                    actionButton(host, '✕', `Remove ${outcomeName}`, (d) => void asList(asLoose(asList(d['branches'])[index])['outcomes']).splice(at, 1)),
-                  ),
-                );
-              }),
+              'table',
+              { class: 'grid outcomes', 'data-anchor': `branches[${index}].outcomes` },
+              h('thead', {}, h('tr', {}, ['Outcome id', 'Label', 'Probability', 'Effects', ''].map((title) => h('th', {}, title)))),
+              h(
+                'tbody',
+                {},
+                outcomes.map((outcome, at) => {
+                  const outcomePath = [...path, 'outcomes', at] as const;
+                  const outcomeName = `${name}, outcome ${String(outcome['label'] ?? outcome['id'] ?? at + 1)}`;
+                  return h(
+                    'tr',
+                    { 'data-anchor': `branches[${index}].outcomes[${at}]` },
+                    h('td', {}, textField(host, [...outcomePath, 'id'], outcome['id'], `${outcomeName}: id`)),
+                    h('td', {}, textField(host, [...outcomePath, 'label'], outcome['label'], `${outcomeName}: label`)),
+                    h('td', {}, numberField(host, [...outcomePath, 'probability'], outcome['probability'], `${outcomeName}: probability`)),
+                    h('td', {}, effectsList(host, [...outcomePath, 'effects'], asList(outcome['effects']), (d) => listAt(asLoose(asList(asLoose(asList(d['branches'])[index])['outcomes'])[at]), 'effects'), names, `Add an effect to ${outcomeName}`)),
+                    h(
+                      'td',
+                      {},
+                      actionButton(host, '✕', `Remove ${outcomeName}`, (d) => void asList(asLoose(asList(d['branches'])[index])['outcomes']).splice(at, 1)),
+                    ),
+                  );
+                }),
+              ),
+              h('tfoot', {}, h('tr', {}, h('td', { colspan: 2 }, actionButton(host, '+ Outcome', `Add an outcome to ${name}`, (d) => void listAt(asLoose(asList(d['branches'])[index]), 'outcomes').push({ id: `outcome${outcomes.length + 1}`, probability: 0 }))), h('td', { class: 'sum' }, `Σ = ${Number(sum.toFixed(9))}`), h('td', { colspan: 2 }))),
             ),
-            h('tfoot', {}, h('tr', {}, h('td', { colspan: 2 }, actionButton(host, '+ Outcome', `Add an outcome to ${name}`, (d) => void listAt(asLoose(asList(d['branches'])[index]), 'outcomes').push({ id: `outcome${outcomes.length + 1}`, probability: 0 }))), h('td', { class: 'sum' }, `Σ = ${Number(sum.toFixed(9))}`), h('td', { colspan: 2 }))),
           ),
         );
       }),

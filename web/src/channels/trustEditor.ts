@@ -4,7 +4,9 @@
  */
 import { h } from '../dom.js';
 import type { Draft } from '../editor/draft.js';
-import { actionButton, asList, asLoose, choiceField, dropEmpty, idsField, labelled, listAt, numberField, textField, type ChannelsHost } from './fields.js';
+import { fieldWords } from '../../../src/scenario/fieldWords.js';
+import { actionButton, asList, asLoose, choiceField, dropEmpty, labelled, listAt, numberField, textField, type ChannelsHost } from './fields.js';
+import { idPicker } from './idPicker.js';
 
 /** The trust section, created when absent; removed again when it holds nothing. */
 function trustOf(draft: Draft): Record<string, unknown> {
@@ -40,7 +42,7 @@ export function trustEditor(host: ChannelsHost, names: Record<string, string>, s
       { 'data-anchor': `trust.records[${index}]` },
       h('td', {}, textField(host, [...path, 'date'], record['date'], `${label}: date`, 'YYYY-MM-DD')),
       h('td', {}, textField(host, [...path, 'label'], record['label'], `Record ${index + 1}: label`)),
-      h('td', {}, idsField(host, [...path, 'actors'], record['actors'], `${label}: whose conduct`, actorIds)),
+      h('td', {}, idPicker(host, [...path, 'actors'], record['actors'], { label: fieldWords([...path, 'actors'], draft), choices: actorOptions, optional: false })),
       h(
         'td',
         {},
@@ -56,7 +58,7 @@ export function trustEditor(host: ChannelsHost, names: Record<string, string>, s
           (d, value) => void (asLoose(asList(asLoose(d['trust'])['records'])[index])['outcome'] = value),
         ),
       ),
-      h('td', {}, idsField(host, [...path, 'seenBy'], record['seenBy'], `${label}: seen by`, actorIds)),
+      h('td', {}, idPicker(host, [...path, 'seenBy'], record['seenBy'], { label: fieldWords([...path, 'seenBy'], draft), choices: actorOptions, optional: true, none: 'every other actor' })),
       h('td', {}, numberField(host, [...path, 'weight'], record['weight'], `${label}: weight`, '1')),
       h('td', { class: 'evidence' }, textField(host, [...path, 'evidence'], record['evidence'], `${label}: evidence`)),
       h(

@@ -9,16 +9,11 @@ import type { View } from '../app/view.js';
 import { valueAt } from '../../../src/scenario/fieldPath.js';
 import { freshId, pruneEmpty, renameIssue, setAt, type Draft } from './draft.js';
 import { renderEditor, saveLabel, showProblems, type EditorHost } from './editor.js';
-import { editingKeys, UndoStack } from './undo.js';
+import { showUndoState, storeSession } from './storeSession.js';
+import { editingKeys } from './editingKeys.js';
 
 export function editorView(store: Store): View {
-  const undo = new UndoStack();
-  /** The draft when the focused cell got focus: what undoing its edit returns to. */
-  let beforeEdit = '';
-  store.on('opened', () => {
-    undo.clear();
-    beforeEdit = '';
-  });
+  const session = storeSession(store);
   const state = store.state;
 
   /** Re-renders (after a structural change) and puts the focus back on the same cell. */
@@ -45,27 +40,15 @@ export function editorView(store: Store): View {
   }
 
   function structuralChange(change: (draft: Draft) => void): void {
-    if (!state.draft) return;
-    undo.record(store.draftText());
-    change(state.draft);
+    const draft = state.draft;
+    if (!draft) return;
+    session.change(() => change(draft));
     store.validateDraft();
     renderKeepingFocus();
-  }
-
-  function updateUndoButtons(): void {
-    const undoButton = document.getElementById('undo') as HTMLButtonElement | null;
-    const redoButton = document.getElementById('redo') as HTMLButtonElement | null;
-    if (undoButton) undoButton.disabled = !undo.canUndo;
-    if (redoButton) redoButton.disabled = !undo.canRedo;
   }
 
   function step(direction: 'undo' | 'redo'): void {
-    const snapshot = direction === 'undo' ? undo.undo(store.draftText()) : undo.redo(store.draftText());
-    if (snapshot === undefined) return;
-    state.draft = JSON.parse(snapshot) as Draft;
-    beforeEdit = '';
-    store.validateDraft();
-    renderKeepingFocus();
+    if (session.step(direction)) renderKeepingFocus();
   }
 
   const save = store.guarded(() => store.saveScenario());
@@ -76,36 +59,34 @@ export function editorView(store: Store): View {
       dirty: store.isDirty(),
       storedDraft: store.isStoredDraft(),
       problemCount: state.problems.length,
-      canUndo: undo.canUndo,
-      canRedo: undo.canRedo,
-      beginEdit: () => (beforeEdit = store.draftText()),
+      canUndo: session.canUndo,
+      canRedo: session.canRedo,
+      beginEdit: () => session.beginEdit(),
       edit: (path: FieldPath, value: unknown, structural: boolean) => {
         if (structural && path[0] === 'issues' && path[2] === 'id') {
           const oldId = String(draft.issues[path[1] as number]?.id ?? '');
-          undo.record(beforeEdit || store.draftText());
-          setAt(draft, path, value);
-          renameIssue(draft, oldId, String(value ?? ''));
-          store.validateDraft();
-          renderKeepingFocus();
+          structuralChange(() => {
+            setAt(draft, path, value);
+            renameIssue(draft, oldId, String(value ?? ''));
+          });
           return;
         }
         if (path[0] === 'sources' && path.length === 3 && typeof valueAt(draft, path.slice(0, 2)) === 'string') {
           // A source given as text gets a URL or a date: it becomes { title, url, date }.
-          undo.record(beforeEdit || store.draftText());
-          setAt(draft, path.slice(0, 2), { title: valueAt(draft, path.slice(0, 2)) });
-          setAt(draft, path, value);
-          store.validateDraft();
-          renderKeepingFocus();
+          structuralChange(() => {
+            setAt(draft, path.slice(0, 2), { title: valueAt(draft, path.slice(0, 2)) });
+            setAt(draft, path, value);
+          });
           return;
         }
+        session.touch();
         setAt(draft, path, value);
         pruneEmpty(draft);
         refresh();
       },
       commit: () => {
-        if (beforeEdit && beforeEdit !== store.draftText()) undo.record(beforeEdit);
-        beforeEdit = store.draftText();
-        updateUndoButtons();
+        session.commit();
+        showUndoState(session, 'undo', 'redo');
       },
       addIssue: () =>
         structuralChange((d) => {

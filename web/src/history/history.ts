@@ -11,7 +11,12 @@ import type { RunSummary, StoredRun } from '../api.js';
 import { h } from '../dom.js';
 
 export interface HistoryHost {
+  /** The newest runs, as far as they were read. */
   runs: RunSummary[];
+  /** How many runs the scenario has (more than `runs.length` when only the newest pages were read). */
+  total: number;
+  /** Reads the next page of older runs. */
+  showMore(): void;
   /** The open scenario's issue names by id, for the column heads (ids where absent). */
   issueNames?: ReadonlyMap<string, string>;
   comparing: number[];
@@ -69,7 +74,16 @@ export function renderHistory(host: HistoryHost): HTMLElement {
   return h(
     'div',
     { class: 'history-view' },
-    h('section', { class: 'card' }, h('h3', {}, 'Runs'), h('p', { class: 'hint' }, 'Tick two runs to compare them side by side. A sweep shows its median outcome and, in brackets, 90% of its runs (5–95%); compared, it counts by its baseline.'), h('div', { class: 'table-scroll' }, table)),
+    h(
+      'section',
+      { class: 'card' },
+      h('h3', {}, 'Runs'),
+      h('p', { class: 'hint' }, 'Tick two runs to compare them side by side. A sweep shows its median outcome and, in brackets, 90% of its runs (5–95%); compared, it counts by its baseline.'),
+      h('div', { class: 'table-scroll' }, table),
+      host.total > host.runs.length
+        ? h('button', { type: 'button', id: 'history-more', class: 'library-more', onclick: () => host.showMore() }, `Show older runs (${host.runs.length} of ${host.total})`)
+        : null,
+    ),
     host.comparison ? renderComparison(host.comparison) : null,
   );
 }

@@ -57,8 +57,9 @@ export function historyView(store: Store): View {
   return {
     id: 'history',
     place: 'tab',
-    label: () => `History (${state.runs.length})`,
-    render: () => renderHistory({ runs: state.runs, issueNames: issueNames(state.draft), comparing, comparison, open: store.guarded(open), remove: store.guarded(remove), toggleCompare: store.guarded(toggleCompare) }),
+    label: () => `History (${state.runs.total})`,
+    render: () =>
+      renderHistory({ runs: state.runs, total: state.runs.total, showMore: store.guarded(() => store.moreRuns()), issueNames: issueNames(state.draft), comparing, comparison, open: store.guarded(open), remove: store.guarded(remove), toggleCompare: store.guarded(toggleCompare) }),
     shown: () => void store.loadRuns().catch(() => undefined),
   };
 }
