@@ -8,11 +8,11 @@
  * below; a case that changes must be re-checked against that engine, never re-recorded blindly.
  */
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { arbitraryScenario } from './support/arbitraries.js';
+import { forecastFingerprint as fingerprint } from './support/forecastFingerprint.js';
 import { fromRepo } from './support/paths.js';
 import { eumModel } from '../src/models/eum/eum.js';
 import type { Forecast } from '../src/models/model.js';
@@ -52,12 +52,6 @@ function withChannels(scenario: Scenario, picks: number[]): Scenario {
 function runCase(model: typeof eumModel, scenario: Scenario, options: Record<string, unknown>): Forecast {
   const { preset, variant, ...rest } = options as { preset: string; variant: Record<string, unknown> };
   return model.run(scenario, model.optionsSchema.parse({ ...model.presets[preset]!.options, ...rest, ...variant }));
-}
-
-/** SHA-256 of a forecast's JSON, with −0 written apart from 0 (JSON would merge them). */
-function fingerprint(forecast: Forecast): string {
-  const text = JSON.stringify(forecast, (_key, value: unknown) => (Object.is(value, -0) ? '-0' : value));
-  return createHash('sha256').update(text).digest('hex');
 }
 
 const tiesScenario = (rows: Array<[number, number, number]>): Scenario => ({

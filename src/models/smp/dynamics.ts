@@ -9,7 +9,8 @@
  * turn costs O(n³) rather than O(n⁴); a deterministic run that comes back to a state it has been in
  * replays the turns that followed instead of recomputing them (the same numbers, bit for bit); and the
  * stochastic mode draws from one seeded stream per actor and turn, so a run is reproducible whatever
- * the scheduling.
+ * the scheduling. The n × n matrices of a turn live in one workspace per run (workspace.ts), so memory
+ * does not grow with the number of turns beyond each turn's O(n) record.
  */
 import { createRandom, deriveSeed } from '../../math/random.js';
 import { flooredWeight, productWeight } from '../../math/weightFloor.js';
@@ -18,6 +19,8 @@ import { estimateChallenge, type ChallengeEstimate, type ChallengeSetting } from
 import type { ResolvedSmpOptions } from './options.js';
 import { estimatedRisk, riskFromProbabilities, spatialUtility, weightedDistance } from './utility.js';
 import { outcomeProbabilities, scalarPce, utilityCoalitions } from './voting.js';
+import { SmpChoices, SmpProposals, type Perspective } from './turnRecord.js';
+import { SmpWorkspace } from './workspace.js';
 
 /** The SMP's numeric input: n actors in an m-dimensional space, everything on [0, 1]. */
 export interface SmpInput {
@@ -62,40 +65,12 @@ export interface SmpState {
   uniqueProbabilities: Float64Array;
   /** Each actor's position's probability of being the outcome (equivalent positions share it). */
   actorProbabilities: Float64Array;
-  /** Private: distances from ideals to positions and h's estimates of risk attitudes, for the next turn (emptied once it is made). */
-  distance: Float64Array;
-  estimatedRisks: Float64Array;
 }
 
-/** A bargain proposed in a turn: positions offered to both parties and why the initiator proposed it. */
-export interface SmpProposal {
-  initiator: number;
-  receiver: number;
-  /** Whose estimate of the contest the bargain interpolates with (bargain model). */
-  perspective: 'initiator' | 'receiver' | 'compromise';
-  /** The initiator's estimate that it prevails over the receiver. */
-  probability: number;
-  /** The initiator's expected gain from the challenge (its best target's value). */
-  expectedGain: number;
-  /** The initiator's estimate of the receiver's change in utility from the challenge. */
-  receiverExpectedGain: number;
-  initiatorPosition: Float64Array;
-  receiverPosition: Float64Array;
-}
-
-/** The bargain an actor took from its queue (−1: it stayed put). */
-export interface SmpChoice {
-  actor: number;
-  proposal: number;
-  /** The probability of the chosen bargain in the actor's queue. */
-  probability: number;
-  /** The number of bargains in the queue, the status quo included. */
-  options: number;
-}
-
+/** A turn's record: the bargains proposed, what each actor took (columns, turnRecord.ts) and how far the actors moved. */
 export interface SmpTurn {
-  proposals: SmpProposal[];
-  choices: SmpChoice[];
+  proposals: SmpProposals;
+  choices: SmpChoices;
   /** Σ_i ‖x_i(t) − x_i(t−1)‖ on [0, 1]^m. */
   movement: number;
   /** movement / (first turn's movement + 1e-4): KTAB's stopping statistic. */
@@ -119,25 +94,25 @@ const minSignificantMovement = 1e-4;
 
 export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
   const input: JudgedInput = { ...given, distanceWeights: distanceWeights(given) };
+  const work = new SmpWorkspace(input.actors, input.dimensions);
   const initialIdeals = Float64Array.from(input.positions);
-  const states: SmpState[] = [analyseState(input, settings, Float64Array.from(input.positions), initialIdeals)];
+  const states: SmpState[] = [analyseState(input, settings, work, Float64Array.from(input.positions), initialIdeals)];
   const turns: SmpTurn[] = [];
   for (let turn = 1; ; turn++) {
     const previous = states[states.length - 1]!;
     const seen = settings.stateTransitions === 'Deterministic' ? earlierIndex(states) : -1;
     let next: SmpState;
-    let proposals: SmpProposal[];
-    let choices: SmpChoice[];
+    let proposals: SmpProposals;
+    let choices: SmpChoices;
     if (seen >= 0) {
       // A deterministic turn depends on nothing but the positions and ideals it starts from: from a
       // state seen before, it is the turn that followed that state, exactly (a cycle; often until maxTurns).
       next = states[seen + 1]!;
       ({ proposals, choices } = turns[seen]!);
     } else {
-      const outcome = bargainingTurn(input, settings, previous, turn);
+      const outcome = bargainingTurn(input, settings, work, previous, turn);
       ({ proposals, choices } = outcome);
-      next = analyseState(input, settings, outcome.positions, updateIdeals(input, outcome.positions, previous.ideals));
-      forgetTurnInputs(previous);
+      next = analyseState(input, settings, work, outcome.positions, updateIdeals(input, outcome.positions, previous.ideals));
     }
     states.push(next);
     const movement = stateMovement(previous.positions, next.positions, input.actors, input.dimensions);
@@ -148,17 +123,6 @@ export function runSmp(given: SmpInput, settings: SmpSettings): SmpTrajectory {
     if (turn >= settings.minTurns && movementRatio < settings.stopThreshold) return { states, turns, stoppedBy: 'movement' };
   }
 }
-
-/**
- * Drops a state's n × n matrices once its successor exists: only the last fresh state's are read
- * (a turn from a state seen before is replayed, never recomputed), so memory stays flat in the
- * number of turns.
- */
-function forgetTurnInputs(state: SmpState): void {
-  state.distance = noMatrix;
-  state.estimatedRisks = noMatrix;
-}
-const noMatrix = new Float64Array(0);
 
 /** The index of an earlier state with exactly the last state's positions and ideals, or −1. */
 function earlierIndex(states: readonly SmpState[]): number {
@@ -207,33 +171,35 @@ function distanceWeights(input: SmpInput): Float64Array {
   return weights;
 }
 
-/** Risk attitudes, perceived utilities and outcome probabilities of one state. */
-function analyseState(input: JudgedInput, settings: SmpSettings, positions: Float64Array, ideals: Float64Array): SmpState {
+/**
+ * Risk attitudes, perceived utilities and outcome probabilities of one state. Its distances and
+ * estimated risk attitudes stay in the workspace (`work.analysed` is the state), for the turn made from it.
+ */
+function analyseState(input: JudgedInput, settings: SmpSettings, work: SmpWorkspace, positions: Float64Array, ideals: Float64Array): SmpState {
   const n = input.actors;
   const m = input.dimensions;
-  const distance = new Float64Array(n * n);
+  const { distance, riskNeutral, estimatedRisks } = work;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) distance[i * n + j] = weightedDistance(ideals, i * m, positions, j * m, input.distanceWeights, i * m, m);
   }
-  const riskNeutral = distance.map((d) => spatialUtility(d, 0));
-  const coalitions = utilityCoalitions(settings.votingRule, input.capability, riskNeutral, n, n);
-  const riskNeutralProbabilities = outcomeProbabilities(settings.pceModel, settings.victoryProbModel, coalitions, n);
+  for (let cell = 0; cell < n * n; cell++) riskNeutral[cell] = spatialUtility(distance[cell]!, 0);
+  const coalitions = utilityCoalitions(settings.votingRule, input.capability, riskNeutral, n, n, work.pce.coalitions(n * n));
+  const riskNeutralProbabilities = outcomeProbabilities(settings.pceModel, settings.victoryProbModel, coalitions, n, work.pce);
   const riskAttitudes = riskFromProbabilities(riskNeutralProbabilities, settings.bigRRange);
-  const estimatedRisks = new Float64Array(n * n);
   for (let h = 0; h < n; h++) {
     for (let i = 0; i < n; i++) estimatedRisks[h * n + i] = estimatedRisk(riskAttitudes[h]!, riskAttitudes[i]!, settings.bigRAdjust);
   }
 
   const uniquePositions = distinctPositions(positions, n, m);
   const options = uniquePositions.length;
-  const ownUtilities = new Float64Array(n * options);
+  const ownUtilities = work.optionUtilities.take(n * options);
   for (let i = 0; i < n; i++) {
     for (let u = 0; u < options; u++) {
       ownUtilities[i * options + u] = spatialUtility(distance[i * n + uniquePositions[u]!]!, estimatedRisks[i * n + i]!);
     }
   }
   // KTAB's pDist always votes proportionally here, whatever the coalition voting rule.
-  const uniqueProbabilities = scalarPce(input.capability, ownUtilities, n, options, 'Prop', settings.victoryProbModel, settings.pceModel);
+  const uniqueProbabilities = scalarPce(input.capability, ownUtilities, n, options, 'Prop', settings.victoryProbModel, settings.pceModel, work.pce);
   const actorProbabilities = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     // KTAB takes the last distinct position equivalent to the actor's.
@@ -241,7 +207,9 @@ function analyseState(input: JudgedInput, settings: SmpSettings, positions: Floa
     for (let u = 0; u < options; u++) if (samePosition(positions, i, uniquePositions[u]!, m)) match = u;
     actorProbabilities[i] = uniqueProbabilities[match]!;
   }
-  return { positions, ideals, riskAttitudes, uniquePositions, uniqueProbabilities, actorProbabilities, distance, estimatedRisks };
+  const state: SmpState = { positions, ideals, riskAttitudes, uniquePositions, uniqueProbabilities, actorProbabilities };
+  work.analysed = state;
+  return state;
 }
 
 function samePosition(positions: Float64Array, a: number, b: number, m: number): boolean {
@@ -263,34 +231,37 @@ function distinctPositions(positions: Float64Array, n: number, m: number): numbe
 }
 
 /** h's estimates of everyone's utility for everyone's position: u[x·n + y] = u(d_xy; R estimated by h for x). */
-function perceivedUtilities(state: SmpState, n: number, estimator: number, into: Float64Array): Float64Array {
+function perceivedUtilities(work: SmpWorkspace, n: number, estimator: number, into: Float64Array): Float64Array {
+  const { distance, estimatedRisks } = work;
   for (let x = 0; x < n; x++) {
-    const risk = state.estimatedRisks[estimator * n + x]!;
-    for (let y = 0; y < n; y++) into[x * n + y] = spatialUtility(state.distance[x * n + y]!, risk);
+    const risk = estimatedRisks[estimator * n + x]!;
+    for (let y = 0; y < n; y++) into[x * n + y] = spatialUtility(distance[x * n + y]!, risk);
   }
   return into;
 }
 
 interface TurnOutcome {
   positions: Float64Array;
-  proposals: SmpProposal[];
-  choices: SmpChoice[];
+  proposals: SmpProposals;
+  choices: SmpChoices;
 }
 
-function bargainingTurn(input: JudgedInput, settings: SmpSettings, state: SmpState, turn: number): TurnOutcome {
-  const proposals = proposeBargains(input, settings, state);
+function bargainingTurn(input: JudgedInput, settings: SmpSettings, work: SmpWorkspace, state: SmpState, turn: number): TurnOutcome {
+  // The workspace holds the matrices of the last state analysed only: a turn from any other is replayed, never made.
+  if (work.analysed !== state) throw new Error('internal: an SMP turn was made from a state whose matrices are gone');
+  const proposals = proposeBargains(input, settings, work, state);
   const queues: number[][] = [];
   for (let actor = 0; actor < input.actors; actor++) queues.push([]);
-  proposals.forEach((proposal, index) => {
-    queues[proposal.initiator]!.push(index);
-    queues[proposal.receiver]!.push(index);
-  });
-  const { positions, choices } = resolveQueues(input, settings, state, proposals, queues, turn);
+  for (let index = 0; index < proposals.count; index++) {
+    queues[proposals.initiator[index]!]!.push(index);
+    queues[proposals.receiver[index]!]!.push(index);
+  }
+  const { positions, choices } = resolveQueues(input, settings, work, state, proposals, queues, turn);
   return { positions, proposals, choices };
 }
 
-/** Every actor's best challenge, if any is worth making, and the bargain(s) it proposes. */
-function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState): SmpProposal[] {
+/** Every actor's best challenge, if any is worth making, and the bargain(s) it proposes (at most 2 per actor). */
+function proposeBargains(input: SmpInput, settings: SmpSettings, work: SmpWorkspace, state: SmpState): SmpProposals {
   const n = input.actors;
   const m = input.dimensions;
   const salienceSum = salienceSums(input);
@@ -303,11 +274,11 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
     thirdPartyCommit: settings.thirdPartyCommit,
   };
   const estimate: ChallengeEstimate = { probability: 0, gain: 0 };
-  const utilities = new Float64Array(n * n);
-  const receiverUtilities = new Float64Array(n * n);
-  const proposals: SmpProposal[] = [];
+  const { utilities, receiverUtilities } = work;
+  const proposals = work.proposals;
+  proposals.count = 0;
   for (let i = 0; i < n; i++) {
-    perceivedUtilities(state, n, i, utilities);
+    perceivedUtilities(work, n, i, utilities);
     let target = -1;
     let probability = 0;
     let bestGain = -1.0;
@@ -326,28 +297,20 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
     const j = target;
     const receiverExpectedGain = estimateChallenge(setting, utilities, j, i, j).gain;
     const fromInitiator = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, probability, 1 - probability);
-    const proposal = (perspective: SmpProposal['perspective'], initiatorPosition: Float64Array, receiverPosition: Float64Array): SmpProposal => ({
-      initiator: i,
-      receiver: j,
-      perspective,
-      probability,
-      expectedGain: bestGain,
-      receiverExpectedGain,
-      initiatorPosition,
-      receiverPosition,
-    });
+    const propose = (perspective: Perspective, initiatorPosition: Float64Array, receiverPosition: Float64Array) =>
+      proposals.add(i, j, perspective, probability, bestGain, receiverExpectedGain, initiatorPosition, receiverPosition);
     if (settings.bargainModel === 'InitOnlyInterp') {
-      proposals.push(proposal('initiator', fromInitiator.initiator, fromInitiator.receiver));
+      propose('initiator', fromInitiator.initiator, fromInitiator.receiver);
       continue;
     }
     // KTAB interpolates the receiver's version with the receiver's estimate of the initiator's expected
     // gain in the place of a probability (`get<1>` of probEduChlg); kept as is to reproduce KTAB.
-    perceivedUtilities(state, n, j, receiverUtilities);
+    perceivedUtilities(work, n, j, receiverUtilities);
     const receiverView = estimateChallenge(setting, receiverUtilities, i, i, j).gain;
     const fromReceiver = interpolateBargain(settings.interVecBargain, state.positions, input.salience, m, i, j, receiverView, 1 - receiverView);
     if (settings.bargainModel === 'InitRcvrInterp') {
-      proposals.push(proposal('initiator', fromInitiator.initiator, fromInitiator.receiver));
-      proposals.push(proposal('receiver', fromReceiver.initiator, fromReceiver.receiver));
+      propose('initiator', fromInitiator.initiator, fromInitiator.receiver);
+      propose('receiver', fromReceiver.initiator, fromReceiver.receiver);
       continue;
     }
     // PWCompInterp: KTAB weighs both versions by c·s, taking the initiator's capability for both sides;
@@ -356,9 +319,9 @@ function proposeBargains(input: SmpInput, settings: SmpSettings, state: SmpState
     const weightJ = productWeight(input.capability[i]!, setting.salienceSum[j]!);
     const [shareI, shareJ] = weightI + weightJ > 0 ? [weightI, weightJ] : [1, 1];
     const blend = (a: Float64Array, b: Float64Array) => a.map((value, k) => (shareI * value + shareJ * b[k]!) / (shareI + shareJ));
-    proposals.push(proposal('compromise', blend(fromInitiator.initiator, fromReceiver.initiator), blend(fromInitiator.receiver, fromReceiver.receiver)));
+    propose('compromise', blend(fromInitiator.initiator, fromReceiver.initiator), blend(fromInitiator.receiver, fromReceiver.receiver));
   }
-  return proposals;
+  return proposals.trimmed();
 }
 
 function salienceSums(input: SmpInput): Float64Array {
@@ -379,20 +342,21 @@ function salienceSums(input: SmpInput): Float64Array {
 function resolveQueues(
   input: JudgedInput,
   settings: SmpSettings,
+  work: SmpWorkspace,
   state: SmpState,
-  proposals: SmpProposal[],
+  proposals: SmpProposals,
   queues: number[][],
   turn: number,
-): { positions: Float64Array; choices: SmpChoice[] } {
+): { positions: Float64Array; choices: SmpChoices } {
   const n = input.actors;
   const m = input.dimensions;
-  const pointUtility = (actor: number, point: Float64Array) =>
-    spatialUtility(weightedDistance(state.ideals, actor * m, point, 0, input.distanceWeights, actor * m, m), state.riskAttitudes[actor]!);
+  const pointUtility = (actor: number, points: Float64Array, offset: number) =>
+    spatialUtility(weightedDistance(state.ideals, actor * m, points, offset, input.distanceWeights, actor * m, m), state.riskAttitudes[actor]!);
   // Each actor's utility for every current position, computed once (n² rather than n³ evaluations).
-  const ownUtility = new Float64Array(n * n);
+  const { ownUtility, distance, estimatedRisks } = work;
   for (let a = 0; a < n; a++) {
-    const risk = state.estimatedRisks[a * n + a]!;
-    for (let other = 0; other < n; other++) ownUtility[a * n + other] = spatialUtility(state.distance[a * n + other]!, risk);
+    const risk = estimatedRisks[a * n + a]!;
+    for (let other = 0; other < n; other++) ownUtility[a * n + other] = spatialUtility(distance[a * n + other]!, risk);
   }
 
   const statusQuoUtility = new Float64Array(n);
@@ -402,43 +366,43 @@ function resolveQueues(
     statusQuoUtility[a] = sum / n;
   }
   // proposalUtility[p·n + a]: actor a's mean utility over all positions after proposal p.
-  const proposalUtility = new Float64Array(proposals.length * n);
-  proposals.forEach((proposal, index) => {
+  const proposalUtility = work.proposalUtility.take(proposals.count * n);
+  for (let index = 0; index < proposals.count; index++) {
+    const initiator = proposals.initiator[index]!;
+    const receiver = proposals.receiver[index]!;
     for (let a = 0; a < n; a++) {
       let sum = 0.0;
-      sum = sum + pointUtility(a, proposal.initiatorPosition);
-      sum = sum + pointUtility(a, proposal.receiverPosition);
+      sum = sum + pointUtility(a, proposals.initiatorPositions, index * m);
+      sum = sum + pointUtility(a, proposals.receiverPositions, index * m);
       for (let other = 0; other < n; other++) {
-        if (other !== proposal.initiator && other !== proposal.receiver) sum = sum + ownUtility[a * n + other]!;
+        if (other !== initiator && other !== receiver) sum = sum + ownUtility[a * n + other]!;
       }
       proposalUtility[index * n + a] = sum / n;
     }
-  });
+  }
 
   const positions = Float64Array.from(state.positions);
-  const choices: SmpChoice[] = [];
+  const choices = new SmpChoices(n);
   for (let k = 0; k < n; k++) {
     const queue = queues[k]!;
     const options = queue.length + 1;
     let chosen = 0;
     let probability = 1;
     if (options > 1) {
-      const utilities = new Float64Array(n * options);
+      const utilities = work.optionUtilities.take(n * options);
       for (let a = 0; a < n; a++) {
         utilities[a * options] = statusQuoUtility[a]!;
         for (let column = 0; column < queue.length; column++) utilities[a * options + column + 1] = proposalUtility[queue[column]! * n + a]!;
       }
-      const p = scalarPce(input.capability, utilities, n, options, settings.votingRule, settings.victoryProbModel, settings.pceModel);
+      const p = scalarPce(input.capability, utilities, n, options, settings.votingRule, settings.victoryProbModel, settings.pceModel, work.pce);
       chosen = settings.stateTransitions === 'Deterministic' ? firstMaximum(p) : draw(p, deriveSeed(deriveSeed(settings.seed, turn), k));
       probability = p[chosen]!;
     }
     const proposalIndex = chosen === 0 ? -1 : queue[chosen - 1]!;
-    if (proposalIndex >= 0) {
-      const proposal = proposals[proposalIndex]!;
-      const point = proposal.initiator === k ? proposal.initiatorPosition : proposal.receiverPosition;
-      positions.set(point, k * m);
-    }
-    choices.push({ actor: k, proposal: proposalIndex, probability, options });
+    if (proposalIndex >= 0) positions.set(proposals.pointFor(proposalIndex, k), k * m);
+    choices.proposal[k] = proposalIndex;
+    choices.probability[k] = probability;
+    choices.options[k] = options;
   }
   return { positions, choices };
 }

@@ -11,7 +11,8 @@ import { productWeight } from '../../math/weightFloor.js';
 import { weightedMedian } from '../../math/weightedMedian.js';
 import type { Issue, Scenario } from '../../scenario/schema.js';
 import type { Forecast, IssueForecast, Model, Round, SmpBargain, SmpRound } from '../model.js';
-import { runSmp, type SmpProposal, type SmpState, type SmpTrajectory } from './dynamics.js';
+import { runSmp, type SmpState, type SmpTrajectory } from './dynamics.js';
+import { perspectives, type SmpProposals } from './turnRecord.js';
 import { resolveSmpOptions, SmpOptionsSchema, type ResolvedSmpOptions, type SmpOptions } from './options.js';
 import { applyIdealAdjustment, smpSpaces, type SmpSpace } from './space.js';
 import { idRecord } from '../../scenario/keyed.js';
@@ -121,29 +122,31 @@ function smpRound(space: SmpSpace, trajectory: SmpTrajectory, state: SmpState, t
   };
   const turn = t > 0 ? trajectory.turns[t - 1] : undefined;
   if (!turn) return round;
-  round.bargains = turn.proposals.map((proposal, id) => bargain(space, proposal, id));
-  round.choices = turn.choices.map((choice) => ({
-    actor: ids[choice.actor]!,
-    bargain: choice.proposal < 0 ? null : choice.proposal,
-    probability: choice.probability,
-    options: choice.options,
+  for (let id = 0; id < turn.proposals.count; id++) round.bargains.push(bargain(space, turn.proposals, id));
+  const { choices } = turn;
+  round.choices = ids.map((actor, k) => ({
+    actor,
+    bargain: choices.proposal[k]! < 0 ? null : choices.proposal[k]!,
+    probability: choices.probability[k]!,
+    options: choices.options[k]!,
   }));
   round.movement = { total: turn.movement, ratioToFirst: turn.movementRatio };
   return round;
 }
 
-function bargain(space: SmpSpace, proposal: SmpProposal, id: number): SmpBargain {
-  const onScales = (point: Float64Array) =>
-    idRecord(space.issues.map((issue, k) => [issue.id, issue.scale.min + point[k]! * (issue.scale.max - issue.scale.min)]));
+function bargain(space: SmpSpace, proposals: SmpProposals, id: number): SmpBargain {
+  const m = proposals.dimensions;
+  const onScales = (points: Float64Array) =>
+    idRecord(space.issues.map((issue, k) => [issue.id, issue.scale.min + points[id * m + k]! * (issue.scale.max - issue.scale.min)]));
   return {
     id,
-    initiator: space.actors[proposal.initiator]!.id,
-    receiver: space.actors[proposal.receiver]!.id,
-    perspective: proposal.perspective,
-    probability: proposal.probability,
-    expectedGain: proposal.expectedGain,
-    receiverExpectedGain: proposal.receiverExpectedGain,
-    initiatorPosition: onScales(proposal.initiatorPosition),
-    receiverPosition: onScales(proposal.receiverPosition),
+    initiator: space.actors[proposals.initiator[id]!]!.id,
+    receiver: space.actors[proposals.receiver[id]!]!.id,
+    perspective: perspectives[proposals.perspective[id]!]!,
+    probability: proposals.probability[id]!,
+    expectedGain: proposals.expectedGain[id]!,
+    receiverExpectedGain: proposals.receiverExpectedGain[id]!,
+    initiatorPosition: onScales(proposals.initiatorPositions),
+    receiverPosition: onScales(proposals.receiverPositions),
   };
 }

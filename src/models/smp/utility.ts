@@ -58,6 +58,8 @@ export function estimatedRisk(ownRisk: number, otherRisk: number, rule: BigRAdju
     case 'None':
       return ownRisk;
   }
+  // Never reached with a valid rule; it keeps the result a number (see `vote` in voting.ts).
+  throw new Error(`unknown risk adjustment: ${String(rule)}`);
 }
 
 /**

@@ -12,6 +12,20 @@ const binaryRamp = 1e-8;
 const minCoalition = 1e-8;
 
 /**
+ * Where a PCE's options × options matrices are made, each call returning a zeroed array of the given
+ * length: fresh arrays (`freshMatrices`), or a run's reused storage (SmpWorkspace.pce, workspace.ts).
+ */
+export interface PceMatrices {
+  coalitions(length: number): Float64Array;
+  victory(length: number): Float64Array;
+  incentive(length: number): Float64Array;
+  challenge(length: number): Float64Array;
+}
+
+const fresh = (length: number) => new Float64Array(length);
+export const freshMatrices: PceMatrices = Object.freeze({ coalitions: fresh, victory: fresh, incentive: fresh, challenge: fresh });
+
+/**
  * The vote of an actor of weight w for option a over option b, from its utilities for them
  * (du = u_a − u_b): Binary w·clip(du/1e-8), PropBin w·(0.8du + 0.2·binary), Prop w·du,
  * PropCbc w·(du + du³)/2, Cubic w·du³, ASymProsp w·du for losses and (2/3)·w·du for gains.
@@ -37,6 +51,9 @@ export function vote(rule: VotingRule, weight: number, utilityA: number, utility
       if (du > 0) return (2.0 * weight * du) / 3.0;
       return 0;
   }
+  // Never reached with a valid rule. Without it `vote` could return undefined, and V8 would then box every
+  // vote of the O(n³) challenge loop in a fresh HeapNumber (≈ 240 MB of garbage per turn at 200 actors).
+  throw new Error(`unknown voting rule: ${String(rule)}`);
 }
 
 /**
@@ -90,8 +107,12 @@ export function victoryProbability(model: VictoryProbModel, s1: number, s2: numb
  * Coalition strengths c(i, j) = floor + Σ_k max(0, v_k(i, j)) over the voters k, for options i ≠ j;
  * `voteOf(k, i, j)` is voter k's vote for i over j. The diagonal holds the floor.
  */
-export function coalitions(voteOf: (voter: number, i: number, j: number) => number, voters: number, options: number): Float64Array {
-  const c = new Float64Array(options * options);
+export function coalitions(
+  voteOf: (voter: number, i: number, j: number) => number,
+  voters: number,
+  options: number,
+  c: Float64Array = new Float64Array(options * options),
+): Float64Array {
   for (let i = 0; i < options; i++) {
     for (let j = 0; j < i; j++) {
       let cij = minCoalition;
@@ -111,7 +132,7 @@ export function coalitions(voteOf: (voter: number, i: number, j: number) => numb
 
 /**
  * Coalitions of weighted voters over options judged by a utility matrix u (voters × options, row-major):
- * voter k votes `vote(rule, w_k, u[k,i], u[k,j])`.
+ * voter k votes `vote(rule, w_k, u[k,i], u[k,j])`. Written into `c` (options × options) when given.
  */
 export function utilityCoalitions(
   rule: VotingRule,
@@ -119,10 +140,10 @@ export function utilityCoalitions(
   utilities: ArrayLike<number>,
   voters: number,
   options: number,
+  c: Float64Array = new Float64Array(options * options),
 ): Float64Array {
   if (rule === 'Prop') {
     // The common case, inlined: the same arithmetic as `vote` without the call per voter.
-    const c = new Float64Array(options * options);
     for (let i = 0; i < options; i++) {
       for (let j = 0; j < i; j++) {
         let cij = minCoalition;
@@ -139,12 +160,11 @@ export function utilityCoalitions(
     }
     return c;
   }
-  return coalitions((k, i, j) => vote(rule, weights[k]!, utilities[k * options + i]!, utilities[k * options + j]!), voters, options);
+  return coalitions((k, i, j) => vote(rule, weights[k]!, utilities[k * options + i]!, utilities[k * options + j]!), voters, options, c);
 }
 
-/** The square matrix of P(i beats j) from coalition strengths; P(i beats i) = 1/2. */
-export function victoryMatrix(model: VictoryProbModel, c: Float64Array, options: number): Float64Array {
-  const p = new Float64Array(options * options);
+/** The square matrix of P(i beats j) from coalition strengths; P(i beats i) = 1/2. Written into `p` when given. */
+export function victoryMatrix(model: VictoryProbModel, c: Float64Array, options: number, p: Float64Array = new Float64Array(options * options)): Float64Array {
   for (let i = 0; i < options; i++) {
     for (let j = 0; j < i; j++) {
       const pij = victoryProbability(model, c[i * options + j]!, c[j * options + i]!);
@@ -212,14 +232,14 @@ export function markovUniformPce(victory: Float64Array, options: number): Float6
  * Markov PCE with challenges in proportion to the incentive to challenge, s_ij·P(i beats j) (KTAB's
  * "Markov Voting with Incentives"), iterated with damping until no entry changes by more than 1e-8.
  */
-export function markovIncentivePce(c: Float64Array, victory: Float64Array, options: number): Float64Array {
-  const incentive = new Float64Array(options * options);
+export function markovIncentivePce(c: Float64Array, victory: Float64Array, options: number, matrices: PceMatrices = freshMatrices): Float64Array {
+  const incentive = matrices.incentive(options * options);
   for (let i = 0; i < options; i++) {
     for (let j = 0; j < options; j++) {
       incentive[i * options + j] = c[i * options + j]! * victory[i * options + j]! + (i === j ? 1e-10 : 0);
     }
   }
-  const challenge = new Float64Array(options * options);
+  const challenge = matrices.challenge(options * options);
   for (let j = 0; j < options; j++) {
     let sum = 0.0;
     for (let k = 0; k < options; k++) sum = sum + incentive[k * options + j]!;
@@ -245,22 +265,28 @@ export function markovIncentivePce(c: Float64Array, victory: Float64Array, optio
   return p;
 }
 
-/** The probability of each option being the outcome, from coalition strengths (KTAB `probCE2`). */
-export function outcomeProbabilities(pce: PceModel, victoryModel: VictoryProbModel, c: Float64Array, options: number): Float64Array {
-  const victory = victoryMatrix(victoryModel, c, options);
+/** The probability of each option being the outcome, from coalition strengths (KTAB `probCE2`); the matrices from `matrices`. */
+export function outcomeProbabilities(
+  pce: PceModel,
+  victoryModel: VictoryProbModel,
+  c: Float64Array,
+  options: number,
+  matrices: PceMatrices = freshMatrices,
+): Float64Array {
+  const victory = victoryMatrix(victoryModel, c, options, matrices.victory(options * options));
   switch (pce) {
     case 'Conditional':
       return conditionalPce(victory, options);
     case 'MarkovUniform':
       return markovUniformPce(victory, options);
     case 'MarkovIncentive':
-      return markovIncentivePce(c, victory, options);
+      return markovIncentivePce(c, victory, options, matrices);
   }
 }
 
 /**
  * KTAB's `scalarPCE`: weighted voters (weights w) judge options by their utilities u (voters × options);
- * returns the probability that each option is the outcome.
+ * returns the probability that each option is the outcome (a fresh array; the matrices from `matrices`).
  */
 export function scalarPce(
   weights: ArrayLike<number>,
@@ -270,7 +296,8 @@ export function scalarPce(
   rule: VotingRule,
   victoryModel: VictoryProbModel,
   pce: PceModel,
+  matrices: PceMatrices = freshMatrices,
 ): Float64Array {
-  const c = utilityCoalitions(rule, weights, utilities, voters, options);
-  return outcomeProbabilities(pce, victoryModel, c, options);
+  const c = utilityCoalitions(rule, weights, utilities, voters, options, matrices.coalitions(options * options));
+  return outcomeProbabilities(pce, victoryModel, c, options, matrices);
 }
