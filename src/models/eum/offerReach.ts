@@ -89,6 +89,11 @@ export class OfferReach {
       this.low[x] = Infinity;
       return;
     }
+    this.low[x] = 0;
+    // g(d)/d rises from g'(0) = r (1 − 2σ): with σ < 1/2 it is never negative, so there is nothing to
+    // prune and no d* to search for (low = 0 prunes nothing, always valid). Under the paper rule P_max is
+    // near 1 and σ_min near 0: this saves 40 steps (80 powers) per receiver and round.
+    if (sigma < 0.5) return;
     let negative = 0;
     let positive = 1;
     for (let step = 0; step < STEPS; step++) {
