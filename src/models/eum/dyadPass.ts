@@ -176,39 +176,52 @@ function adjustedTarget(table: RoundInput['adjust'], i: number, rank: number, j:
  * (~1e-14), far below the 1e-12 an offer needs. Every offer the full loop would see is seen, in the same
  * order: the result is the same to the bit (eum.paths.test.ts). With responder
  * salience at most one side of a pair gets an offer: half of the powers are skipped. A side that already
- * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst).
+ * holds a lost conflict closer than the other is not evaluated either (OfferTable.settledAgainst), nor
+ * one that cannot receive an offer at that distance (offerReach.ts) or whose α − β cannot be positive
+ * whatever P is (mayGain); P itself is computed only for the pairs left.
  */
 export function collectOffersByPair(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
   const { positions, salience, range, closed, options, adjust } = input;
-  const { groups, tables, statusQuo, offers } = workspace;
+  const { groups, tables, statusQuo, offers, reach } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
-  const { lowerWins, upperWins } = tables;
   const responder = options.salienceInEu === 'responder';
   const { capitulation } = options;
   const n = order.length;
+  // Every P ≤ maxProbability, so α − β ≤ s_a − s_b (1 − maxProbability): see mayGain.
+  const keep = 1 - tables.maxProbability();
   for (let p = 0; p < n; p++) {
     const i = order[p]!;
     const gi = groupOf[i]!;
-    tables.row(gi);
     const xi = positions[i]!;
     const si = salience[i]!;
+    // The last pair's P (its upper group and where its midpoint search ended), for the next pair of this lower actor.
+    let pairedWith = -1;
+    let from = gi + 1;
     for (let q = p + 1; q < n; q++) {
       const j = order[q]!;
       const xj = positions[j]!;
       if (xj === xi) continue;
       if (closed !== null && closed[i * n + j] === 1) continue;
-      const gj = groupOf[j]!;
-      const iBeatsJ = lowerWins[gj]!;
-      const jBeatsI = upperWins[gj]!;
       const sj = salience[j]!;
       const d = Math.abs(xi - xj) / range;
+      const bounded = d <= 1 && si <= 1 && sj <= 1;
+      const distance = Math.abs(xj - xi);
+      // The sides that may receive an offer, decided without P where possible (offerReach.ts, mayGain).
+      const mayI = (!bounded || mayGain(sj, responder ? si : sj, keep)) && !reach.cannotReceive(i, d) && !offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range);
+      const mayJ = (!bounded || mayGain(si, responder ? sj : si, keep)) && !reach.cannotReceive(j, d) && !offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range);
+      if (!mayI && !mayJ) continue;
+      const gj = groupOf[j]!;
+      if (gj !== pairedWith) {
+        from = tables.pair(gi, gj, from);
+        pairedWith = gj;
+      }
+      const iBeatsJ = tables.lowerWon;
+      const jBeatsI = tables.upperWon;
       // α − β for each side (the leading salience of a is the other's; of b, A2).
       const gapI = sj * (1 - iBeatsJ) - (responder ? si : sj) * (1 - jBeatsI);
       const gapJ = si * (1 - jBeatsI) - (responder ? sj : si) * (1 - iBeatsJ);
-      const bounded = d <= 1 && si <= 1 && sj <= 1;
-      const distance = Math.abs(xj - xi);
-      const offerToI = (!bounded || gapI > 1e-14) && !offers.settledAgainst(i, pruneDistance(adjust, i, j, distance), xi, range);
-      const offerToJ = (!bounded || gapJ > 1e-14) && !offers.settledAgainst(j, pruneDistance(adjust, j, i, distance), xj, range);
+      const offerToI = mayI && (!bounded || gapI > 1e-14);
+      const offerToJ = mayJ && (!bounded || gapJ > 1e-14);
       if (!offerToI && !offerToJ) continue;
       const successBase = 0.5 - 0.5 * d;
       const failureBase = 0.5 + 0.5 * d;
@@ -234,6 +247,16 @@ export function collectOffersByPair(input: RoundInput, workspace: RoundWorkspace
       }
     }
   }
+}
+
+/**
+ * False when a side's α − β = s_a (1 − P_a) − s_b (1 − P_b) (see collectOffersByPair) cannot exceed 1e-14
+ * whatever the pair's P: it is at most s_a − s_b (1 − P_max), `keep` = 1 − P_max. Computed here within
+ * ~1e-16 of its exact value, so ≤ 1e-15 means the side's gap, as collectOffersByPair computes it, is
+ * below 1e-14.
+ */
+function mayGain(leadOfA: number, leadOfB: number, keep: number): boolean {
+  return leadOfA - leadOfB * keep > 1e-15;
 }
 
 /** The rank in `offerKinds` of an offer-making perception, by its code in `perceptionCodes` (conflict-lost 1, compromise 2, else capitulation). */

@@ -11,16 +11,23 @@
  * Memory: no m × m table. The passes over the dyads (security.ts, dyadPass.ts) walk the pairs in position
  * order, lower position first, so they ask for one row at a time: `row(lower)` fills P for every
  * upper > lower in two arrays of length m, from sums prepared once per pass (`preparePaper`, O(m);
- * `prepareScholzCode`, the m × (n + 1) prefix table that makes its O(log m) lookups possible). Every value
- * is the same expression on the same sums as when the rows were kept in a table: the same bits.
+ * `prepareScholzCode`, the prefix table that makes its O(log m) lookups possible, kept at every fourth
+ * voter count, or for the security pass, which reads each row once in order, no table at all: a streamed
+ * pass, O(m)). Every value is the same expression on the same sums as when the rows were kept in a
+ * table: the same bits.
  */
 import { firstAtLeast, type PositionGroups } from './positionGroups.js';
 import { power } from './utility.js';
 
 type Rule = 'paper' | 'scholz2011-code';
 
-/** Voters per block when the scholz-code table is built (bounds the scratch buffer: BLOCK × m values). */
-const BLOCK = 32;
+/**
+ * The scholz-code table keeps pref_p(t) only at every 2^CHECKPOINT_SHIFT-th voter count t (a quarter of
+ * the cells: less memory to fill, to fault in and to miss in the cache); a read at another t adds the
+ * h of the voters after the checkpoint below it, in voter order: the build's own sum, to the bit.
+ */
+const CHECKPOINT_SHIFT = 2;
+const CHECKPOINT_MASK = (1 << CHECKPOINT_SHIFT) - 1;
 
 /** P for the pairs (lower, upper > lower) of one lower position (`row`), or for one pair (`pair`). */
 export class ProbabilityTables {
@@ -37,6 +44,7 @@ export class ProbabilityTables {
   private current = -1;
   private rule: Rule = 'paper';
   private values: Float64Array = new Float64Array(0);
+  private counts: Float64Array = new Float64Array(0);
   // Sums behind the probabilities.
   private readonly groupWeight: Float64Array;
   private readonly groupWeightedPosition: Float64Array;
@@ -47,13 +55,31 @@ export class ProbabilityTables {
   private Z = 0;
   // scholz-code: the packed prefix table (see prepareScholzCode).
   private packed: Float64Array | undefined;
-  /** packed[start[p] + t] = Σ over the first t voters of h_voter(values[p]), for t in row p's window. */
-  private readonly start: Float64Array;
-  private readonly windowLow: Float64Array;
-  private readonly windowHigh: Float64Array;
+  /**
+   * Checkpoint-major: packed[checkpointStart[c] + p − firstRow[c]] = pref_p(c · 2^CHECKPOINT_SHIFT), for the
+   * rows p in firstRow[c] … lastRow[c], those whose window holds checkpoint c (see windows).
+   */
+  private readonly checkpointStart: Float64Array;
+  private readonly firstRow: Float64Array;
+  private readonly lastRowOf: Float64Array;
+  /** The voters in position order (the table's t): position, weight and risk exponent, and R, for `prefix`. */
+  private readonly voterPosition: Float64Array;
+  private readonly voterWeight: Float64Array;
+  private readonly voterRisk: Float64Array;
+  private range = 1;
+  /** The positions between sentinels: bounded[0] = −∞, bounded[p + 1] = values[p], bounded[m + 1] = +∞ (see walk). */
+  private readonly bounded: Float64Array;
+  /**
+   * A streamed pass (`prepareScholzCode(…, true)`): no table; rows come in increasing order and pref_p is
+   * carried forward from one read to the next (streamedRow). lastRow: the last row served.
+   */
+  private streamed = false;
+  private lastRow = -1;
+  /** streamedCount[p], streamedSum[p]: the last voter count pref_p was read at in a streamed pass, and pref_p there. */
+  private readonly streamedCount: Float64Array;
+  private readonly streamedSum: Float64Array;
   /** total[p] = Σ over all voters of h_voter(values[p]) (the table's column n). */
   private readonly total: Float64Array;
-  private scratch: Float64Array | undefined;
 
   constructor(private readonly size: number) {
     this.lowerWins = new Float64Array(size);
@@ -63,9 +89,15 @@ export class ProbabilityTables {
     this.W = new Float64Array(size + 1);
     this.WX = new Float64Array(size + 1);
     this.votersBelow = new Float64Array(size + 1);
-    this.start = new Float64Array(size);
-    this.windowLow = new Float64Array(size);
-    this.windowHigh = new Float64Array(size);
+    this.checkpointStart = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
+    this.firstRow = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
+    this.lastRowOf = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
+    this.voterPosition = new Float64Array(size);
+    this.voterWeight = new Float64Array(size);
+    this.voterRisk = new Float64Array(size);
+    this.streamedCount = new Float64Array(size);
+    this.bounded = new Float64Array(size + 2);
+    this.streamedSum = new Float64Array(size);
     this.total = new Float64Array(size);
   }
 
@@ -74,6 +106,7 @@ export class ProbabilityTables {
     if (lower === this.current) return;
     this.current = lower;
     if (this.rule === 'paper') this.paperRow(lower);
+    else if (this.streamed) this.streamedRow(lower);
     else this.scholzCodeRow(lower);
   }
 
@@ -97,13 +130,57 @@ export class ProbabilityTables {
 
   /** One row of Scholz's code's P, from the packed table (see scholzCodeVotes). */
   private scholzCodeRow(pa: number): void {
-    const { m, Z, values, votersBelow, start, total, lowerWins, upperWins } = this;
+    const { m, Z, values, votersBelow, lowerWins, upperWins } = this;
     if (!(Z > 0)) {
       lowerWins.fill(0, 0, m);
       upperWins.fill(0, 0, m);
       return;
     }
-    const packed = this.packed!;
+    const { total } = this;
+    const totalA = total[pa]!;
+    let firstNotBelow = pa + 1;
+    // pref_pa along the row: its voter counts only grow, so each one extends the last (the same sums).
+    let countA = 0;
+    let prefixA = 0;
+    for (let pb = pa + 1; pb < m; pb++) {
+      const midpoint = (values[pa]! + values[pb]!) / 2;
+      firstNotBelow = firstAtLeast(values, midpoint, firstNotBelow, pb);
+      const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
+      const below = votersBelow[firstNotBelow]!;
+      const fromAbove = votersBelow[firstAbove]!;
+      prefixA = pb === pa + 1 ? this.prefix(pa, below) : this.extend(pa, prefixA, countA, below);
+      countA = below;
+      const prefixB = this.prefix(pb, below);
+      // Votes for pa (voters below the midpoint) and for pb (voters above it), before max(0, ·).
+      lowerWins[pb] = Math.max(0, prefixB - prefixA) / Z;
+      const aboveA = this.extend(pa, prefixA, below, fromAbove);
+      const aboveB = this.extend(pb, prefixB, below, fromAbove);
+      upperWins[pb] = Math.max(0, totalA - aboveA - (total[pb]! - aboveB)) / Z;
+    }
+  }
+
+  /**
+   * One row of Scholz's code's P in a streamed pass, without a table. Along a row the voter count below
+   * the midpoint only grows with the upper position, and for a fixed upper position it only grows with
+   * the lower one (the midpoint grows, and the search starts above the lower position); the counts
+   * position p is read at as an upper (≤ votersBelow[p]) come before those of its own row
+   * (≥ votersBelow[p + 1]). So with the rows in increasing order, each pref_p extends the one read last
+   * (`extend`): the chain of additions the table's build makes, the same sums to the bit, O(n) work per
+   * position in all. The count above the midpoint (`fromAbove`, past the voters at the midpoint) can
+   * exceed the next pair's count below, so it is reached from the kept sum without being kept.
+   */
+  private streamedRow(pa: number): void {
+    const { m, Z, values, votersBelow, lowerWins, upperWins, total, streamedCount, streamedSum } = this;
+    if (pa <= this.lastRow) throw new Error('internal: a streamed pass serves its rows once each, in increasing order');
+    this.lastRow = pa;
+    if (!(Z > 0)) {
+      lowerWins.fill(0, 0, m);
+      upperWins.fill(0, 0, m);
+      return;
+    }
+    const totalA = total[pa]!;
+    let countA = streamedCount[pa]!;
+    let prefixA = streamedSum[pa]!;
     let firstNotBelow = pa + 1;
     for (let pb = pa + 1; pb < m; pb++) {
       const midpoint = (values[pa]! + values[pb]!) / 2;
@@ -111,8 +188,16 @@ export class ProbabilityTables {
       const firstAbove = values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
       const below = votersBelow[firstNotBelow]!;
       const fromAbove = votersBelow[firstAbove]!;
-      lowerWins[pb] = Math.max(0, scholzCodeVotesForLower(packed, start, pa, pb, below)) / Z;
-      upperWins[pb] = Math.max(0, scholzCodeVotesForUpper(packed, start, total, pa, pb, fromAbove)) / Z;
+      prefixA = this.extend(pa, prefixA, countA, below);
+      countA = below;
+      const prefixB = this.extend(pb, streamedSum[pb]!, streamedCount[pb]!, below);
+      streamedSum[pb] = prefixB;
+      streamedCount[pb] = below;
+      // Votes for pa (voters below the midpoint) and for pb (voters above it), before max(0, ·).
+      lowerWins[pb] = Math.max(0, prefixB - prefixA) / Z;
+      const aboveA = this.extend(pa, prefixA, below, fromAbove);
+      const aboveB = this.extend(pb, prefixB, below, fromAbove);
+      upperWins[pb] = Math.max(0, totalA - aboveA - (total[pb]! - aboveB)) / Z;
     }
   }
 
@@ -133,14 +218,15 @@ export class ProbabilityTables {
       const won = paperWon(W, WX, upper, values[lower]! - this.origin, values[upper]! - this.origin, firstNotBelow, firstAbove, sums);
       this.lowerWon = won;
       this.upperWon = 1 - won;
+    } else if (this.streamed) {
+      throw new Error('internal: a streamed pass serves whole rows only');
     } else if (!(this.Z > 0)) {
       this.lowerWon = 0;
       this.upperWon = 0;
     } else {
-      const { votersBelow, start, total, Z } = this;
-      const packed = this.packed!;
-      this.lowerWon = Math.max(0, scholzCodeVotesForLower(packed, start, lower, upper, votersBelow[firstNotBelow]!)) / Z;
-      this.upperWon = Math.max(0, scholzCodeVotesForUpper(packed, start, total, lower, upper, votersBelow[firstAbove]!)) / Z;
+      const { votersBelow, Z } = this;
+      this.lowerWon = Math.max(0, this.votesForLower(lower, upper, votersBelow[firstNotBelow]!)) / Z;
+      this.upperWon = Math.max(0, this.votesForUpper(lower, upper, votersBelow[firstAbove]!)) / Z;
     }
     return firstNotBelow;
   }
@@ -181,99 +267,200 @@ export class ProbabilityTables {
    * Memory: a pair (a, b) reads pref_a and pref_b at the voter counts below its midpoint (and at n), so
    * row p is only ever read between the counts below (values[0] + values[p]) / 2 and above
    * (values[p] + values[m − 1]) / 2: that window is all that is kept (about half of the m × (n + 1)
-   * table for spread positions), the same sums to the bit. The table is built a block of voters at a time,
-   * row by row, so that its writes stay in the cache.
+   * table for spread positions), the same sums to the bit, and only at every fourth voter count (see
+   * CHECKPOINT_SHIFT). The build adds each voter's h to the running sums total[p] (as a streamed pass
+   * does) and copies them, every fourth voter, into that checkpoint's stretch of the table: one
+   * contiguous copy, since the rows whose window holds a checkpoint are consecutive.
+   *
+   * `streamed`: no table at all, for a pass that reads every row once, in increasing order (the security
+   * pass, securitySums): only the totals and Z are prepared, and the rows carry each pref_p forward
+   * (streamedRow). O(m) memory.
    */
-  prepareScholzCode(groups: PositionGroups, positionsByActor: ArrayLike<number>, weightsByActor: ArrayLike<number>, riskByActor: ArrayLike<number>, range: number): void {
+  prepareScholzCode(groups: PositionGroups, positionsByActor: ArrayLike<number>, weightsByActor: ArrayLike<number>, riskByActor: ArrayLike<number>, range: number, streamed = false): void {
     const { values, counts, groupOf, actorsByPosition } = groups;
     const m = groups.count;
     this.begin('scholz2011-code', groups);
     const n = this.size;
-    const { votersBelow, total } = this;
+    const { votersBelow, total, voterPosition, voterWeight, voterRisk } = this;
     for (let p = 0; p < m; p++) votersBelow[p + 1] = votersBelow[p]! + counts[p]!;
+    for (let t = 0; t < n; t++) {
+      const voter = actorsByPosition[t]!;
+      voterPosition[t] = positionsByActor[voter]!;
+      voterWeight[t] = weightsByActor[voter]!;
+      voterRisk[t] = riskByActor[voter]!;
+    }
+    this.range = range;
+    this.streamed = streamed;
+    const { bounded } = this;
+    bounded[0] = -Infinity;
+    for (let p = 0; p < m; p++) bounded[p + 1] = values[p]!;
+    bounded[m + 1] = Infinity;
+    if (streamed) {
+      this.prepareStreamed(groups, positionsByActor, weightsByActor, riskByActor);
+      return;
+    }
     const packed = this.windows(m);
-    const scratch = (this.scratch ??= new Float64Array(BLOCK * n));
-    const { start, windowLow, windowHigh } = this;
+    const { checkpointStart, firstRow, lastRowOf } = this;
     total.fill(0, 0, m);
+    // pref_p(0) = 0.
+    if (lastRowOf[0]! >= firstRow[0]!) packed.fill(0, checkpointStart[0]!, checkpointStart[0]! + lastRowOf[0]! - firstRow[0]! + 1);
     let Z = 0;
-    for (let first = 0; first < n; first += BLOCK) {
-      const end = Math.min(n, first + BLOCK);
-      for (let t = first; t < end; t++) {
-        const voter = actorsByPosition[t]!;
-        const x = positionsByActor[voter]!;
-        const w = weightsByActor[voter]!;
-        const r = riskByActor[voter]!;
-        const column = t - first;
-        let seenCount = 0;
-        let seenSum = 0;
-        let pairSum = 0;
-        let left = groupOf[voter]! - 1;
-        let right = groupOf[voter]!;
-        while (left >= 0 || right < m) {
-          const takeRight = left < 0 || (right < m && values[right]! - x <= x - values[left]!);
-          const p = takeRight ? right++ : left--;
-          const distance = Math.abs(x - values[p]!) / range;
-          const h = w * power(distance, r);
-          scratch[p * BLOCK + column] = h;
-          const count = counts[p]!;
-          pairSum += count * (h * seenCount - seenSum);
-          seenCount += count;
-          seenSum += count * h;
-        }
-        Z += 2 * pairSum;
-      }
-      // The running sums of each row over this block of voters; kept where the row's window is.
-      for (let p = 0; p < m; p++) {
-        let sum = total[p]!;
-        const base = p * BLOCK - first;
-        const low = windowLow[p]!;
-        const high = windowHigh[p]!;
-        const at = start[p]!;
-        for (let t = first; t < end; t++) {
-          sum += scratch[base + t]!;
-          if (t + 1 >= low && t + 1 <= high) packed[at + t + 1] = sum;
-        }
-        total[p] = sum;
-      }
+    for (let t = 0; t < n; t++) {
+      const voter = actorsByPosition[t]!;
+      Z += 2 * this.walk(positionsByActor[voter]!, weightsByActor[voter]!, riskByActor[voter]!, groupOf[voter]!);
+      const count = t + 1;
+      if ((count & CHECKPOINT_MASK) !== 0) continue;
+      const c = count >> CHECKPOINT_SHIFT;
+      const from = firstRow[c]!;
+      const to = lastRowOf[c]! + 1;
+      if (to > from) packed.set(total.subarray(from, to), checkpointStart[c]!);
     }
     this.Z = Z;
   }
 
   /**
+   * The totals and Z of a streamed pass: the same walk as the table's build (the same h, the same order of
+   * every sum: total[p] adds the voters in order), without the table.
+   */
+  private prepareStreamed(groups: PositionGroups, positionsByActor: ArrayLike<number>, weightsByActor: ArrayLike<number>, riskByActor: ArrayLike<number>): void {
+    const { groupOf, actorsByPosition } = groups;
+    const m = groups.count;
+    const { total, streamedCount, streamedSum } = this;
+    total.fill(0, 0, m);
+    streamedCount.fill(0, 0, m);
+    streamedSum.fill(0, 0, m);
+    this.lastRow = -1;
+    let Z = 0;
+    for (let t = 0; t < this.size; t++) {
+      const voter = actorsByPosition[t]!;
+      Z += 2 * this.walk(positionsByActor[voter]!, weightsByActor[voter]!, riskByActor[voter]!, groupOf[voter]!);
+    }
+    this.Z = Z;
+  }
+
+  /**
+   * One voter (at x, weight w, exponent r, in group `group`): h = w (|x − values[p]| / R)^r at every
+   * position p, added to the running sum total[p] (the voters come in position order). Returns the voter's Σ over pairs of actors of |h(x_u) − h(x_v)| / 2: the
+   * positions walked outward from x, the nearer side first (the right one on a tie), come in increasing h,
+   * so each adds count · (h · seenCount − seenSum). The walk is branch-free: `bounded` holds the positions
+   * between −∞ and +∞ sentinels (bounded[p + 1] = values[p]), so a side that has run out is never the nearer.
+   */
+  private walk(x: number, w: number, r: number, group: number): number {
+    const { m, values, counts, total, bounded, range } = this;
+    let seenCount = 0;
+    let seenSum = 0;
+    let pairSum = 0;
+    // Indices into `bounded`: the next position on each side is values[left − 1] and values[right − 1].
+    let left = group;
+    let right = group + 1;
+    for (let step = 0; step < m; step++) {
+      const takeRight = +(bounded[right]! - x <= x - bounded[left]!);
+      const p = left + takeRight * (right - left) - 1;
+      right += takeRight;
+      left -= 1 - takeRight;
+      const distance = Math.abs(x - values[p]!) / range;
+      const h = w * power(distance, r);
+      total[p]! += h;
+      const count = counts[p]!;
+      pairSum += count * (h * seenCount - seenSum);
+      seenCount += count;
+      seenSum += count * h;
+    }
+    return pairSum;
+  }
+
+  /**
    * Row p's window of voter counts (see prepareScholzCode): from the count below the midpoint of
    * (values[0], values[p]) to the count up to the midpoint of (values[p], values[m − 1]), found by the same
-   * searches as the pairs'; returns the packed table, grown when needed.
+   * searches as the pairs'; kept at the checkpoints c from ⌊low / 4⌋ to ⌊high / 4⌋. Checkpoint c's rows
+   * run from the first row whose last checkpoint is ≥ c to the last row whose first checkpoint is ≤ c
+   * (the windows grow with p, so those are the rows that hold c; any row that holds c lies between them
+   * in any case). Returns the packed table, grown when needed.
    */
   private windows(m: number): Float64Array {
-    const { values, votersBelow, start, windowLow, windowHigh } = this;
+    const { values, votersBelow, checkpointStart, firstRow, lastRowOf } = this;
+    const checkpoints = (this.size >> CHECKPOINT_SHIFT) + 1;
     const firstAbove = (lower: number, upper: number): number => {
       const midpoint = (values[lower]! + values[upper]!) / 2;
       const firstNotBelow = firstAtLeast(values, midpoint, lower + 1, upper);
       return values[firstNotBelow] === midpoint ? firstNotBelow + 1 : firstNotBelow;
     };
     const firstNotBelow = (lower: number, upper: number): number => firstAtLeast(values, (values[lower]! + values[upper]!) / 2, lower + 1, upper);
-    let cells = 0;
-    for (let p = 0; p < m; p++) {
-      if (m < 2) {
-        windowLow[p] = 1;
-        windowHigh[p] = 0;
-        start[p] = 0;
-        continue;
+    const lowCheckpoint = (p: number): number => (p > 0 ? votersBelow[firstNotBelow(0, p)]! : votersBelow[1]!) >> CHECKPOINT_SHIFT;
+    const highCheckpoint = (p: number): number => (p < m - 1 ? votersBelow[firstAbove(p, m - 1)]! : votersBelow[firstAbove(m - 2, m - 1)]!) >> CHECKPOINT_SHIFT;
+    // No pair, no read (m < 2): every checkpoint empty.
+    firstRow.fill(m, 0, checkpoints);
+    lastRowOf.fill(-1, 0, checkpoints);
+    if (m >= 2) {
+      // firstRow[c]: the first p whose highest checkpoint, or an earlier row's, reaches c.
+      let c = 0;
+      let reach = -1;
+      for (let p = 0; p < m; p++) {
+        reach = Math.max(reach, highCheckpoint(p));
+        for (; c <= reach && c < checkpoints; c++) firstRow[c] = p;
       }
-      const low = p > 0 ? votersBelow[firstNotBelow(0, p)]! : votersBelow[1]!;
-      const high = p < m - 1 ? votersBelow[firstAbove(p, m - 1)]! : votersBelow[firstAbove(m - 2, m - 1)]!;
-      windowLow[p] = low;
-      windowHigh[p] = high;
-      start[p] = cells - low;
-      cells += Math.max(0, high - low + 1);
+      // lastRowOf[c]: the last p whose lowest checkpoint, or a later row's, is ≤ c.
+      c = checkpoints - 1;
+      let lowest = Infinity;
+      for (let p = m - 1; p >= 0; p--) {
+        lowest = Math.min(lowest, lowCheckpoint(p));
+        for (; c >= lowest && c >= 0; c--) lastRowOf[c] = p;
+      }
+    }
+    let cells = 0;
+    for (let c = 0; c < checkpoints; c++) {
+      checkpointStart[c] = cells;
+      cells += Math.max(0, lastRowOf[c]! - firstRow[c]! + 1);
     }
     if (this.packed === undefined || this.packed.length < cells) this.packed = new Float64Array(cells);
     return this.packed;
   }
 
+  /**
+   * An upper bound of every P of the prepared pass, as computed (offerReach.ts): 1 for eq. 31; for Scholz's
+   * code max_p total[p] / Z. A pair's votes are a difference of sums of h ≥ 0 (sums that only grow along a
+   * row, and never past the row's total), so they never exceed the larger total, and rounding is monotone.
+   */
+  maxProbability(): number {
+    if (this.rule === 'paper') return 1;
+    if (!(this.Z > 0)) return 0;
+    let largest = 0;
+    for (let p = 0; p < this.m; p++) largest = Math.max(largest, this.total[p]!);
+    return largest / this.Z;
+  }
+
+  /**
+   * pref_p(t) = Σ over the first t voters of h_voter(values[p]): the checkpoint at or below t, then the h
+   * of the voters after it (h = w (|x − values[p]| / R)^r, as the build computes it), added in voter order.
+   */
+  private prefix(p: number, t: number): number {
+    const checkpoint = t >> CHECKPOINT_SHIFT;
+    return this.extend(p, this.packed![this.checkpointStart[checkpoint]! + p - this.firstRow[checkpoint]!]!, checkpoint << CHECKPOINT_SHIFT, t);
+  }
+
+  /** pref_p(to) from sum = pref_p(from), from ≤ to: the h of voters from … to − 1 added in voter order. */
+  private extend(p: number, sum: number, from: number, to: number): number {
+    const value = this.values[p]!;
+    const { voterPosition, voterWeight, voterRisk, range } = this;
+    for (let u = from; u < to; u++) sum += voterWeight[u]! * power(Math.abs(voterPosition[u]! - value) / range, voterRisk[u]!);
+    return sum;
+  }
+
+  /** Scholz's code: Σ of the votes for the lower position pa over pb (voters below the midpoint), before max(0, ·). */
+  private votesForLower(pa: number, pb: number, below: number): number {
+    return this.prefix(pb, below) - this.prefix(pa, below);
+  }
+
+  /** Scholz's code: Σ of the votes for the upper position pb over pa (voters above the midpoint), before max(0, ·). */
+  private votesForUpper(pa: number, pb: number, fromAbove: number): number {
+    const { total } = this;
+    return total[pa]! - this.prefix(pa, fromAbove) - (total[pb]! - this.prefix(pb, fromAbove));
+  }
+
   private begin(rule: Rule, groups: PositionGroups): void {
     this.rule = rule;
     this.values = groups.values;
+    this.counts = groups.counts;
     this.m = groups.count;
     this.current = -1;
   }
@@ -299,15 +486,6 @@ function paperWon(W: Float64Array, WX: Float64Array, upper: number, a: number, b
   return total > 0 ? Math.min(1, Math.max(0, forA / total)) : 0.5;
 }
 
-/** Scholz's code: Σ of the votes for the lower position pa over pb (voters below the midpoint), before max(0, ·). */
-function scholzCodeVotesForLower(packed: Float64Array, start: Float64Array, pa: number, pb: number, below: number): number {
-  return packed[start[pb]! + below]! - packed[start[pa]! + below]!;
-}
-
-/** Scholz's code: Σ of the votes for the upper position pb over pa (voters above the midpoint), before max(0, ·). */
-function scholzCodeVotesForUpper(packed: Float64Array, start: Float64Array, total: Float64Array, pa: number, pb: number, fromAbove: number): number {
-  return total[pa]! - packed[start[pa]! + fromAbove]! - (total[pb]! - packed[start[pb]! + fromAbove]!);
-}
 
 /** Cumulative sums of values[0..count) into sums (index p covers values 0..p−1). */
 function cumulative(values: Float64Array, count: number, sums: Float64Array): void {

@@ -128,7 +128,8 @@ export class ReceiverScratch {
 /** Receiver x's view of the dyad with y: rank, a and b (Q = 1, perceived), after the α − β test. Returns false when y makes no offer. */
 function evaluate(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array, x: number, y: number, out: Evaluation): boolean {
   const { positions, salience, range, options } = input;
-  const { groups, tables, statusQuo } = workspace;
+  const { groups, tables, statusQuo, reach } = workspace;
+  if (reach.cannotReceive(x, Math.abs(positions[x]! - positions[y]!) / range)) return false;
   const gx = workspace.groups.groupOf[x]!;
   const gy = groups.groupOf[y]!;
   let xBeatsY: number;
@@ -190,24 +191,47 @@ export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorksp
   const scratch = (workspace.receiverScratch ??= new ReceiverScratch(n));
   const order = workspace.groups.actorsByPosition;
   for (let k = 0; k < n; k++) scratch.orderIndex[order[k]!] = k;
+  workspace.reach.prepare(input.salience, risk, workspace.tables.maxProbability(), input.options.salienceInEu === 'responder');
+  const receivesNothing = receiversOfNothing(input, workspace);
   if (input.options.offerChoice === 'highest-eu') {
-    for (let i = 0; i < n; i++) foldEveryOffer(input, workspace, risk, i, false);
+    for (let i = 0; i < n; i++) if (!receivesNothing(i)) foldEveryOffer(input, workspace, risk, i, false);
     return;
   }
   // The search pays only when most receivers find their lost conflict near: when one in three of the
-  // first receivers fails, the round starts over with the pair loop (both give the same result).
+  // first receivers that can receive an offer fails, the round starts over with the pair loop (both give the same result).
   let failed = 0;
+  let tried = 0;
   for (let i = 0; i < n; i++) {
+    if (receivesNothing(i)) continue;
+    tried++;
     if (foldNearOffers(input, workspace, risk, scratch, i)) continue;
     foldEveryOffer(input, workspace, risk, i, true);
     failed++;
-    if (i < SAMPLE && failed * 3 > i + 1 && i + 1 >= SAMPLE / 2) {
+    if (tried <= SAMPLE && failed * 3 > tried && tried >= SAMPLE / 2) {
       workspace.offers.clear();
       if (input.adjust !== null) workspace.channelRound();
       collectOffersByPair(input, workspace, risk);
       return;
     }
   }
+}
+
+/**
+ * Whether receiver i can receive no offer from anyone this round (offerReach.ts): none at any distance ≤ 1,
+ * and no two actors are farther apart than the range R.
+ */
+function receiversOfNothing(input: RoundInput, workspace: RoundWorkspace): (i: number) => boolean {
+  const { positions, range } = input;
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let i = 0; i < positions.length; i++) {
+    lowest = Math.min(lowest, positions[i]!);
+    highest = Math.max(highest, positions[i]!);
+  }
+  // Every |x_i − x_j| / R is at most this (rounding is monotone).
+  const withinRange = positions.length === 0 || (highest - lowest) / range <= 1;
+  const { reach } = workspace;
+  return (i) => withinRange && reach.receivesNothing(i);
 }
 
 /**
@@ -371,7 +395,7 @@ function sortNear(near: NearOffers, count: number): void {
  */
 function foldEveryOffer(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array, i: number, searched: boolean): void {
   const { positions, salience, range, closed, options, adjust } = input;
-  const { groups, tables, statusQuo, offers } = workspace;
+  const { groups, tables, statusQuo, offers, reach } = workspace;
   const { actorsByPosition: order, groupOf } = groups;
   const responder = options.salienceInEu === 'responder';
   const { capitulation } = options;
@@ -388,6 +412,7 @@ function foldEveryOffer(input: RoundInput, workspace: RoundWorkspace, risk: Floa
       continue;
     }
     if (closed !== null && closed[i * n + j] === 1) continue;
+    if (reach.cannotReceive(i, Math.abs(xi - xj) / range)) continue;
     if (offers.rank[i] === 0 && offers.settledAgainst(i, adjust === null ? Math.abs(xj - xi) : adjust.pruneDistance(i, j, Math.abs(xj - xi)), xi, range)) continue;
     // The search's views of this receiver: the same bits (`from` is only a hint for the midpoint search).
     if (searched && cache.has(j)) {

@@ -53,7 +53,8 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   const n = positions.length;
   const { groups, tables, offers } = workspace;
   if (options.probability === 'paper') tables.preparePaper(groups, input.weights);
-  else tables.prepareScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range);
+  // The security pass reads every row once, in order: Scholz's code streams it, without a table.
+  else tables.prepareScholzCode(groups, positions, input.weights, workspace.unitRisk, input.range, true);
   const { security } = workspace;
   securitySums(input, groups, tables, security, workspace.securityScratch);
   const risk = riskExponents(security, workspace.risk);

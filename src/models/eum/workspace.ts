@@ -2,6 +2,7 @@
  * The preallocated arrays an issue's rounds work in, so that a round allocates nothing per dyad.
  */
 import { ChannelWork } from './channels/work.js';
+import { OfferReach } from './offerReach.js';
 import { OfferTable } from './offers.js';
 import type { EumOptions } from './options.js';
 import { PositionGroups } from './positionGroups.js';
@@ -57,6 +58,8 @@ export class RoundWorkspace {
   readonly groups: PositionGroups;
   readonly tables: ProbabilityTables;
   readonly offers: OfferTable;
+  /** The distances at which each receiver can receive an offer (offerReach.ts; prepared by the receiver pass). */
+  readonly reach: OfferReach;
   dyads: DyadStore | undefined;
   /** Refusals and base targets of a round with channels (created on first use). */
   channelWork: ChannelWork | undefined;
@@ -74,6 +77,7 @@ export class RoundWorkspace {
     this.groups = new PositionGroups(size);
     this.tables = new ProbabilityTables(size);
     this.offers = new OfferTable(size);
+    this.reach = new OfferReach(size);
     this.unitRisk = new Float64Array(size).fill(1);
     this.securityScratch = new SecurityScratch(size);
     this.statusQuo = new Float64Array(size);

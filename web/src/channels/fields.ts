@@ -7,6 +7,7 @@
 import { formatFieldPath, type FieldPath } from '../../../src/scenario/fieldPath.js';
 import { h } from '../dom.js';
 import type { Draft } from '../editor/draft.js';
+import { shownOptions } from './idPicks.js';
 
 export interface ChannelsHost {
   draft: Draft;
@@ -52,7 +53,11 @@ export const numberField = (host: ChannelsHost, path: FieldPath, value: unknown,
 export const textField = (host: ChannelsHost, path: FieldPath, value: unknown, label: string, placeholder?: string): HTMLInputElement =>
   input(host, path, value, label, (text) => (text === '' ? undefined : text), { placeholder });
 
-/** A choice whose change re-renders the view; `apply` writes it into the draft. */
+/**
+ * A choice whose change re-renders the view; `apply` writes it into the draft. The select always shows
+ * what the draft holds: a value that is none of the options (an unknown actor in an imported draft) is
+ * listed as "(not in the list)", and an empty one as "—", so that neither looks like the first option.
+ */
 export function choiceField(
   host: ChannelsHost,
   field: string,
@@ -71,9 +76,10 @@ export function choiceField(
         host.change((draft) => apply(draft, value));
       },
     },
-    options.map(([value, text]) => h('option', { value, selected: value === selected }, text)),
+    shownOptions(options, selected).map(([value, text]) => h('option', { value, selected: value === selected }, text)),
   );
 }
+
 
 /** A small button that re-renders after its change. */
 export function actionButton(host: ChannelsHost, text: string, label: string, mutate: (draft: Draft) => void, id?: string): HTMLButtonElement {

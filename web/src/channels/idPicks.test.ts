@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { idsIn, listValue, togglePick, withUnknown } from './idPicks.js';
+import { idsIn, listValue, shownOptions, togglePick, withUnknown } from './idPicks.js';
 
 test('ticking adds at the end, unticking removes every copy, the others keep their order', () => {
   assert.deepEqual(togglePick(['ukraine', 'germany'], 'us', true), ['ukraine', 'germany', 'us']);
@@ -22,4 +22,15 @@ test('a draft value read as ids, and an empty pick removed only from an optional
   assert.equal(listValue([], true), undefined);
   assert.deepEqual(listValue([], false), []);
   assert.deepEqual(listValue(['us'], true), ['us']);
+});
+
+test('a choice lists what the draft holds: a known value as is, an unknown one marked, an empty one as "—"', () => {
+  const actors = [
+    ['russia', 'Russia'],
+    ['us', 'United States'],
+  ] as const;
+  assert.deepEqual(shownOptions(actors, 'us'), actors);
+  assert.deepEqual(shownOptions(actors, 'nato'), [...actors, ['nato', 'nato (not in the list)']]);
+  assert.deepEqual(shownOptions(actors, ''), [['', '—'], ...actors]);
+  assert.deepEqual(shownOptions([['', 'none'], ...actors], ''), [['', 'none'], ...actors]);
 });

@@ -26,3 +26,9 @@ export const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value
 
 /** The value a list field takes: an empty list is removed when the field is optional, kept otherwise (the validation names it). */
 export const listValue = (ids: readonly string[], optional: boolean): string[] | undefined => (ids.length === 0 && optional ? undefined : [...ids]);
+
+/** The options a choice lists: `options`, plus what the draft holds when it is none of them (fields.ts choiceField). */
+export function shownOptions(options: readonly (readonly [string, string])[], selected: string): readonly (readonly [string, string])[] {
+  if (options.some(([value]) => value === selected)) return options;
+  return selected === '' ? [['', '—'], ...options] : withUnknown(options, [selected]);
+}

@@ -9,7 +9,7 @@ import type { Draft } from '../editor/draft.js';
 import { freshRatifier, participants, setTableChannel, tableChoice, type TableChoice } from './dealEdits.js';
 import { actionButton, asList, asLoose, choiceField, dropEmpty, labelled, listAt, numberField, textField, type ChannelsHost } from './fields.js';
 import { idPicker } from './idPicker.js';
-import { withUnknown, type Choice } from './idPicks.js';
+import type { Choice } from './idPicks.js';
 
 const issueAt = (draft: Draft, index: number): Record<string, unknown> => draft.issues[index]!;
 
@@ -36,7 +36,7 @@ export function ratifiersEditor(host: ChannelsHost, issueIndex: number, names: R
     const ratifier = asLoose(item);
     const path = ['issues', issueIndex, 'ratifiers', index] as const;
     const pick = (key: 'actor' | 'for') =>
-      choiceField(host, `issues[${issueIndex}].ratifiers[${index}].${key}`, fieldWords([...path, key], draft), withUnknown(actors, [String(ratifier[key] ?? '')].filter(Boolean)), String(ratifier[key] ?? ''), (d, value) => {
+      choiceField(host, `issues[${issueIndex}].ratifiers[${index}].${key}`, fieldWords([...path, key], draft), actors, String(ratifier[key] ?? ''), (d, value) => {
         asLoose(asList(issueAt(d, issueIndex)['ratifiers'])[index])[key] = value;
       });
     return h(

@@ -8,7 +8,7 @@ import { h } from '../dom.js';
 import type { Draft } from '../editor/draft.js';
 import { freshProposal } from './dealEdits.js';
 import { actionButton, asList, asLoose, choiceField, dropEmpty, labelled, listAt, numberField, textField, type ChannelsHost } from './fields.js';
-import { withUnknown, type Choice } from './idPicks.js';
+import type { Choice } from './idPicks.js';
 
 const channels: readonly Choice[] = [
   ['public', 'public'],
@@ -38,7 +38,7 @@ export function proposalsEditor(host: ChannelsHost, names: Record<string, string
         const words = (key: string) => fieldWords([...path, key], draft);
         const pick = (key: 'from' | 'to' | 'issue' | 'channel', choices: readonly Choice[]) => {
           const current = String(proposal[key] ?? '');
-          return choiceField(host, `proposals[${index}].${key}`, words(key), withUnknown(choices, current === '' ? [] : [current]), current, (d, value) => {
+          return choiceField(host, `proposals[${index}].${key}`, words(key), choices, current, (d, value) => {
             asLoose(asList(d['proposals'])[index])[key] = value;
           });
         };
