@@ -72,7 +72,7 @@ export function workersNote(outcome: ExecuteOutcome, auto: boolean): string {
   const expected = Array.from({ length: estimate.maxThreads }, (_, index) => `${index + 1}: ${seconds(expectedWallSeconds(index + 1, estimate))}`);
   return (
     `workers: ${outcome.threads} (automatic: ${pilot}, ${(estimate.secondsPerRun * 1000).toFixed(3)} ms a warm run, warm-up ${seconds(estimate.warmUpSeconds)}; ` +
-    `${estimate.cores} cores, 1-minute load ${estimate.load.toFixed(2)}, ${usableCores(estimate.cores, estimate.load).toFixed(2)} usable; ` +
+    `${estimate.cores} cores, ${estimate.load.toFixed(2)} busy with other work, ${usableCores(estimate.cores, estimate.load).toFixed(2)} usable; ` +
     `expected for the other ${estimate.remainingRuns.toLocaleString('en')} runs on k threads: ${expected.join(', ')})`
   );
 }

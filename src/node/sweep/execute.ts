@@ -9,9 +9,12 @@
  * count is chosen by the model in workerChoice.ts: the pilot's warm CPU time per run and its warm-up
  * (the CPU time beyond its runs at the warm rate, which every fresh worker pays again), the start-up of a
  * worker thread (`threadStartSeconds`, measured by `npm run bench -- sweep-process`), and the cores
- * not busy (`os.availableParallelism()` less the 1-minute load average).
+ * not busy: `os.availableParallelism()` less what other processes kept busy while the pilot ran (the
+ * cores' idle time, `os.cpus()`, against the pilot's wall time and this process's own CPU time). The
+ * 1-minute load average, the fallback for a pilot too short to measure, lags: right after other work
+ * (a bench's previous process, a build) it still counts a core as busy that is idle now.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { concatBlocks, runBlock, type PreparedSweep, type SweepData } from '../../analysis/sweep/index.js';
 import { defaultBlockSize, runBesideWorkers, type PoolControl, type PoolOutcome } from './pool.js';
@@ -59,7 +62,7 @@ async function executeAuto(prepared: PreparedSweep, start: number, end: number, 
     warmUpSeconds: pilot.warmUpSeconds,
     threadStartSeconds,
     cores: availableParallelism(),
-    load: loadavg()[0] ?? 0,
+    load: pilot.otherBusyCores ?? loadavg()[0] ?? 0,
     maxThreads: control.workers,
   };
   const threads = (control.choose ?? chooseThreads)(estimate);
@@ -75,6 +78,25 @@ interface Pilot {
   secondsPerRun: number;
   /** The pilot's CPU time beyond its runs at `secondsPerRun` (s): the warm-up a fresh thread pays again. */
   warmUpSeconds: number;
+  /** Cores other processes kept busy during the pilot; undefined when it was too short to tell. */
+  otherBusyCores: number | undefined;
+}
+
+/** The pilot must last this long for its idle-time reading to count (the OS counts idle time in ticks of about 10 ms). */
+const idleMeasureSeconds = 0.1;
+
+/** Idle time of every core so far (s), or undefined where the OS reports none. */
+function idleSeconds(): number | undefined {
+  const list = cpus();
+  return list.length === 0 ? undefined : list.reduce((sum, cpu) => sum + cpu.times.idle, 0) / 1000;
+}
+
+/**
+ * Cores busy with other work over an interval: all cores, less the idle ones (idle time over wall
+ * time), less this process's own use (its CPU time over wall time); never below 0.
+ */
+export function otherBusyCores(cores: number, idle: number, ownCpu: number, wall: number): number {
+  return Math.max(0, cores - idle / wall - ownCpu / wall);
 }
 
 /** This process's CPU time so far (s): during the pilot, this thread's runs and V8's compiler threads. */
@@ -91,6 +113,7 @@ function cpuSeconds(): number {
 async function runPilot(prepared: PreparedSweep, start: number, end: number, control: ExecuteControl): Promise<Pilot> {
   const began = performance.now();
   const cpuBegan = cpuSeconds();
+  const idleBegan = idleSeconds();
   const blocks: SweepData[] = [];
   let at = start;
   let secondsPerRun = 0;
@@ -104,12 +127,23 @@ async function runPilot(prepared: PreparedSweep, start: number, end: number, con
     at = blockEnd;
     control.onProgress?.(at - start, end - start);
     const steady = previous !== undefined && seconds >= pilotMinBlockSeconds && Math.max(previous, secondsPerRun) <= pilotSteadyRatio * Math.min(previous, secondsPerRun);
-    if (steady || (performance.now() - began) / 1000 >= (control.pilotSeconds ?? pilotMaxSeconds)) break;
+    const elapsed = (performance.now() - began) / 1000;
+    // Steady, and long enough to read the other processes' use of the cores (idleMeasureSeconds).
+    if ((steady && elapsed >= Math.min(idleMeasureSeconds, control.pilotSeconds ?? pilotMaxSeconds)) || elapsed >= (control.pilotSeconds ?? pilotMaxSeconds)) break;
     previous = seconds >= pilotMinBlockSeconds ? secondsPerRun : undefined;
     await new Promise((resolve) => setImmediate(resolve));
   }
   const data = blocks.length > 0 ? concatBlocks(blocks) : runBlock(prepared, start, start);
-  return { data, secondsPerRun, warmUpSeconds: Math.max(0, cpuSeconds() - cpuBegan - (at - start) * secondsPerRun) };
+  const wall = (performance.now() - began) / 1000;
+  const ownCpu = cpuSeconds() - cpuBegan;
+  const idleNow = idleSeconds();
+  const measured = idleBegan !== undefined && idleNow !== undefined && wall >= idleMeasureSeconds;
+  return {
+    data,
+    secondsPerRun,
+    warmUpSeconds: Math.max(0, ownCpu - (at - start) * secondsPerRun),
+    otherBusyCores: measured ? otherBusyCores(availableParallelism(), idleNow - idleBegan, ownCpu, wall) : undefined,
+  };
 }
 
 /** [start, end) on `threads` threads: this one alone, or beside `threads` − 1 workers. */

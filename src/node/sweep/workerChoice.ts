@@ -1,6 +1,6 @@
 /**
  * How many threads a sweep should run on, from an explicit model of its wall time. Pure: the
- * measuring (the pilot, the cores, the load average) is done by execute.ts.
+ * measuring (the pilot, the cores, the other processes' use of them) is done by execute.ts.
  *
  * With k threads — the main thread and k − 1 worker threads, all taking blocks from one queue — the
  * remaining R runs take
@@ -11,8 +11,8 @@
  * where t is the CPU time of a warm run (the pilot's last blocks), s a worker thread's start-up (start
  * the thread, load the models: `threadStartSeconds`), w the warm-up every fresh thread pays again (its
  * first runs are slow until the JIT has compiled the model: the pilot's CPU time beyond its runs · t),
- * and u the cores usable by this sweep: u = clamp(cores − load, 1, cores), with `load` the other
- * processes' runnable threads (the 1-minute load average). Threads beyond the idle cores buy nothing:
+ * and u the cores usable by this sweep: u = clamp(cores − load, 1, cores), with `load` the cores other
+ * processes kept busy while the pilot ran (execute.ts; the 1-minute load average when it was too short). Threads beyond the idle cores buy nothing:
  * Linux shares the CPU between sessions (autogroups) before threads, so a busy machine gives the sweep
  * the same core whatever its thread count, and the workers' start-up is pure cost there.
  * The choice is the k in 1..maxThreads with the least T(k); ties go to fewer threads.
@@ -29,7 +29,7 @@ export interface SweepTimeEstimate {
   threadStartSeconds: number;
   /** Logical cores (`os.availableParallelism()`). */
   cores: number;
-  /** Runnable threads of other processes (the 1-minute load average; 0 where the OS has none). */
+  /** Cores other processes keep busy (measured over the pilot, else the 1-minute load average; 0 where the OS has none). */
   load: number;
   /** The most threads the sweep may use (the main thread counts as one). */
   maxThreads: number;
