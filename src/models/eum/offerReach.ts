@@ -39,6 +39,8 @@ const STEPS = 40;
 export class OfferReach {
   readonly low: Float64Array;
   readonly high: Float64Array;
+  /** False when the round's intervals are all open (nothing to prune): the checks answer at once. */
+  private pruning = false;
 
   constructor(size: number) {
     this.low = new Float64Array(size);
@@ -52,6 +54,10 @@ export class OfferReach {
   prepare(salience: ArrayLike<number>, risk: ArrayLike<number>, maxProbability: number, applies: boolean): void {
     const { low, high } = this;
     const keep = 1 - maxProbability;
+    // P_max = 1 (the paper rule) gives σ_min = 0 and g(d; 0) = 1 − (1 − d)^r ≥ 0: no distance can be
+    // pruned, so the round skips the intervals (at n = 7 they cost a sixth of a run).
+    this.pruning = applies && keep > 0;
+    if (!this.pruning) return;
     for (let x = 0; x < low.length; x++) {
       const s = salience[x]!;
       const r = risk[x]!;
@@ -106,11 +112,11 @@ export class OfferReach {
 
   /** True when receiver x can receive no offer from a proposer at distance d (= |x_x − x_y| / R). */
   cannotReceive(x: number, d: number): boolean {
-    return d <= 1 && !(d > this.low[x]! && d < this.high[x]!);
+    return this.pruning && d <= 1 && !(d > this.low[x]! && d < this.high[x]!);
   }
 
   /** True when receiver x can receive no offer from anyone at a distance ≤ 1. */
   receivesNothing(x: number): boolean {
-    return this.low[x] === Infinity;
+    return this.pruning && this.low[x] === Infinity;
   }
 }

@@ -29,6 +29,42 @@ type Rule = 'paper' | 'scholz2011-code';
 const CHECKPOINT_SHIFT = 2;
 const CHECKPOINT_MASK = (1 << CHECKPOINT_SHIFT) - 1;
 
+/** The arrays of Scholz's code's probabilities (prepareScholzCode), O(n) each. */
+class ScholzCodeBuffers {
+  /**
+   * Checkpoint-major: packed[checkpointStart[c] + p − firstRow[c]] = pref_p(c · 2^CHECKPOINT_SHIFT), for the
+   * rows p in firstRow[c] … lastRowOf[c], those whose window holds checkpoint c (see windows).
+   */
+  readonly checkpointStart: Float64Array;
+  readonly firstRow: Float64Array;
+  readonly lastRowOf: Float64Array;
+  /** The voters in position order (the table's t): position, weight and risk exponent, for `prefix`. */
+  readonly voterPosition: Float64Array;
+  readonly voterWeight: Float64Array;
+  readonly voterRisk: Float64Array;
+  /** The positions between sentinels: bounded[0] = −∞, bounded[p + 1] = values[p], bounded[m + 1] = +∞ (see walk). */
+  readonly bounded: Float64Array;
+  /** streamedCount[p], streamedSum[p]: the last voter count pref_p was read at in a streamed pass, and pref_p there. */
+  readonly streamedCount: Float64Array;
+  readonly streamedSum: Float64Array;
+  /** total[p] = Σ over all voters of h_voter(values[p]) (the table's column n). */
+  readonly total: Float64Array;
+
+  constructor(size: number) {
+    const checkpoints = (size >> CHECKPOINT_SHIFT) + 2;
+    this.checkpointStart = new Float64Array(checkpoints);
+    this.firstRow = new Float64Array(checkpoints);
+    this.lastRowOf = new Float64Array(checkpoints);
+    this.voterPosition = new Float64Array(size);
+    this.voterWeight = new Float64Array(size);
+    this.voterRisk = new Float64Array(size);
+    this.bounded = new Float64Array(size + 2);
+    this.streamedCount = new Float64Array(size);
+    this.streamedSum = new Float64Array(size);
+    this.total = new Float64Array(size);
+  }
+}
+
 /** P for the pairs (lower, upper > lower) of one lower position (`row`), or for one pair (`pair`). */
 export class ProbabilityTables {
   /** lowerWins[u] = P(values[lower] beats values[u]), for u > lower of the last `row(lower)`. */
@@ -53,33 +89,17 @@ export class ProbabilityTables {
   private readonly votersBelow: Float64Array;
   private origin = 0;
   private Z = 0;
-  // scholz-code: the packed prefix table (see prepareScholzCode).
+  // scholz-code: the packed prefix table (see prepareScholzCode) and its arrays (ScholzCodeBuffers).
   private packed: Float64Array | undefined;
-  /**
-   * Checkpoint-major: packed[checkpointStart[c] + p − firstRow[c]] = pref_p(c · 2^CHECKPOINT_SHIFT), for the
-   * rows p in firstRow[c] … lastRow[c], those whose window holds checkpoint c (see windows).
-   */
-  private readonly checkpointStart: Float64Array;
-  private readonly firstRow: Float64Array;
-  private readonly lastRowOf: Float64Array;
-  /** The voters in position order (the table's t): position, weight and risk exponent, and R, for `prefix`. */
-  private readonly voterPosition: Float64Array;
-  private readonly voterWeight: Float64Array;
-  private readonly voterRisk: Float64Array;
+  private buffers: ScholzCodeBuffers | undefined;
+  /** R, for `prefix`. */
   private range = 1;
-  /** The positions between sentinels: bounded[0] = −∞, bounded[p + 1] = values[p], bounded[m + 1] = +∞ (see walk). */
-  private readonly bounded: Float64Array;
   /**
    * A streamed pass (`prepareScholzCode(…, true)`): no table; rows come in increasing order and pref_p is
    * carried forward from one read to the next (streamedRow). lastRow: the last row served.
    */
   private streamed = false;
   private lastRow = -1;
-  /** streamedCount[p], streamedSum[p]: the last voter count pref_p was read at in a streamed pass, and pref_p there. */
-  private readonly streamedCount: Float64Array;
-  private readonly streamedSum: Float64Array;
-  /** total[p] = Σ over all voters of h_voter(values[p]) (the table's column n). */
-  private readonly total: Float64Array;
 
   constructor(private readonly size: number) {
     this.lowerWins = new Float64Array(size);
@@ -89,16 +109,11 @@ export class ProbabilityTables {
     this.W = new Float64Array(size + 1);
     this.WX = new Float64Array(size + 1);
     this.votersBelow = new Float64Array(size + 1);
-    this.checkpointStart = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
-    this.firstRow = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
-    this.lastRowOf = new Float64Array((size >> CHECKPOINT_SHIFT) + 2);
-    this.voterPosition = new Float64Array(size);
-    this.voterWeight = new Float64Array(size);
-    this.voterRisk = new Float64Array(size);
-    this.streamedCount = new Float64Array(size);
-    this.bounded = new Float64Array(size + 2);
-    this.streamedSum = new Float64Array(size);
-    this.total = new Float64Array(size);
+  }
+
+  /** The arrays only Scholz's code reads, created on its first pass: a paper-rule run never allocates them. */
+  private scholzBuffers(): ScholzCodeBuffers {
+    return (this.buffers ??= new ScholzCodeBuffers(this.size));
   }
 
   /** Makes `lowerWins`/`upperWins` hold the row of position `lower` (a no-op when they already do). */
@@ -136,7 +151,7 @@ export class ProbabilityTables {
       upperWins.fill(0, 0, m);
       return;
     }
-    const { total } = this;
+    const { total } = this.scholzBuffers();
     const totalA = total[pa]!;
     let firstNotBelow = pa + 1;
     // pref_pa along the row: its voter counts only grow, so each one extends the last (the same sums).
@@ -170,7 +185,8 @@ export class ProbabilityTables {
    * exceed the next pair's count below, so it is reached from the kept sum without being kept.
    */
   private streamedRow(pa: number): void {
-    const { m, Z, values, votersBelow, lowerWins, upperWins, total, streamedCount, streamedSum } = this;
+    const { m, Z, values, votersBelow, lowerWins, upperWins } = this;
+    const { total, streamedCount, streamedSum } = this.scholzBuffers();
     if (pa <= this.lastRow) throw new Error('internal: a streamed pass serves its rows once each, in increasing order');
     this.lastRow = pa;
     if (!(Z > 0)) {
@@ -281,7 +297,8 @@ export class ProbabilityTables {
     const m = groups.count;
     this.begin('scholz2011-code', groups);
     const n = this.size;
-    const { votersBelow, total, voterPosition, voterWeight, voterRisk } = this;
+    const { votersBelow } = this;
+    const { total, voterPosition, voterWeight, voterRisk } = this.scholzBuffers();
     for (let p = 0; p < m; p++) votersBelow[p + 1] = votersBelow[p]! + counts[p]!;
     for (let t = 0; t < n; t++) {
       const voter = actorsByPosition[t]!;
@@ -291,7 +308,7 @@ export class ProbabilityTables {
     }
     this.range = range;
     this.streamed = streamed;
-    const { bounded } = this;
+    const { bounded } = this.scholzBuffers();
     bounded[0] = -Infinity;
     for (let p = 0; p < m; p++) bounded[p + 1] = values[p]!;
     bounded[m + 1] = Infinity;
@@ -300,7 +317,7 @@ export class ProbabilityTables {
       return;
     }
     const packed = this.windows(m);
-    const { checkpointStart, firstRow, lastRowOf } = this;
+    const { checkpointStart, firstRow, lastRowOf } = this.scholzBuffers();
     total.fill(0, 0, m);
     // pref_p(0) = 0.
     if (lastRowOf[0]! >= firstRow[0]!) packed.fill(0, checkpointStart[0]!, checkpointStart[0]! + lastRowOf[0]! - firstRow[0]! + 1);
@@ -325,7 +342,7 @@ export class ProbabilityTables {
   private prepareStreamed(groups: PositionGroups, positionsByActor: ArrayLike<number>, weightsByActor: ArrayLike<number>, riskByActor: ArrayLike<number>): void {
     const { groupOf, actorsByPosition } = groups;
     const m = groups.count;
-    const { total, streamedCount, streamedSum } = this;
+    const { total, streamedCount, streamedSum } = this.scholzBuffers();
     total.fill(0, 0, m);
     streamedCount.fill(0, 0, m);
     streamedSum.fill(0, 0, m);
@@ -346,7 +363,8 @@ export class ProbabilityTables {
    * between −∞ and +∞ sentinels (bounded[p + 1] = values[p]), so a side that has run out is never the nearer.
    */
   private walk(x: number, w: number, r: number, group: number): number {
-    const { m, values, counts, total, bounded, range } = this;
+    const { m, values, counts, range } = this;
+    const { total, bounded } = this.scholzBuffers();
     let seenCount = 0;
     let seenSum = 0;
     let pairSum = 0;
@@ -378,7 +396,8 @@ export class ProbabilityTables {
    * in any case). Returns the packed table, grown when needed.
    */
   private windows(m: number): Float64Array {
-    const { values, votersBelow, checkpointStart, firstRow, lastRowOf } = this;
+    const { values, votersBelow } = this;
+    const { checkpointStart, firstRow, lastRowOf } = this.scholzBuffers();
     const checkpoints = (this.size >> CHECKPOINT_SHIFT) + 1;
     const firstAbove = (lower: number, upper: number): number => {
       const midpoint = (values[lower]! + values[upper]!) / 2;
@@ -425,7 +444,8 @@ export class ProbabilityTables {
     if (this.rule === 'paper') return 1;
     if (!(this.Z > 0)) return 0;
     let largest = 0;
-    for (let p = 0; p < this.m; p++) largest = Math.max(largest, this.total[p]!);
+    const { total } = this.scholzBuffers();
+    for (let p = 0; p < this.m; p++) largest = Math.max(largest, total[p]!);
     return largest / this.Z;
   }
 
@@ -435,13 +455,15 @@ export class ProbabilityTables {
    */
   private prefix(p: number, t: number): number {
     const checkpoint = t >> CHECKPOINT_SHIFT;
-    return this.extend(p, this.packed![this.checkpointStart[checkpoint]! + p - this.firstRow[checkpoint]!]!, checkpoint << CHECKPOINT_SHIFT, t);
+    const { checkpointStart, firstRow } = this.scholzBuffers();
+    return this.extend(p, this.packed![checkpointStart[checkpoint]! + p - firstRow[checkpoint]!]!, checkpoint << CHECKPOINT_SHIFT, t);
   }
 
   /** pref_p(to) from sum = pref_p(from), from ≤ to: the h of voters from … to − 1 added in voter order. */
   private extend(p: number, sum: number, from: number, to: number): number {
     const value = this.values[p]!;
-    const { voterPosition, voterWeight, voterRisk, range } = this;
+    const { range } = this;
+    const { voterPosition, voterWeight, voterRisk } = this.scholzBuffers();
     for (let u = from; u < to; u++) sum += voterWeight[u]! * power(Math.abs(voterPosition[u]! - value) / range, voterRisk[u]!);
     return sum;
   }
@@ -453,7 +475,7 @@ export class ProbabilityTables {
 
   /** Scholz's code: Σ of the votes for the upper position pb over pa (voters above the midpoint), before max(0, ·). */
   private votesForUpper(pa: number, pb: number, fromAbove: number): number {
-    const { total } = this;
+    const { total } = this.scholzBuffers();
     return total[pa]! - this.prefix(pa, fromAbove) - (total[pb]! - this.prefix(pb, fromAbove));
   }
 
