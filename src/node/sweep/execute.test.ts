@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { test } from 'node:test';
 import { prepareSweep, runBlock } from '../../analysis/sweep/index.js';
 import { threeActors } from '../../analysis/sweep/testScenario.js';
-import { executeRuns, otherBusyCores } from './execute.js';
+import { executeRuns } from './execute.js';
 import type { SweepTimeEstimate } from './workerChoice.js';
 
 test('the automatic choice of workers changes nothing but the speed: pilot plus the rest is bit-identical', async () => {
@@ -72,11 +72,4 @@ test('an automatic run stopped by an abort returns a prefix from its first run',
   assert.equal(outcome.data.start, 10);
   assert.ok(outcome.stopped);
   assert.deepEqual(outcome.data, runBlock(prepared, 10, outcome.data.end));
-});
-
-test('the cores other processes kept busy over an interval: all, less the idle ones, less this process (never below 0)', () => {
-  assert.equal(otherBusyCores(2, 1.8, 1, 1), 0);
-  assert.ok(Math.abs(otherBusyCores(2, 0.5, 1, 1) - 0.5) < 1e-12);
-  assert.ok(Math.abs(otherBusyCores(4, 1, 0.5, 0.5) - 1) < 1e-12, 'idle and own time are per wall second');
-  assert.equal(otherBusyCores(2, 3, 1, 1), 0);
 });

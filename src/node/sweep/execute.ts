@@ -18,7 +18,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { concatBlocks, runBlock, type PreparedSweep, type SweepData } from '../../analysis/sweep/index.js';
 import { defaultBlockSize, runBesideWorkers, type PoolControl, type PoolOutcome } from './pool.js';
-import { chooseThreads, type SweepTimeEstimate } from './workerChoice.js';
+import { chooseThreads, otherBusyCores, type SweepTimeEstimate } from './workerChoice.js';
 
 /** Wall time to start one worker thread and load the models in it (bench `sweep-process`, last row: 0.22–0.25 s at load ≈ 2, 0.43 s at load ≈ 12). */
 export const threadStartSeconds = 0.25;
@@ -91,13 +91,6 @@ function idleSeconds(): number | undefined {
   return list.length === 0 ? undefined : list.reduce((sum, cpu) => sum + cpu.times.idle, 0) / 1000;
 }
 
-/**
- * Cores busy with other work over an interval: all cores, less the idle ones (idle time over wall
- * time), less this process's own use (its CPU time over wall time); never below 0.
- */
-export function otherBusyCores(cores: number, idle: number, ownCpu: number, wall: number): number {
-  return Math.max(0, cores - idle / wall - ownCpu / wall);
-}
 
 /** This process's CPU time so far (s): during the pilot, this thread's runs and V8's compiler threads. */
 function cpuSeconds(): number {

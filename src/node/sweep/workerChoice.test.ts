@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseThreads, expectedWallSeconds, usableCores, type SweepTimeEstimate } from './workerChoice.js';
+import { chooseThreads, expectedWallSeconds, otherBusyCores, usableCores, type SweepTimeEstimate } from './workerChoice.js';
 
 /** The worked example on a quiet 2-core machine: 0.06 ms a warm run, 0.3 s warm-up, 0.25 s to start a thread. */
 const workedExample: SweepTimeEstimate = { remainingRuns: 0, secondsPerRun: 0.00006, warmUpSeconds: 0.3, threadStartSeconds: 0.25, cores: 2, load: 0, maxThreads: 2 };
@@ -47,4 +47,11 @@ test('usable cores: the cores not busy, at least one, at most all', () => {
   assert.equal(usableCores(2, 0.3), 1.7);
   assert.equal(usableCores(2, 7), 1);
   assert.equal(usableCores(4, -1), 4);
+});
+
+test('the cores other processes kept busy over an interval: all, less the idle ones, less this process (never below 0)', () => {
+  assert.equal(otherBusyCores(2, 1.8, 1, 1), 0);
+  assert.ok(Math.abs(otherBusyCores(2, 0.5, 1, 1) - 0.5) < 1e-12);
+  assert.ok(Math.abs(otherBusyCores(4, 1, 0.5, 0.5) - 1) < 1e-12, 'idle and own time are per wall second');
+  assert.equal(otherBusyCores(2, 3, 1, 1), 0);
 });

@@ -40,6 +40,14 @@ export function usableCores(cores: number, load: number): number {
   return Math.min(cores, Math.max(1, cores - Math.max(0, load)));
 }
 
+/**
+ * Cores busy with other work over an interval: all cores, less the idle ones (idle time over wall
+ * time), less this process's own use (its CPU time over wall time); never below 0.
+ */
+export function otherBusyCores(cores: number, idle: number, ownCpu: number, wall: number): number {
+  return Math.max(0, cores - idle / wall - ownCpu / wall);
+}
+
 /** T(k) of the module comment: the expected wall time of the remaining runs on k threads (s). */
 export function expectedWallSeconds(threads: number, estimate: SweepTimeEstimate): number {
   const work = estimate.remainingRuns * estimate.secondsPerRun;
