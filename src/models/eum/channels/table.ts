@@ -17,7 +17,10 @@ export class ChannelTable {
   readonly redLineKind: Uint8Array;
   readonly redLineBound: Float64Array;
   readonly redLineCost: Float64Array;
-  /** 1 when nothing adjusts receiver i's moves (no α, no red line, no private pair, full trust): today's path. */
+  /**
+   * 1 when nothing adjusts receiver i's moves (no α, no red line, full trust): today's path. A private
+   * pair alone adjusts nothing: with τ = 1 and α = 0, E1–E4 give φ = 1 and e·α = 0, so m* = m⁰.
+   */
   readonly inert: Uint8Array;
   /** τ_ij for a proposer j nobody judged (no record, no estimate): the prior's (1 without trust settings). */
   priorTrust = 1;
@@ -89,14 +92,14 @@ export class ChannelTable {
 
   /**
    * Lists the private partners per receiver and marks the receivers whose moves nothing adjusts (call
-   * after filling): no audience cost, no red line, no private pair, and τ_ij = 1 for every j.
+   * after filling): no audience cost, no red line, and τ_ij = 1 for every j (private pairs or not).
    */
   seal(): this {
     const n = this.size;
     this.listPrivatePartners();
     const { judgedCount, judgedColumn, judgedTrust } = this;
     for (let i = 0; i < n; i++) {
-      let inert = this.audienceCost[i] === 0 && this.redLineKind[i] === 0 && this.privateStart[i + 1] === this.privateStart[i];
+      let inert = this.audienceCost[i] === 0 && this.redLineKind[i] === 0;
       const unjudgedOthers = n - 1 - (judgedCount - (judgedColumn[i]! >= 0 ? 1 : 0));
       if (inert && unjudgedOthers > 0 && this.priorTrust !== 1) inert = false;
       for (let column = 0; inert && column < judgedCount; column++) if (judgedTrust[i * judgedCount + column] !== 1) inert = false;
@@ -116,9 +119,12 @@ export class ChannelTable {
     this.privateLeak = Float64Array.from(cells, (cell) => this.privateLeaks.get(cell)!);
   }
 
-  /** True when some receiver's moves are adjusted. */
+  /**
+   * True when some receiver's moves are adjusted, or some pair is private: the round then reports what
+   * channels report (holds, the dyads' channel), though a private pair alone shortens nothing.
+   */
   active(): boolean {
-    return this.inert.some((flag) => flag === 0);
+    return this.privatePartners.length > 0 || this.inert.some((flag) => flag === 0);
   }
 
   /** e for receiver i and proposer j: λ_ij in a private channel, 1 in public (E2). */
