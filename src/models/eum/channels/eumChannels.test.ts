@@ -362,3 +362,23 @@ describe('EUM with channels: one-round properties (channels-spec §12.3)', () =>
     );
   });
 });
+
+describe('EUM with channels: private pairs without an audience cost, a red line or distrust', () => {
+  it('change no move (E1–E4 give m* = m⁰), yet the rounds report what channels report', () => {
+    fc.assert(
+      fc.property(arbitrarySingleIssueScenario(), fc.double({ min: 0, max: 1, noNaN: true }), (scenario, leak) => {
+        const ids = scenario.actors.map((actor) => actor.id);
+        const channels = ids.slice(1).map((id, index) => ({ between: [ids[index]!, id] as [string, string], channel: 'private' as const, leak }));
+        const plain = runEum(scenario, 'default', { rounds: 3 });
+        const withPrivate = runEum({ ...scenario, channels }, 'default', { rounds: 3 });
+        const rounds = withPrivate.issues[0]!.rounds;
+        assert.deepEqual(rounds.map((round) => round.positions), plain.issues[0]!.rounds.map((round) => round.positions));
+        for (const round of rounds.slice(1)) {
+          assert.deepEqual(round.holds, [], 'a round with private pairs reports its holds (none)');
+          assert.ok((round.moves ?? []).every((move) => move.shortfall === undefined), 'no move is shortened');
+        }
+      }),
+      { numRuns: 60, seed: 10 },
+    );
+  });
+});
