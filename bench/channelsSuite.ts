@@ -57,18 +57,18 @@ function withChannels(scenario: Scenario): Scenario {
   };
 }
 
-/** Distrust and private pairs only: every move is shortened (E1, E2), none refused. */
-function withTrustAndPrivate(scenario: Scenario): Scenario {
-  return { ...scenario, trust: { prior: { mean: 0.8, strength: 2 } }, channels: privateNeighbours(scenario) };
-}
-
-/** The two parts of that configuration alone: distrust (every compromise shortened, E1), and the private pairs (E1, E2). */
+/** Distrust alone: every compromise is shortened (E1), nothing refused. */
 function withTrustOnly(scenario: Scenario): Scenario {
   return { ...scenario, trust: { prior: { mean: 0.8, strength: 2 } } };
 }
+
+/** Private pairs alone (leak 0.2, full trust, no audience cost): E1–E4 leave every move as it is. */
 function withPrivateOnly(scenario: Scenario): Scenario {
   return { ...scenario, channels: privateNeighbours(scenario) };
 }
+
+/** Distrust and private pairs: every move is shortened (E1, E2), none refused. */
+const withTrustAndPrivate = (scenario: Scenario): Scenario => withTrustOnly(withPrivateOnly(scenario));
 
 function msPerRound(scenario: Scenario, rounds: number, repetitions: number): number {
   const options = eumModel.optionsSchema.parse({ rounds });

@@ -91,7 +91,6 @@ function idleSeconds(): number | undefined {
   return list.length === 0 ? undefined : list.reduce((sum, cpu) => sum + cpu.times.idle, 0) / 1000;
 }
 
-
 /** This process's CPU time so far (s): during the pilot, this thread's runs and V8's compiler threads. */
 function cpuSeconds(): number {
   const { user, system } = process.cpuUsage();
