@@ -22,8 +22,10 @@
  * fold over all offers ends (the first near offer replaces whatever came before it; later offers that
  * are not near change nothing). So the receiver looks outward from its position for D (a lost conflict's
  * move only grows with the distance: for a public channel its adjusted move is a non-decreasing function
- * of the distance, computed without the utilities; private partners are looked at one by one), stops
- * where no farther proposer can come within D + 2G, and folds its near offers. A receiver that finds no
+ * of the distance, computed without the utilities; private partners, whose moves are not, are sorted by
+ * their moves and merged into the walk, shortest first), stops where no farther proposer can come within
+ * D + 2G, and folds its near offers. Which proposers are evaluated depends on the order, what is folded
+ * does not: the near set depends only on the final D. A receiver that finds no
  * lost conflict among its first proposers, or that has one in the band above, folds every offer in
  * position order, as the pair loop did. The result is the same to the bit (tests/eumToday.test.ts).
  *
@@ -35,6 +37,7 @@ import type { RoundInput } from './round.js';
 import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
 import type { RoundWorkspace } from './workspace.js';
 import { offerTo } from './channels/work.js';
+import type { ChannelTable } from './channels/table.js';
 import { collectOffersByPair } from './dyadPass.js';
 
 /** How many proposers a receiver evaluates looking for a lost conflict before it folds every offer instead. */
@@ -117,9 +120,14 @@ export class ReceiverScratch {
   readonly near: NearOffers;
   readonly evaluation = new Evaluation();
   readonly cache: EvaluationCache;
+  /** The current receiver's private partners and their lost conflicts' moves, by move (sortedPartnerMoves). */
+  readonly partner: Int32Array;
+  readonly partnerMove: Float64Array;
 
   constructor(size: number) {
     this.orderIndex = new Int32Array(size);
+    this.partner = new Int32Array(size);
+    this.partnerMove = new Float64Array(size);
     this.near = new NearOffers(size);
     this.cache = new EvaluationCache(size);
   }
@@ -242,7 +250,7 @@ function receiversOfNothing(input: RoundInput, workspace: RoundWorkspace): (i: n
  */
 function lostConflictMove(input: RoundInput, i: number, j: number, xi: number, xj: number, isPublic: boolean): number {
   const table = input.adjust;
-  if (table === null || table.inert[i] === 1) return Math.abs(xj - xi);
+  if (table === null || table.inert[i] === 1 || (isPublic && table.unpressed[i] === 1)) return Math.abs(xj - xi);
   const to = isPublic ? table.targetWith(i, 1, 1, xj, xi, xj) : table.target(i, j, 0, xj, xi, xj);
   return Number.isNaN(to) ? NaN : Math.abs(to - xi);
 }
@@ -263,28 +271,15 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
   const tolerance = input.options.offerChoice === 'scholz-code' ? 0 : 1e-12 * range;
   const near = scratch.near;
   const evaluation = scratch.evaluation;
-  // Private partners' moves are not monotone in the distance: the walk passes them by, and they are looked at after it.
+  // Private partners' moves are not monotone in the distance: computed first (no utilities), sorted, and
+  // merged with the walk's by move, so that the shortest candidates are evaluated first; the walk passes them by.
   const privatePartners = adjust !== null && adjust.inert[i] === 0 && adjust.privateStart[i + 1]! > adjust.privateStart[i]! ? adjust : null;
+  const partners = privatePartners === null ? 0 : sortedPartnerMoves(input, scratch, i, xi, privatePartners);
+  let partner = 0;
   let shortest = Infinity;
   let evaluated = 0;
   near.count = 0;
   scratch.cache.nextReceiver();
-  /** Evaluates j's offer when its lost conflict could come within D + 2G; false: give up the search. */
-  const consider = (j: number, move: number): boolean => {
-    if (!(move <= shortest + 2 * margin)) return true;
-    if (++evaluated > SEARCH_LIMIT && shortest === Infinity) return false;
-    const found = evaluate(input, workspace, risk, i, j, evaluation);
-    scratch.cache.store(j, found, evaluation);
-    if (!found || evaluation.rank !== 0) return true;
-    const slot = near.count++;
-    near.proposer[slot] = j;
-    near.orderIndex[slot] = scratch.orderIndex[j]!;
-    near.a[slot] = evaluation.a;
-    near.b[slot] = evaluation.b;
-    near.move[slot] = move;
-    if (move < shortest) shortest = move;
-    return true;
-  };
   // The walk: the nearer of the next proposer below and above, until neither side can come within D + 2G.
   let left = home - 1;
   let right = home + 1;
@@ -294,34 +289,54 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
     left = skipRefused(input, order, i, xi, left, -1, -1);
     right = skipRefused(input, order, i, xi, right, 1, n);
   }
+  // The walk's next public proposer and its move (−1: none found yet).
+  let walker = -1;
+  let walkerMove = 0;
   for (;;) {
-    const leftDistance = left >= 0 ? xi - positions[order[left]!]! : Infinity;
-    const rightDistance = right < n ? positions[order[right]!]! - xi : Infinity;
-    const goLeft = leftDistance <= rightDistance;
-    const side = goLeft ? left : right;
-    if (side < 0 || side >= n) break;
-    const j = order[side]!;
-    if (goLeft) left--;
-    else right++;
-    const xj = positions[j]!;
-    if (xj === xi || (closed !== null && closed[i * n + j] === 1) || (privatePartners !== null && privatePartners.isPrivate(i, j))) continue;
-    const move = lostConflictMove(input, i, j, xi, xj, true);
-    // Public moves grow with the distance: past D + 2G on this side, so is every farther one.
-    if (move > shortest + 2 * margin) {
-      if (goLeft) left = -1;
-      else right = n;
-      continue;
-    }
-    if (!consider(j, move)) return false;
-  }
-  if (privatePartners !== null) {
-    const { privateStart, privatePartners: partners } = privatePartners;
-    for (let k = privateStart[i]!; k < privateStart[i + 1]!; k++) {
-      const j = partners[k]!;
+    while (walker < 0) {
+      const leftDistance = left >= 0 ? xi - positions[order[left]!]! : Infinity;
+      const rightDistance = right < n ? positions[order[right]!]! - xi : Infinity;
+      const goLeft = leftDistance <= rightDistance;
+      const side = goLeft ? left : right;
+      if (side < 0 || side >= n) break;
+      const j = order[side]!;
+      if (goLeft) left--;
+      else right++;
       const xj = positions[j]!;
-      if (xj === xi || (closed !== null && closed[i * n + j] === 1)) continue;
-      if (!consider(j, lostConflictMove(input, i, j, xi, xj, false))) return false;
+      if (xj === xi || (closed !== null && closed[i * n + j] === 1) || (privatePartners !== null && privatePartners.isPrivate(i, j))) continue;
+      const move = lostConflictMove(input, i, j, xi, xj, true);
+      // Public moves grow with the distance: past D + 2G on this side, so is every farther one.
+      if (move > shortest + 2 * margin) {
+        if (goLeft) left = -1;
+        else right = n;
+        continue;
+      }
+      walker = j;
+      walkerMove = move;
     }
+    let j: number;
+    let move: number;
+    if (partner < partners && (walker < 0 || scratch.partnerMove[partner]! <= walkerMove)) {
+      j = scratch.partner[partner]!;
+      move = scratch.partnerMove[partner++]!;
+    } else if (walker >= 0) {
+      j = walker;
+      move = walkerMove;
+      walker = -1;
+    } else break;
+    // j's offer is evaluated when its lost conflict could come within D + 2G.
+    if (!(move <= shortest + 2 * margin)) continue;
+    if (++evaluated > SEARCH_LIMIT && shortest === Infinity) return false;
+    const found = evaluate(input, workspace, risk, i, j, evaluation);
+    scratch.cache.store(j, found, evaluation);
+    if (!found || evaluation.rank !== 0) continue;
+    const slot = near.count++;
+    near.proposer[slot] = j;
+    near.orderIndex[slot] = scratch.orderIndex[j]!;
+    near.a[slot] = evaluation.a;
+    near.b[slot] = evaluation.b;
+    near.move[slot] = move;
+    if (move < shortest) shortest = move;
   }
   if (shortest === Infinity) return false;
   // Nothing in the band (D + G − tolerance, D + G]; the near ones, in position order, folded.
@@ -346,6 +361,33 @@ function foldNearOffers(input: RoundInput, workspace: RoundWorkspace, risk: Floa
     offerTo(adjust, workspace, i, 0, j, xj, xj, near.a[slot]!, near.b[slot]!, xi, range);
   }
   return true;
+}
+
+/**
+ * Receiver i's private partners that could make it an acceptable lost conflict (not at its position, not
+ * closed, not refused), with the lost conflict's adjusted move, into scratch.partner / partnerMove sorted
+ * by move (insertion sort: an actor has few partners). Returns how many.
+ */
+function sortedPartnerMoves(input: RoundInput, scratch: ReceiverScratch, i: number, xi: number, table: ChannelTable): number {
+  const { positions, closed } = input;
+  const n = positions.length;
+  let count = 0;
+  for (let slot = table.privateStart[i]!; slot < table.privateStart[i + 1]!; slot++) {
+    const j = table.privatePartners[slot]!;
+    const xj = positions[j]!;
+    if (xj === xi || (closed !== null && closed[i * n + j] === 1)) continue;
+    const move = lostConflictMove(input, i, j, xi, xj, false);
+    if (Number.isNaN(move)) continue;
+    let at = count++;
+    while (at > 0 && scratch.partnerMove[at - 1]! > move) {
+      scratch.partner[at] = scratch.partner[at - 1]!;
+      scratch.partnerMove[at] = scratch.partnerMove[at - 1]!;
+      at--;
+    }
+    scratch.partner[at] = j;
+    scratch.partnerMove[at] = move;
+  }
+  return count;
 }
 
 /**

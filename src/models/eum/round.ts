@@ -74,41 +74,43 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   next.set(positions);
   const moves: Move[] = [];
   for (let i = 0; i < n; i++) {
-    const rank = offers.rank[i]!;
-    if (rank < 0) continue;
+    if (offers.rank[i]! < 0) continue;
     next[i] = offers.to[i]!;
-    moves.push({
-      actor: input.ids[i]!,
-      kind: offerKinds[rank]!,
-      proposer: input.ids[offers.proposer[i]!]!,
-      from: positions[i]!,
-      to: offers.to[i]!,
-      expectedUtility: offers.expectedUtility[i]!,
-      otherExpectedUtility: offers.otherExpectedUtility[i]!,
-    });
+    moves.push(moveOf(input, workspace, i));
   }
-  if (input.adjust !== null) return withChannels(input, workspace, moves, { positions: next, security, risk, moves });
+  if (input.adjust !== null) return withHolds(input, workspace, { positions: next, security, risk, moves });
   if (!workspace.dyads) return { positions: next, security, risk, moves };
   return { positions: next, security, risk, moves, dyads: collectDyads(input, workspace) };
 }
 
-/** Adds what channels report (channels-spec §7.4): shortened moves' channel, base target and shortfall; holds; dyads. */
-function withChannels(input: RoundInput, workspace: RoundWorkspace, moves: Move[], output: RoundOutput): RoundOutput {
+/**
+ * Receiver i's move, to the offer it took; with channels, a move that was shortened also reports its
+ * channel, base target and shortfall (channels-spec §7.4). One object literal either way: adding the
+ * channel fields afterwards costs a shape change per move.
+ */
+function moveOf(input: RoundInput, workspace: RoundWorkspace, i: number): Move {
+  const { offers } = workspace;
+  const table = input.adjust;
+  const rank = offers.rank[i]!;
+  const j = offers.proposer[i]!;
+  const from = input.positions[i]!;
+  const to = offers.to[i]!;
+  const actor = input.ids[i]!;
+  const kind = offerKinds[rank]!;
+  const proposer = input.ids[j]!;
+  const expectedUtility = offers.expectedUtility[i]!;
+  const otherExpectedUtility = offers.otherExpectedUtility[i]!;
+  const baseTo = table === null || table.inert[i] === 1 ? to : workspace.channelWork!.baseTo[i]!;
+  if (table === null || baseTo === to) return { actor, kind, proposer, from, to, expectedUtility, otherExpectedUtility };
+  const shortfall = table.shortfall(i, j, rank, baseTo, from, input.positions[j]!);
+  return { actor, kind, proposer, from, to, expectedUtility, otherExpectedUtility, channel: table.channelName(i, j), baseTo, shortfall, terms: table.terms(i, j) };
+}
+
+/** Adds what channels report besides the moves (channels-spec §7.4): the holds, and the dyads when kept. */
+function withHolds(input: RoundInput, workspace: RoundWorkspace, output: RoundOutput): RoundOutput {
   const table = input.adjust!;
   const work = workspace.channelWork!;
   const { offers } = workspace;
-  // The moves are in actor order, one per receiver that took an offer.
-  let next = 0;
-  for (let i = 0; i < input.ids.length; i++) {
-    if (offers.rank[i]! < 0) continue;
-    const move = moves[next++]!;
-    if (table.inert[i] === 1 || work.baseTo[i] === move.to) continue;
-    const j = offers.proposer[i]!;
-    move.channel = table.channelName(i, j);
-    move.baseTo = work.baseTo[i]!;
-    move.shortfall = table.shortfall(i, j, offers.rank[i]!, move.baseTo, move.from, input.positions[j]!);
-    move.terms = table.terms(i, j);
-  }
   const holds: Hold[] = [];
   const { refused } = work;
   for (let i = 0; i < input.ids.length; i++) {

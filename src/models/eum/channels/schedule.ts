@@ -62,8 +62,9 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
   const shocks = options.changes.filter((change) => index.has(change.actor) && (change.issue === undefined || change.issue === issueId)).sort((a, b) => a.fromRound - b.fromRound);
   const weightsInRound = (t: number): Weights => {
     const base = baseWeights(stateAt(t), t);
+    // Sorted by round: the first shock tells whether any is in force (no array per round without one).
+    if (shocks.length === 0 || shocks[0]!.fromRound > t) return base;
     const active = shocks.filter((change) => change.fromRound <= t);
-    if (active.length === 0) return base;
     const capability = Float64Array.from(base.capability);
     const salience = Float64Array.from(base.salience);
     for (const change of active) {
@@ -141,8 +142,12 @@ export function issueSchedule(scenario: Scenario, issueId: string, people: reado
   const tableOfState = memo(buildTable);
   const tableInRound = settings.halfLifeYears !== undefined ? (t: number) => buildTable(stateAt(t), t) : (t: number) => tableOfState(stateAt(t), t);
 
-  const jumpsInRound = (t: number) =>
-    (world.jumps[t] ?? []).filter((jump) => jump.issue === issueId && index.has(jump.actor)).map((jump) => ({ index: index.get(jump.actor)!, to: jump.to, label: jump.label }));
+  const noJumps: readonly { index: number; to: number; label: string }[] = [];
+  const jumpsInRound = (t: number) => {
+    const jumps = world.jumps[t];
+    if (jumps === undefined || jumps.length === 0) return noJumps;
+    return jumps.filter((jump) => jump.issue === issueId && index.has(jump.actor)).map((jump) => ({ index: index.get(jump.actor)!, to: jump.to, label: jump.label }));
+  };
   const datesOf = (t: number) => {
     const dates = roundDates(world.timeline, t);
     return dates && { startDate: formatDate(dates.startDate), endDate: formatDate(dates.endDate) };

@@ -7,7 +7,6 @@
 import type { ChannelTerms } from '../../model.js';
 import { adjustedMove, type MoveInputs, redLineGap, type Shortfall, shortfallOf } from './adjust.js';
 
-
 /** The rank of a compromise in `offerKinds` (conflict-lost 0, compromise 1, capitulation 2). */
 const COMPROMISE = 1;
 
@@ -22,6 +21,11 @@ export class ChannelTable {
    * pair alone adjusts nothing: with τ = 1 and α = 0, E1–E4 give φ = 1 and e·α = 0, so m* = m⁰.
    */
   readonly inert: Uint8Array;
+  /**
+   * 1 when receiver i has no audience cost and no red line: a public offer that trust does not scale (a
+   * lost conflict or a capitulation, E1) then keeps its move exactly (E4 with φ = e = 1, α = 0, g = +∞).
+   */
+  readonly unpressed: Uint8Array;
   /** τ_ij for a proposer j nobody judged (no record, no estimate): the prior's (1 without trust settings). */
   priorTrust = 1;
   /** judgedColumn[j]: j's column in `judgedTrust` when some record or estimate is about j, else −1. */
@@ -43,6 +47,7 @@ export class ChannelTable {
     this.redLineBound = new Float64Array(size);
     this.redLineCost = new Float64Array(size);
     this.inert = new Uint8Array(size);
+    this.unpressed = new Uint8Array(size);
     this.judgedColumn = new Int32Array(size).fill(-1);
   }
 
@@ -99,7 +104,9 @@ export class ChannelTable {
     this.listPrivatePartners();
     const { judgedCount, judgedColumn, judgedTrust } = this;
     for (let i = 0; i < n; i++) {
-      let inert = this.audienceCost[i] === 0 && this.redLineKind[i] === 0;
+      const unpressed = this.audienceCost[i] === 0 && this.redLineKind[i] === 0;
+      this.unpressed[i] = unpressed ? 1 : 0;
+      let inert = unpressed;
       const unjudgedOthers = n - 1 - (judgedCount - (judgedColumn[i]! >= 0 ? 1 : 0));
       if (inert && unjudgedOthers > 0 && this.priorTrust !== 1) inert = false;
       for (let column = 0; inert && column < judgedCount; column++) if (judgedTrust[i * judgedCount + column] !== 1) inert = false;
@@ -153,9 +160,10 @@ export class ChannelTable {
    * x_i + sign(x_j − x_i)·m*·W. Inline (no allocation): it runs once per offer.
    */
   target(i: number, j: number, rank: number, baseTo: number, xi: number, xj: number): number {
-    const isPrivate = this.isPrivate(i, j);
-    const phi = rank === COMPROMISE || isPrivate ? this.trustOf(i, j) : 1;
-    return this.targetWith(i, phi, isPrivate ? this.exposureOf(i, j) : 1, baseTo, xi, xj);
+    const slot = this.privateStart[i + 1] === this.privateStart[i] ? -1 : this.privateSlot(i, j);
+    if (slot < 0 && rank !== COMPROMISE && this.unpressed[i] === 1) return baseTo;
+    const phi = rank === COMPROMISE || slot >= 0 ? this.trustOf(i, j) : 1;
+    return this.targetWith(i, phi, slot < 0 ? 1 : this.privateLeak[slot]!, baseTo, xi, xj);
   }
 
   /** `target` for given φ and e (E1, E2): with φ = e = 1, a lost conflict's target in a public channel. */
