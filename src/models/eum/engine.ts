@@ -90,7 +90,7 @@ function applyJumps(positions: Float64Array, jumps: readonly { index: number; to
 }
 
 export function runIssue(run: IssueRun, options: EumOptions): Pick<IssueForecast, 'outcome' | 'rounds' | 'stoppedEarly'> {
-  const workspace = workspaceFor(run.ids, options);
+  const workspace = workspaceFor(run.ids, options, run.channels !== undefined);
   const { groups } = workspace;
   const initialRange = spread(run.positions);
   let positions = run.positions;

@@ -36,6 +36,7 @@ import { offerPosition, offerRank } from './classify.js';
 import type { RoundInput } from './round.js';
 import { expectedUtilityOfChallenge, powerFromLog } from './utility.js';
 import type { RoundWorkspace } from './workspace.js';
+import type { Evaluation, NearOffers, ReceiverScratch } from './receiverScratch.js';
 import { offerTo } from './channels/work.js';
 import type { ChannelTable } from './channels/table.js';
 import { collectOffersByPair } from './dyadPass.js';
@@ -45,93 +46,6 @@ const SEARCH_LIMIT = 48;
 
 /** How many receivers' searches decide whether a round uses the search or the pair loop. */
 const SAMPLE = 32;
-
-/** One evaluated offer to the receiver: its rank (−1: none), a, b and where it asks the receiver to go. */
-class Evaluation {
-  rank = -1;
-  a = 0;
-  b = 0;
-  baseTo = 0;
-}
-
-/** The near lost conflicts of one receiver (proposer, a, b, adjusted move), in the order they were found. */
-class NearOffers {
-  readonly proposer: Int32Array;
-  readonly orderIndex: Int32Array;
-  readonly a: Float64Array;
-  readonly b: Float64Array;
-  readonly move: Float64Array;
-  count = 0;
-
-  constructor(size: number) {
-    this.proposer = new Int32Array(size);
-    this.orderIndex = new Int32Array(size);
-    this.a = new Float64Array(size);
-    this.b = new Float64Array(size);
-    this.move = new Float64Array(size);
-  }
-}
-
-/**
- * The views one receiver's search evaluated, by proposer, so that a receiver whose search fails and
- * folds every offer (foldEveryOffer) does not evaluate them twice: with channels that receiver is most
- * often one that refuses every offer and must read every dyad to show it (§7.4). An entry is valid for
- * the receiver whose stamp it carries; `rank` −1 records a dyad that makes no offer.
- */
-class EvaluationCache {
-  private readonly stamp: Int32Array;
-  readonly rank: Int8Array;
-  readonly a: Float64Array;
-  readonly b: Float64Array;
-  readonly baseTo: Float64Array;
-  /** The stamp of the current receiver (0 marks no entry). */
-  current = 0;
-
-  constructor(size: number) {
-    this.stamp = new Int32Array(size);
-    this.rank = new Int8Array(size);
-    this.a = new Float64Array(size);
-    this.b = new Float64Array(size);
-    this.baseTo = new Float64Array(size);
-  }
-
-  /** Starts a new receiver: every entry of the previous one becomes stale. */
-  nextReceiver(): void {
-    this.current++;
-  }
-
-  store(proposer: number, found: boolean, evaluation: Evaluation): void {
-    this.stamp[proposer] = this.current;
-    this.rank[proposer] = found ? evaluation.rank : -1;
-    this.a[proposer] = evaluation.a;
-    this.b[proposer] = evaluation.b;
-    this.baseTo[proposer] = evaluation.baseTo;
-  }
-
-  has(proposer: number): boolean {
-    return this.stamp[proposer] === this.current;
-  }
-}
-
-/** The round's per-receiver scratch (created once per workspace). */
-export class ReceiverScratch {
-  /** orderIndex[actor] = its index in groups.actorsByPosition. */
-  readonly orderIndex: Int32Array;
-  readonly near: NearOffers;
-  readonly evaluation = new Evaluation();
-  readonly cache: EvaluationCache;
-  /** The current receiver's private partners and their lost conflicts' moves, by move (sortedPartnerMoves). */
-  readonly partner: Int32Array;
-  readonly partnerMove: Float64Array;
-
-  constructor(size: number) {
-    this.orderIndex = new Int32Array(size);
-    this.partner = new Int32Array(size);
-    this.partnerMove = new Float64Array(size);
-    this.near = new NearOffers(size);
-    this.cache = new EvaluationCache(size);
-  }
-}
 
 /** Receiver x's view of the dyad with y: rank, a and b (Q = 1, perceived), after the α − β test. Returns false when y makes no offer. */
 function evaluate(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array, x: number, y: number, out: Evaluation): boolean {
@@ -196,7 +110,7 @@ function evaluateWith(
 
 export function collectPerceivedOffers(input: RoundInput, workspace: RoundWorkspace, risk: Float64Array): void {
   const n = input.positions.length;
-  const scratch = (workspace.receiverScratch ??= new ReceiverScratch(n));
+  const scratch = workspace.receiverScratch!;
   const order = workspace.groups.actorsByPosition;
   for (let k = 0; k < n; k++) scratch.orderIndex[order[k]!] = k;
   workspace.reach.prepare(input.salience, risk, workspace.tables.maxProbability(), input.options.salienceInEu === 'responder');

@@ -65,10 +65,9 @@ export function playRound(input: RoundInput, workspace: RoundWorkspace): RoundOu
   offers.clear();
   if (input.adjust !== null) workspace.channelRound();
   // With dyads of one actor only (`dyadsOf`), the offers come from the receiver pass and only that actor's 2(n − 1) views are read.
-  const focusOnly = workspace.dyads !== undefined && workspace.dyads.focus !== null;
-  if ((!workspace.dyads || focusOnly) && options.perspective === 'perceived' && options.Q === 1) {
+  if (workspace.receiverPass) {
     collectPerceivedOffers(input, workspace, risk);
-    if (focusOnly) readFocusDyads(input, workspace, risk);
+    if (workspace.dyads !== undefined) readFocusDyads(input, workspace, risk);
   } else readAllDyads(input, workspace, risk);
   const next = workspace.positionsAfter(positions);
   next.set(positions);

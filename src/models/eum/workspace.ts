@@ -7,7 +7,7 @@ import { OfferTable } from './offers.js';
 import type { EumOptions } from './options.js';
 import { PositionGroups } from './positionGroups.js';
 import { ProbabilityTables } from './probability.js';
-import type { ReceiverScratch } from './receiverPass.js';
+import { ReceiverScratch } from './receiverScratch.js';
 import { SecurityScratch } from './security.js';
 
 /**
@@ -61,9 +61,14 @@ export class RoundWorkspace {
   /** The distances at which each receiver can receive an offer (offerReach.ts; prepared by the receiver pass). */
   readonly reach: OfferReach;
   dyads: DyadStore | undefined;
-  /** Refusals and base targets of a round with channels (created on first use). */
+  /**
+   * Whether the rounds find their offers receiver by receiver (receiverPass.ts): when only offers matter
+   * (no dyads kept, or those of one actor) and both EUs a receiver compares are its own (perceived, Q = 1).
+   */
+  receiverPass = false;
+  /** Refusals and base targets of a round with channels (a run with a channel schedule). */
   channelWork: ChannelWork | undefined;
-  /** The receiver-by-receiver pass's scratch (receiverPass.ts; created on first use). */
+  /** The receiver pass's scratch (when `receiverPass`). */
   receiverScratch: ReceiverScratch | undefined;
   readonly unitRisk: Float64Array;
   readonly securityScratch: SecurityScratch;
@@ -88,11 +93,9 @@ export class RoundWorkspace {
     this.receiverScratch = undefined;
   }
 
-  /** The channel workspace, cleared for a new round. */
-  channelRound(): ChannelWork {
-    this.channelWork ??= new ChannelWork(this.size);
-    this.channelWork.clear(this.offers.rule);
-    return this.channelWork;
+  /** The channel workspace, cleared for a new round (the run was prepared with channels). */
+  channelRound(): void {
+    this.channelWork!.clear(this.offers.rule);
   }
 
   /** A buffer for the positions after a round that starts from `current` (never `current` itself). */
@@ -100,16 +103,23 @@ export class RoundWorkspace {
     return current === this.nextPositions[0] ? this.nextPositions[1] : this.nextPositions[0];
   }
 
-  /** Readies the workspace for a run with these options; `focus`: the index of `dyadsOf` in this run (−1: absent). */
-  prepare(options: EumOptions, focus: number): this {
+  /**
+   * Readies the workspace for a run with these options; `focus`: the index of `dyadsOf` in this run (−1:
+   * absent); `channels`: the run has a channel schedule. Everything the rounds need is allocated here, so
+   * that the first round costs what the others do.
+   */
+  prepare(options: EumOptions, focus: number, channels: boolean): this {
     this.offers.rule = options.offerChoice;
     this.dyads = options.dyads ? new DyadStore(this.size, options.dyadsOf === undefined ? null : focus) : undefined;
+    this.receiverPass = (this.dyads === undefined || this.dyads.focus !== null) && options.perspective === 'perceived' && options.Q === 1;
+    this.receiverScratch = this.receiverPass ? new ReceiverScratch(this.size) : undefined;
+    this.channelWork = channels ? new ChannelWork(this.size) : undefined;
     return this;
   }
 }
 
 /** A fresh workspace for one run (O(n) memory, plus the kept dyads when asked for): nothing is kept between runs. */
-export function workspaceFor(ids: readonly string[], options: EumOptions): RoundWorkspace {
+export function workspaceFor(ids: readonly string[], options: EumOptions, channels: boolean): RoundWorkspace {
   const focus = options.dyadsOf === undefined ? -1 : ids.indexOf(options.dyadsOf);
-  return new RoundWorkspace(ids.length).prepare(options, focus);
+  return new RoundWorkspace(ids.length).prepare(options, focus, channels);
 }
