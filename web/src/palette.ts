@@ -23,8 +23,12 @@ export const actorPalette: readonly string[] = ['#0072B2', '#E69F00', '#009E73',
 export const actorSymbols = ['circle', 'square', 'triangle', 'diamond', 'star', 'cross', 'wye'] as const;
 export type ActorSymbol = (typeof actorSymbols)[number];
 
-/** @deprecated the actor palette under its old name; use `actorColour` / `actorStyles`. */
-export const categorical: readonly string[] = actorPalette;
+/**
+ * Colours with a meaning of their own, for charts that draw no actor: a quantity with no category
+ * (`data`), a plan that reaches its goal or not, a point forecast. (They are actor colours; the charts
+ * that use them show no actor, so no colour stands for two things in one chart.)
+ */
+export const markColours = Object.freeze({ data: '#0072B2', reached: '#009E73', unreached: '#E69F00', forecast: '#D55E00' });
 
 /** Each registered model's colour, by model id (the order of src/models/registry.ts). */
 export const modelColours: Readonly<Record<string, string>> = Object.freeze(

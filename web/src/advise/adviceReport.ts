@@ -11,7 +11,7 @@ import { actorNames } from '../../../src/scenario/views.js';
 import { chartCard } from '../charts/card.js';
 import { fileSlug } from '../controls.js';
 import { h } from '../dom.js';
-import { categorical } from '../palette.js';
+import { markColours } from '../palette.js';
 
 export function adviceReport(scenario: Scenario, advice: Advice, width: number): HTMLElement {
   const issue = scenario.issues.find((candidate) => candidate.id === advice.issue)!;
@@ -100,8 +100,8 @@ function paretoCard(advice: Advice, scenario: Scenario, width: number, number: (
     x: { label: 'cost (the levers’ units)', grid: true },
     y: { label: 'gain', grid: true },
     marks: [
-      Plot.line(points, { x: 'cost', y: 'gain', stroke: categorical[0], curve: 'step-after' }),
-      Plot.dot(points, { x: 'cost', y: 'gain', fill: (d: (typeof points)[number]) => (d.reached ? categorical[2]! : categorical[1]!), r: 5, title: (d: (typeof points)[number]) => `cost ${number(d.cost)} → gain ${number(d.gain)}${d.reached ? ' (reaches the goal)' : ''}, ${d.moves} lever${d.moves === 1 ? '' : 's'}` }),
+      Plot.line(points, { x: 'cost', y: 'gain', stroke: markColours.data, curve: 'step-after' }),
+      Plot.dot(points, { x: 'cost', y: 'gain', fill: (d: (typeof points)[number]) => (d.reached ? markColours.reached : markColours.unreached), r: 5, title: (d: (typeof points)[number]) => `cost ${number(d.cost)} → gain ${number(d.gain)}${d.reached ? ' (reaches the goal)' : ''}, ${d.moves} lever${d.moves === 1 ? '' : 's'}` }),
     ],
   });
   chart.setAttribute('aria-label', 'Pareto front of cost against gain');

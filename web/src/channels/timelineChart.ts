@@ -10,8 +10,8 @@ import type { IssueForecast } from '../../../src/models/model.js';
 import type { Issue } from '../../../src/scenario/schema.js';
 import type { CsvRow } from '../charts/card.js';
 import { svgLegend, type LegendEntry } from '../charts/svgLegend.js';
-import { categorical } from '../palette.js';
-import { scaleAxis } from '../scaleLabels.js';
+import { yIssueAxis } from '../charts/issueAxis.js';
+import { actorPalette } from '../palette.js';
 import { leafPaths, mixturePath, type PathPoint } from './timelinePaths.js';
 
 export interface DatedMark {
@@ -20,7 +20,8 @@ export interface DatedMark {
   kind: 'event' | 'branch';
 }
 
-const plotHeight = 380;
+/** The frame's height, and the x axis's ticks and label under it. */
+const frameHeight = 316;
 const axisBottom = 40;
 const toDate = (text: string): Date => new Date(`${text}T00:00:00Z`);
 
@@ -29,7 +30,8 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
   const mixture = mixturePath(paths);
   const dated = paths.every((path) => path.points.every((point) => point.date !== null));
   const x = (point: PathPoint): Date | number => (dated ? toDate(point.date!) : point.round);
-  const colourOf = (index: number) => categorical[index % categorical.length]!;
+  // No actor is drawn here: the leaves take the actor palette's colours in order.
+  const colourOf = (index: number) => actorPalette[index % actorPalette.length]!;
   const leafName = (label: string, probability: number) => `${label === '' ? 'the one run' : label} (p = ${probability.toFixed(3)})`;
   const legend = svgLegend(
     [
@@ -41,19 +43,22 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
     width - 20,
     { maxLabel: 48 },
   );
-  const axis = scaleAxis(issue);
   const shownMarks = dated ? marks : [];
   const labelRows = Math.min(3, Math.max(1, shownMarks.length));
+  // The dated marks' labels sit in rows just above the frame, the issue's name above them.
+  const axis = yIssueAxis(issue, frameHeight, Math.min(170, Math.max(60, 0.2 * width)), width, { above: 14 * labelRows });
+  const marginTop = axis.marginTop;
   const chart = Plot.plot({
     width,
-    height: plotHeight + legend.height + 14 * labelRows,
-    marginTop: 24 + 14 * labelRows,
+    height: marginTop + frameHeight + axisBottom + legend.height,
+    marginTop,
     marginBottom: axisBottom + legend.height,
-    marginLeft: 150,
+    marginLeft: axis.margin,
     marginRight: 40,
     x: dated ? { type: 'utc', label: 'date', labelOffset: 32 } : { label: 'round', labelOffset: 32, tickFormat: 'd' },
-    y: { domain: [issue.scale.min, issue.scale.max], ticks: axis.ticks, tickFormat: axis.tickFormat, label: axis.label, grid: true },
+    y: { ...axis.scale, grid: true },
     marks: [
+      ...axis.marks,
       ...shownMarks.map((mark) => Plot.ruleX([toDate(mark.date)], { stroke: '#777', strokeWidth: 1, ...(mark.kind === 'branch' ? { strokeDasharray: '5,4' } : {}), ariaDescription: `${mark.kind} ${mark.label}` })),
       // The labels in rows above the frame, so that close dates do not overprint.
       ...Array.from({ length: labelRows }, (_, row) =>
@@ -77,7 +82,7 @@ export function timelineChart(forecast: IssueForecast, issue: Issue, marks: read
       paths.length > 1 ? Plot.line(mixture, { x, y: 'value', stroke: 'black', strokeWidth: 2.5, strokeDasharray: '7,5', ariaDescription: 'mixture path' }) : null,
     ],
   }) as SVGSVGElement;
-  legend.draw(chart, 10, plotHeight + 14 * labelRows);
+  legend.draw(chart, 10, marginTop + frameHeight + axisBottom); // just under the x axis
   chart.setAttribute('aria-label', `${model}: the forecast path of each branch leaf on ${issue.name ?? issue.id}`);
   const rows: CsvRow[] = [
     ...paths.flatMap((path) => path.points.map((point) => ({ series: path.label === '' ? 'run' : path.label, probability: path.probability, round: point.round, date: point.date ?? '', value: point.value ?? '' }))),

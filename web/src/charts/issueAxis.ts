@@ -58,9 +58,10 @@ export function xIssueAxis(issue: Issue, frameWidth: number, options: { name?: b
 
 /**
  * The y axis of a frame `frameHeight` tall, its end labels given at most `labelWidth` pixels in the
- * left margin (less when they need less); the issue's name above the frame, wrapped to `width`.
+ * left margin (less when they need less); the issue's name above the frame, wrapped to `width`, and
+ * `above` pixels higher when the chart draws something of its own just above the frame.
  */
-export function yIssueAxis(issue: Issue, frameHeight: number, labelWidth: number, width: number): IssueAxis {
+export function yIssueAxis(issue: Issue, frameHeight: number, labelWidth: number, width: number, { above = 0 }: { above?: number } = {}): IssueAxis {
   const measure = measurer();
   const { min, max, minLabel, maxLabel } = issue.scale;
   // Plot's tick (6 px) and padding (3 px), the widest number, and a gap before the end label.
@@ -74,12 +75,12 @@ export function yIssueAxis(issue: Issue, frameHeight: number, labelWidth: number
   const marks: Plot.Markish[] = [
     high.length ? Plot.text([max], { y: (value: number) => value, frameAnchor: 'left', textAnchor: 'end', lineAnchor: 'top', dx: -tickWidth, dy: -4, text: () => high.join('\n'), title: () => maxLabel, fill: 'currentColor', className: 'scale-end' }) : null,
     low.length ? Plot.text([min], { y: (value: number) => value, frameAnchor: 'left', textAnchor: 'end', lineAnchor: 'bottom', dx: -tickWidth, dy: 4, text: () => low.join('\n'), title: () => minLabel, fill: 'currentColor', className: 'scale-end' }) : null,
-    Plot.text([name.join('\n')], { frameAnchor: 'top-left', textAnchor: 'start', lineAnchor: 'bottom', dx: -margin + 4, dy: -10, text: (value: string) => value, fontWeight: 'bold', className: 'axis-name' }),
+    Plot.text([name.join('\n')], { frameAnchor: 'top-left', textAnchor: 'start', lineAnchor: 'bottom', dx: -margin + 4, dy: -10 - above, text: (value: string) => value, fontWeight: 'bold', className: 'axis-name' }),
   ];
   return {
     scale: { domain: [min, max], ticks: ticks(issue), tickFormat: formatValue, label: null },
     marks,
     margin,
-    marginTop: name.length * chartLineHeight + 14,
+    marginTop: name.length * chartLineHeight + 14 + above,
   };
 }

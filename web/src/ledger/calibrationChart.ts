@@ -6,7 +6,7 @@
 import * as Plot from '@observablehq/plot';
 import type { CalibrationBin } from '../../../src/analysis/ledger/score.js';
 import type { CsvRow } from '../charts/card.js';
-import { categorical } from '../palette.js';
+import { markColours } from '../palette.js';
 
 export function calibrationChart(bins: readonly CalibrationBin[], width: number): { chart: SVGSVGElement | HTMLElement; rows: CsvRow[] } {
   const filled = bins.filter((bin) => bin.count > 0).map((bin) => ({ ...bin, meanProbability: bin.meanProbability!, observedFrequency: bin.observedFrequency! }));
@@ -21,7 +21,7 @@ export function calibrationChart(bins: readonly CalibrationBin[], width: number)
     r: { range: [3, 12] },
     marks: [
       Plot.line([[0, 0], [1, 1]], { stroke: '#999', strokeDasharray: '4,3' }),
-      Plot.dot(filled, { x: 'meanProbability', y: 'observedFrequency', r: 'count', fill: categorical[0], title: (bin: (typeof filled)[number]) => `${bin.low.toFixed(1)}–${bin.high.toFixed(1)}: ${bin.count} probabilities, mean ${(bin.meanProbability * 100).toFixed(1)} %, happened ${(bin.observedFrequency * 100).toFixed(1)} %` }),
+      Plot.dot(filled, { x: 'meanProbability', y: 'observedFrequency', r: 'count', fill: markColours.data, title: (bin: (typeof filled)[number]) => `${bin.low.toFixed(1)}–${bin.high.toFixed(1)}: ${bin.count} probabilities, mean ${(bin.meanProbability * 100).toFixed(1)} %, happened ${(bin.observedFrequency * 100).toFixed(1)} %` }),
     ],
   });
   chart.setAttribute('aria-label', 'Calibration of the sealed probabilities');
