@@ -3,6 +3,7 @@
  * the preference-vs-voting chart and the externalities; the round slider redraws them.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { LaunchedBrowser } from '../support/browser.js';
 import { screenshotDir, startWorkbench, stopWorkbench } from '../support/e2e.js';
@@ -36,6 +37,11 @@ test('the exchange model: exchanges table, preference vs voting chart, externali
   assert.equal(await page.locator('#exchange-voting svg').count(), 1);
   assert.match(await page.locator('#exchange-externalities-table').innerText(), /Ukraine/u);
   await page.screenshot({ path: `${screenshotDir}/exchange.png`, fullPage: false });
+  // Its exports say what they are, as every chart card's do (docs/workbench.md): scenario, model and round.
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#exchange-voting [data-export="csv"]')]);
+  const lines = readFileSync((await csv.path())!, 'utf8').split('\n');
+  assert.match(lines[0]!, /^# chart: Preference vs voting position/u);
+  for (const line of [/^# scenario: US–Russia back-channel/u, /^# model: /u, /^# round: round 1 of \d+$/u]) assert.ok(lines.some((text) => line.test(text)), `the voting card's CSV lacks ${line}`);
 
   await page.locator('#exchange-round').fill('3');
   await page.locator('#exchange-round').dispatchEvent('input');

@@ -14,6 +14,16 @@ import { h } from '../dom.js';
 import { measurer, plotStyle } from '../charts/chartText.js';
 import { xIssueAxis } from '../charts/issueAxis.js';
 import { fitText } from '../charts/labelLayout.js';
+import { forecastLabel } from '../charts/modelLabels.js';
+import type { ExportMeta } from '../exportMeta.js';
+
+/** What the three cards share: the actors' names, the file names' stem, the number of rounds, and what their exports say about themselves (exportMeta.ts) besides the issue and the round. */
+interface CardContext {
+  names: Record<string, string>;
+  slug: string;
+  last: number;
+  about: Omit<ExportMeta, 'title' | 'issue' | 'round'>;
+}
 
 const number = (value: number, decimals = 1) => value.toFixed(decimals);
 
@@ -26,7 +36,7 @@ function table(head: string[], rows: Array<Array<string | number>>, id: string):
   );
 }
 
-function exchangesCard(round: ExchangeRound, names: Record<string, string>, slug: string, picker: HTMLElement): HTMLElement {
+function exchangesCard(round: ExchangeRound, { names, slug, last, about }: CardContext, picker: HTMLElement): HTMLElement {
   const rows: CsvRow[] = round.exchanges.map((exchange) => ({
     round: round.round,
     sequence: exchange.sequence,
@@ -60,12 +70,13 @@ function exchangesCard(round: ExchangeRound, names: Record<string, string>, slug
     chart: round.exchanges.length === 0 ? h('p', {}, 'No exchange was realised in this round.') : body,
     rows,
     fileName: `${slug}-exchanges-round-${round.round}`,
+    meta: { ...about, issue: 'every pair of issues', round: `round ${round.round} of ${last}` },
     extra: [picker],
     note: 'In realisation order. Each actor moves its voting position on the issue it gives way on; both gain the same utility.',
   });
 }
 
-function preferenceVotingCard(issueForecast: IssueForecast, issue: Issue, roundNumber: number, names: Record<string, string>, width: number, slug: string): HTMLElement {
+function preferenceVotingCard(issueForecast: IssueForecast, issue: Issue, roundNumber: number, width: number, { names, slug, last, about }: CardContext): HTMLElement {
   const start = issueForecast.rounds[roundNumber - 1]!;
   const end = issueForecast.rounds[roundNumber]!;
   const voting = end.voting!;
@@ -100,11 +111,12 @@ function preferenceVotingCard(issueForecast: IssueForecast, issue: Issue, roundN
     chart,
     rows: rows.map((row) => ({ round: roundNumber, ...row })),
     fileName: `${slug}-${issue.id}-voting-round-${roundNumber}`,
+    meta: { ...about, issue: issue.name ?? issue.id, round: `round ${roundNumber} of ${last}` },
     note: `Open dot: preference at the start of the round; filled: voting position after its trades. Dashed: outcome of preferences (${number(voting.preferenceOutcome)}); orange: outcome of voting positions (${number(voting.outcome)}).`,
   });
 }
 
-function externalitiesCard(round: ExchangeRound, names: Record<string, string>, slug: string): HTMLElement {
+function externalitiesCard(round: ExchangeRound, { names, slug, last, about }: CardContext): HTMLElement {
   const actors = Object.keys(round.externalities);
   const rows: CsvRow[] = actors.map((actor) => ({ round: round.round, actor, ...round.externalities[actor]! }));
   const body = table(
@@ -121,6 +133,7 @@ function externalitiesCard(round: ExchangeRound, names: Record<string, string>, 
     chart: body,
     rows,
     fileName: `${slug}-externalities-round-${round.round}`,
+    meta: { ...about, issue: 'every issue', round: `round ${round.round} of ${last}` },
     note: 'What others’ trades did to each actor: positive when the outcomes moved toward it. Inner: it sits with one of the trading sides on that pair of issues; outer: it does not.',
   });
 }
@@ -130,16 +143,16 @@ export function exchangeCards(forecasts: readonly Forecast[], scenario: Scenario
   const forecast = forecasts.find((candidate) => candidate.exchange !== undefined);
   const issueForecast = forecast?.issues.find((candidate) => candidate.issue === issue.id);
   if (!forecast?.exchange || !issueForecast || forecast.exchange.rounds.length === 0) return [];
-  const names = actorNames(scenario.actors);
   const last = forecast.exchange.rounds.length;
+  const context: CardContext = { names: actorNames(scenario.actors), slug, last, about: { scenario: scenario.title, asOf: scenario.asOf, model: forecastLabel(forecast) } };
   const container = h('div', { class: 'exchange-cards' });
   const draw = (roundNumber: number): void => {
     const round = forecast.exchange!.rounds[roundNumber - 1]!;
     const picker = stepSlider('Round', 'exchange-round', { min: 1, max: last, value: roundNumber }, draw);
     container.replaceChildren(
-      exchangesCard(round, names, slug, picker),
-      preferenceVotingCard(issueForecast, issue, roundNumber, names, width, slug),
-      externalitiesCard(round, names, slug),
+      exchangesCard(round, context, picker),
+      preferenceVotingCard(issueForecast, issue, roundNumber, width, context),
+      externalitiesCard(round, context),
     );
   };
   draw(1);
