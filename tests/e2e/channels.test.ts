@@ -135,6 +135,9 @@ test('channels: a pair cell from the keyboard, a red line in words, undo; the ti
   assert.equal(await page.locator('.field-problem').count(), 0);
   assert.equal((await page.innerText('#channels-problems')).trim(), '');
   await page.click('#channels-undo');
+  // The last undo disables its own button: the focus goes to Redo, not to the page's body.
+  assert.ok(await page.isDisabled('#channels-undo'));
+  assert.equal(await page.evaluate('document.activeElement?.id ?? ""'), 'channels-redo');
   await page.selectOption('#matrix-issue', '');
   assert.equal(await cellText(page, 0, 2), 'private 0.2');
   assert.equal((await page.innerText('#channels-save')).trim(), 'Saved', 'undone to the saved scenario');

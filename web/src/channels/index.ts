@@ -18,6 +18,7 @@ import { fileSlug, issueSelect } from '../controls.js';
 import { h } from '../dom.js';
 import { setAt, type Draft } from '../editor/draft.js';
 import { saveLabel } from '../editor/editor.js';
+import { redrawKeepingFocus } from '../editor/keepFocus.js';
 import { showUndoState, storeSession } from '../editor/storeSession.js';
 import { editingKeys } from '../editor/editingKeys.js';
 import { runInWorker } from '../modelClient.js';
@@ -120,15 +121,9 @@ export function channelsView(store: Store): View {
   /** As the editor's save button: with problems the scenario is saved as a draft, which cannot run. */
   const saveText = (): string => saveLabel({ dirty: store.isDirty(), storedDraft: store.isStoredDraft(), problemCount: state.problems.length });
 
-  /** Draws the view again and puts the focus back where it was (same field, matrix cell or button). */
+  /** Draws the view again and puts the focus back where it was (same field, matrix cell or button; else the undo buttons, else the tab). */
   function redraw(): void {
-    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const key = active?.getAttribute('data-field') ?? null;
-    const cell = active?.getAttribute('data-cell') ?? null;
-    const id = active?.id || null;
-    store.changed();
-    const selector = cell !== null ? `[data-cell="${CSS.escape(cell)}"]` : key !== null ? `[data-field="${CSS.escape(key)}"]` : id !== null ? `#${CSS.escape(id)}` : null;
-    if (selector) document.querySelector<HTMLElement>(selector)?.focus();
+    redrawKeepingFocus(() => store.changed(), ['channels-redo', 'channels-undo', 'tab-channels']);
   }
 
   function step(direction: 'undo' | 'redo'): void {

@@ -9,6 +9,7 @@ import type { View } from '../app/view.js';
 import { valueAt } from '../../../src/scenario/fieldPath.js';
 import { freshId, pruneEmpty, renameIssue, setAt, type Draft } from './draft.js';
 import { renderEditor, saveLabel, showProblems, type EditorHost } from './editor.js';
+import { redrawKeepingFocus } from './keepFocus.js';
 import { showUndoState, storeSession } from './storeSession.js';
 import { editingKeys } from './editingKeys.js';
 
@@ -16,11 +17,9 @@ export function editorView(store: Store): View {
   const session = storeSession(store);
   const state = store.state;
 
-  /** Re-renders (after a structural change) and puts the focus back on the same cell. */
+  /** Re-renders (after a structural change) and puts the focus back on the same cell (else the undo buttons, else the tab). */
   function renderKeepingFocus(): void {
-    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.getAttribute('data-field') : null;
-    store.changed();
-    if (focused) document.querySelector<HTMLElement>(`[data-field="${CSS.escape(focused)}"]`)?.focus();
+    redrawKeepingFocus(() => store.changed(), ['redo', 'undo', 'tab-editor']);
   }
 
   /** After an edit that keeps the tables as they are: the problems, the save button, the heading. */
