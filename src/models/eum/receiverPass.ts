@@ -164,6 +164,7 @@ function receiversOfNothing(input: RoundInput, workspace: RoundWorkspace): (i: n
  */
 function lostConflictMove(input: RoundInput, i: number, j: number, xi: number, xj: number, isPublic: boolean): number {
   const table = input.adjust;
+  // A public lost conflict to an unpressed receiver keeps its move (targetWith's first rule), here without the call.
   if (table === null || table.inert[i] === 1 || (isPublic && table.unpressed[i] === 1)) return Math.abs(xj - xi);
   const to = isPublic ? table.targetWith(i, 1, 1, xj, xi, xj) : table.target(i, j, 0, xj, xi, xj);
   return Number.isNaN(to) ? NaN : Math.abs(to - xi);

@@ -77,14 +77,14 @@ export class ReceiverScratch {
   readonly near: NearOffers;
   readonly evaluation = new Evaluation();
   readonly cache: EvaluationCache;
-  /** The current receiver's private partners and their lost conflicts' moves, by move (sortedPartnerMoves). */
+  /** The current receiver's private partners and their lost conflicts' moves, by move (sortedPartnerMoves; empty without channels). */
   readonly partner: Int32Array;
   readonly partnerMove: Float64Array;
 
-  constructor(size: number) {
+  constructor(size: number, channels: boolean) {
     this.orderIndex = new Int32Array(size);
-    this.partner = new Int32Array(size);
-    this.partnerMove = new Float64Array(size);
+    this.partner = new Int32Array(channels ? size : 0);
+    this.partnerMove = new Float64Array(channels ? size : 0);
     this.near = new NearOffers(size);
     this.cache = new EvaluationCache(size);
   }

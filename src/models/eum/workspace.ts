@@ -112,7 +112,7 @@ export class RoundWorkspace {
     this.offers.rule = options.offerChoice;
     this.dyads = options.dyads ? new DyadStore(this.size, options.dyadsOf === undefined ? null : focus) : undefined;
     this.receiverPass = (this.dyads === undefined || this.dyads.focus !== null) && options.perspective === 'perceived' && options.Q === 1;
-    this.receiverScratch = this.receiverPass ? new ReceiverScratch(this.size) : undefined;
+    this.receiverScratch = this.receiverPass ? new ReceiverScratch(this.size, channels) : undefined;
     this.channelWork = channels ? new ChannelWork(this.size) : undefined;
     return this;
   }

@@ -22,8 +22,8 @@ export class ChannelTable {
    */
   readonly inert: Uint8Array;
   /**
-   * 1 when receiver i has no audience cost and no red line: a public offer that trust does not scale (a
-   * lost conflict or a capitulation, E1) then keeps its move exactly (E4 with φ = e = 1, α = 0, g = +∞).
+   * 1 when receiver i has no audience cost and no red line: an offer with φ = 1 then keeps its move
+   * exactly (E4 with α = 0, g = +∞ gives m* = φm⁰), whatever its channel.
    */
   readonly unpressed: Uint8Array;
   /** τ_ij for a proposer j nobody judged (no record, no estimate): the prior's (1 without trust settings). */
@@ -161,13 +161,13 @@ export class ChannelTable {
    */
   target(i: number, j: number, rank: number, baseTo: number, xi: number, xj: number): number {
     const slot = this.privateStart[i + 1] === this.privateStart[i] ? -1 : this.privateSlot(i, j);
-    if (slot < 0 && rank !== COMPROMISE && this.unpressed[i] === 1) return baseTo;
     const phi = rank === COMPROMISE || slot >= 0 ? this.trustOf(i, j) : 1;
     return this.targetWith(i, phi, slot < 0 ? 1 : this.privateLeak[slot]!, baseTo, xi, xj);
   }
 
   /** `target` for given φ and e (E1, E2): with φ = e = 1, a lost conflict's target in a public channel. */
   targetWith(i: number, phi: number, exposure: number, baseTo: number, xi: number, xj: number): number {
+    if (phi === 1 && this.unpressed[i] === 1) return baseTo;
     const width = this.width;
     const baseMove = Math.abs(baseTo - xi) / width;
     const line = this.redLineKind[i]!;
